@@ -1,0 +1,25 @@
+namespace M1Env.Core.Errors;
+
+/// <summary>
+/// Stable error codes. A code never changes meaning once shipped; README.md lists every one.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string InvalidEnvName = "M1E001";
+    public const string InvalidPackageName = "M1E002";
+    public const string InvalidVersion = "M1E003";
+    public const string AmbiguousPackageEnv = "M1E004";
+    public const string UnknownEnv = "M1E005";
+    public const string DuplicateDeclaration = "M1E006";
+    public const string InvalidPythonRequest = "M1E007";
+    public const string InvalidSetting = "M1E008";
+    public const string UnsupportedDeclaration = "M1E009";
+    public const string PythonNotFound = "M1E010";
+    public const string VenvCreationFailed = "M1E011";
+    public const string PrefixNotAnEnvironment = "M1E012";
+    public const string PipInstallFailed = "M1E020";
+    public const string PackageNotOnIndex = "M1E021";
+    public const string PipUninstallFailed = "M1E022";
+    public const string PrefixBusy = "M1E030";
+    public const string StateUnreadable = "M1E031";
+}

@@ -1,0 +1,46 @@
+using M1Env.Core.Spec;
+
+namespace M1Env.Core.Pip;
+
+/// <summary>Builds pip's argument lists from validated settings.</summary>
+public static class PipArguments
+{
+    public static IReadOnlyList<string> Install(PackageSourceSettings sources, IEnumerable<PipRequirement> requirements)
+    {
+        var arguments = new List<string> { "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off" };
+        arguments.AddRange(Sources(sources));
+        arguments.AddRange(requirements.Select(r => r.ToRequirementString()));
+        return arguments;
+    }
+
+    public static IReadOnlyList<string> Uninstall(IEnumerable<string> names) =>
+        ["-m", "pip", "uninstall", "--disable-pip-version-check", "--no-input", "--yes", .. names];
+
+    public static IEnumerable<string> Sources(PackageSourceSettings sources)
+    {
+        if (sources.Offline)
+        {
+            yield return "--no-index";
+        }
+        else
+        {
+            if (sources.IndexUrl is not null)
+            {
+                yield return "--index-url";
+                yield return sources.IndexUrl;
+            }
+
+            foreach (var url in sources.ExtraIndexUrls)
+            {
+                yield return "--extra-index-url";
+                yield return url;
+            }
+        }
+
+        foreach (var link in sources.FindLinks)
+        {
+            yield return "--find-links";
+            yield return link;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using M1Env.Core.Diagnostics;
+using M1Env.Core.Errors;
+using M1Env.Core.Processes;
+using M1Env.Core.Spec;
+
+namespace M1Env.Core.Pip;
+
+/// <summary>Installs and removes packages with the pip inside an env.</summary>
+public sealed partial class PipClient(ProcessRunner runner, string python, PackageSourceSettings sources)
+{
+    [GeneratedRegex(@"No matching distribution found for (?<requirement>\S+)", RegexOptions.CultureInvariant)]
+    private static partial Regex NoMatchingDistribution();
+
+    [GeneratedRegex(@"Could not find a version that satisfies the requirement (?<requirement>\S+) \(from versions: (?<versions>[^)]*)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex NoSatisfyingVersion();
+
+    public async Task InstallAsync(IReadOnlyList<PipRequirement> requirements, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(python, PipArguments.Install(sources, requirements), streamToLog: true, cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        var missing = NoMatchingDistribution().Match(string.Join("\n", result.OutputTail));
+        if (missing.Success)
+        {
+            var versions = NoSatisfyingVersion().Match(string.Join("\n", result.OutputTail));
+            var available = versions.Success && versions.Groups["versions"].Value.Trim() is { Length: > 0 } list && list != "none"
+                ? $"the versions there are: {list}"
+                : "it has no version of it at all";
+            throw new M1EnvException(
+                ErrorCodes.PackageNotOnIndex,
+                $"pip found no distribution for {missing.Groups["requirement"].Value} in {DescribeSources()}: {available}. Check the name and Version, or the index settings (M1EnvPipIndexUrl, M1EnvPipFindLinks, M1EnvOffline).",
+                result.OutputTail);
+        }
+
+        throw new M1EnvException(
+            ErrorCodes.PipInstallFailed,
+            $"pip install failed (exit code {result.ExitCode}) for {string.Join(" ", requirements)}. The environment keeps the packages it had; pip's last lines follow.",
+            result.OutputTail);
+    }
+
+    public async Task UninstallAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(python, PipArguments.Uninstall(names), streamToLog: true, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new M1EnvException(
+                ErrorCodes.PipUninstallFailed,
+                $"pip uninstall failed (exit code {result.ExitCode}) for {string.Join(" ", names)}; pip's last lines follow.",
+                result.OutputTail);
+        }
+    }
+
+    private string DescribeSources()
+    {
+        var places = new List<string>();
+        if (!sources.Offline)
+        {
+            places.Add(UrlRedactor.Redact(sources.IndexUrl ?? "https://pypi.org/simple (pip's default)"));
+            places.AddRange(sources.ExtraIndexUrls.Select(UrlRedactor.Redact));
+        }
+
+        places.AddRange(sources.FindLinks.Select(UrlRedactor.Redact));
+        return places.Count == 0 ? "no package source (M1EnvOffline is true and M1EnvPipFindLinks is empty)" : string.Join(", ", places);
+    }
+}

@@ -1,0 +1,89 @@
+using System.ComponentModel;
+using System.Text;
+using CliWrap;
+using M1Env.Core.Diagnostics;
+
+namespace M1Env.Core.Processes;
+
+/// <summary>
+/// Runs every external command M1Env starts: an executable and an argument list (never a shell
+/// string), each output line streamed to the log as it comes, cancellable.
+/// </summary>
+public sealed class ProcessRunner(IProvisionLog log)
+{
+    private const int TailLines = 25;
+
+    private static readonly IReadOnlyDictionary<string, string?> QuietPython = new Dictionary<string, string?>
+    {
+        ["PYTHONUNBUFFERED"] = "1",
+        ["PYTHONIOENCODING"] = "utf-8",
+        ["PIP_DISABLE_PIP_VERSION_CHECK"] = "1",
+        ["PIP_NO_INPUT"] = "1",
+        ["PIP_PROGRESS_BAR"] = "off",
+    };
+
+    /// <param name="streamToLog">False for probes whose stdout is data, not progress.</param>
+    public async Task<ProcessResult> RunAsync(
+        string executable,
+        IReadOnlyList<string> arguments,
+        bool streamToLog,
+        CancellationToken cancellationToken)
+    {
+        if (streamToLog)
+        {
+            log.Detail("> " + UrlRedactor.Redact(FormatCommandLine(executable, arguments)));
+        }
+
+        var stdout = new StringBuilder();
+        var tail = new Queue<string>();
+        void OnLine(string line)
+        {
+            var redacted = UrlRedactor.Redact(line);
+            lock (tail)
+            {
+                tail.Enqueue(redacted);
+                if (tail.Count > TailLines)
+                {
+                    tail.Dequeue();
+                }
+            }
+
+            if (streamToLog)
+            {
+                log.Detail(redacted);
+            }
+        }
+
+        var command = Cli.Wrap(executable)
+            .WithArguments(arguments)
+            .WithEnvironmentVariables(QuietPython)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(PipeTarget.Merge(PipeTarget.ToStringBuilder(stdout), PipeTarget.ToDelegate(OnLine)))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(OnLine));
+
+        try
+        {
+            var result = await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            string[] lines;
+            lock (tail)
+            {
+                lines = tail.ToArray();
+            }
+
+            return new ProcessResult(result.ExitCode, stdout.ToString(), lines);
+        }
+        catch (Win32Exception exception)
+        {
+            // The callers turn a failed start into their own coded error, like any other failure.
+            return new ProcessResult(-1, string.Empty, [$"could not start '{executable}': {exception.Message}"]);
+        }
+    }
+
+    public static string FormatCommandLine(string executable, IEnumerable<string> arguments) =>
+        string.Join(" ", new[] { executable }.Concat(arguments).Select(Quote));
+
+    private static string Quote(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./:=@+,[]<>!~*".Contains(c))
+            ? argument
+            : "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}

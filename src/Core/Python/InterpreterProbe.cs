@@ -1,0 +1,46 @@
+using System.Text.Json;
+using M1Env.Core.Processes;
+
+namespace M1Env.Core.Python;
+
+/// <summary>Asks an interpreter who it is, in one short process.</summary>
+public sealed class InterpreterProbe(ProcessRunner runner)
+{
+    // -I: isolated mode, so a user's PYTHONPATH or a sitecustomize cannot change the answer.
+    private const string Script =
+        "import json, platform, sys, importlib.util as u\n" +
+        "print(json.dumps({'version': '%d.%d.%d' % sys.version_info[:3], 'executable': sys.executable, " +
+        "'is_venv': sys.prefix != sys.base_prefix, 'implementation': sys.implementation.name, " +
+        "'machine': platform.machine(), " +
+        "'can_make_venv': u.find_spec('venv') is not None and u.find_spec('ensurepip') is not None}))";
+
+    public async Task<ProbeResult> ProbeAsync(string executable, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(executable, ["-I", "-c", Script], streamToLog: false, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return ProbeResult.Rejected(executable, $"did not run ({result.OutputTail.LastOrDefault() ?? $"exit code {result.ExitCode}"})");
+        }
+
+        try
+        {
+            var lastLine = result.StandardOutput.Trim().Split('\n').Last();
+            using var document = JsonDocument.Parse(lastLine);
+            var root = document.RootElement;
+            var interpreter = new PythonInterpreter(
+                executable,
+                root.GetProperty("version").GetString()!,
+                root.GetProperty("machine").GetString()!,
+                root.GetProperty("implementation").GetString()!);
+            return new ProbeResult(
+                interpreter,
+                IsVenv: root.GetProperty("is_venv").GetBoolean(),
+                CanMakeVenv: root.GetProperty("can_make_venv").GetBoolean(),
+                RejectionReason: null);
+        }
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            return ProbeResult.Rejected(executable, "printed something that is not an interpreter description");
+        }
+    }
+}

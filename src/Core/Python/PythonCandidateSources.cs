@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace M1Env.Core.Python;
+
+/// <summary>
+/// Lists the places a CPython may be installed, in the order they are tried: PATH, pyenv, the
+/// system and Homebrew folders, the python.org framework on macOS and the python.org installs on
+/// Windows. Listing never starts a process.
+/// </summary>
+public sealed partial class PythonCandidateSources(IReadOnlyDictionary<string, string?> environment)
+{
+    public static PythonCandidateSources ForCurrentProcess() =>
+        new(Environment.GetEnvironmentVariables()
+            .Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal));
+
+    [GeneratedRegex(@"^python(?<v>3(\.\d+)?)?(\.exe)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InterpreterFileName();
+
+    [GeneratedRegex(@"(?<!\d)(?<major>3)\.?(?<minor>\d{1,2})(\.(?<micro>\d+))?(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionInPath();
+
+    /// <summary>The folders searched, for the error that says where we looked.</summary>
+    public IReadOnlyList<string> SearchedLocations { get; private set; } = [];
+
+    public IReadOnlyList<PythonCandidate> Enumerate()
+    {
+        var searched = new List<string>();
+        var candidates = new List<PythonCandidate>();
+        var seen = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+
+        void AddDirectory(string directory, string source, Version? folderHint = null)
+        {
+            if (string.IsNullOrWhiteSpace(directory) || IsShimDirectory(directory))
+            {
+                return;
+            }
+
+            searched.Add(directory);
+            if (!Directory.Exists(directory))
+            {
+                return;
+            }
+
+            IEnumerable<string> files;
+            try
+            {
+                files = Directory.EnumerateFiles(directory, "python*").ToArray();
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
+
+            // python3.11 before python3 before python: the most specific name is the cheapest to judge.
+            foreach (var file in files.OrderByDescending(f => Path.GetFileName(f).Length).ThenBy(f => f, StringComparer.Ordinal))
+            {
+                var match = InterpreterFileName().Match(Path.GetFileName(file));
+                if (!match.Success || !seen.Add(file))
+                {
+                    continue;
+                }
+
+                var hint = ParseHint(match.Groups["v"].Value) ?? folderHint;
+                candidates.Add(new PythonCandidate(file, hint, source));
+            }
+        }
+
+        foreach (var directory in (Get("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            AddDirectory(directory, "PATH");
+        }
+
+        foreach (var (directory, hint) in PyenvVersionDirectories())
+        {
+            AddDirectory(directory, "pyenv", hint);
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            foreach (var (directory, hint) in WindowsInstallDirectories())
+            {
+                AddDirectory(directory, "python.org", hint);
+            }
+        }
+        else
+        {
+            foreach (var directory in new[] { "/usr/bin", "/usr/local/bin", "/opt/homebrew/bin", "/opt/local/bin" })
+            {
+                AddDirectory(directory, "system");
+            }
+
+            foreach (var (directory, hint) in HomebrewAndFrameworkDirectories())
+            {
+                AddDirectory(directory, directory.Contains("Python.framework", StringComparison.Ordinal) ? "python.org" : "Homebrew", hint);
+            }
+        }
+
+        SearchedLocations = searched.Distinct().ToArray();
+        return candidates;
+    }
+
+    private string? Get(string name) =>
+        environment.TryGetValue(name, out var value) ? value
+        : OperatingSystem.IsWindows() ? environment.FirstOrDefault(e => string.Equals(e.Key, name, StringComparison.OrdinalIgnoreCase)).Value
+        : null;
+
+    private string Home => Get("HOME") ?? Get("USERPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+
+    private IEnumerable<(string Directory, Version? Hint)> PyenvVersionDirectories()
+    {
+        var root = Get("PYENV_ROOT");
+        if (string.IsNullOrWhiteSpace(root))
+        {
+            root = OperatingSystem.IsWindows() ? Path.Combine(Home, ".pyenv", "pyenv-win") : Path.Combine(Home, ".pyenv");
+        }
+
+        var versions = Path.Combine(root, "versions");
+        if (!Directory.Exists(versions))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateDirectories(versions)
+            .Select(dir => (Dir: dir, Hint: ParseHint(Path.GetFileName(dir))))
+            .OrderByDescending(v => v.Hint)
+            .Select(v => (OperatingSystem.IsWindows() ? v.Dir : Path.Combine(v.Dir, "bin"), v.Hint))
+            .ToArray();
+    }
+
+    private IEnumerable<(string Directory, Version? Hint)> HomebrewAndFrameworkDirectories()
+    {
+        foreach (var optRoot in new[] { "/opt/homebrew/opt", "/usr/local/opt" })
+        {
+            foreach (var dir in SafeDirectories(optRoot, "python@3*"))
+            {
+                yield return (Path.Combine(dir, "bin"), HintFromPath(Path.GetFileName(dir)));
+            }
+        }
+
+        foreach (var dir in SafeDirectories("/Library/Frameworks/Python.framework/Versions", "3*"))
+        {
+            yield return (Path.Combine(dir, "bin"), HintFromPath(Path.GetFileName(dir)));
+        }
+    }
+
+    private IEnumerable<(string Directory, Version? Hint)> WindowsInstallDirectories()
+    {
+        var roots = new[]
+        {
+            Path.Combine(Get("LOCALAPPDATA") ?? string.Empty, "Programs", "Python"),
+            Get("ProgramFiles") ?? string.Empty,
+            Get("ProgramFiles(x86)") ?? string.Empty,
+        };
+        foreach (var root in roots.Where(r => r.Length > 0))
+        {
+            foreach (var dir in SafeDirectories(root, "Python3*"))
+            {
+                yield return (dir, HintFromPath(Path.GetFileName(dir)));
+            }
+        }
+    }
+
+    private static IEnumerable<string> SafeDirectories(string root, string pattern)
+    {
+        try
+        {
+            return Directory.Exists(root)
+                ? Directory.EnumerateDirectories(root, pattern).OrderDescending(StringComparer.Ordinal).ToArray()
+                : [];
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    // pyenv and pyenv-win shims pick a version from .python-version files at run time; the real
+    // interpreters behind them are enumerated from the versions folder instead.
+    private static bool IsShimDirectory(string directory) =>
+        directory.Replace('\\', '/').Contains("/shims", StringComparison.OrdinalIgnoreCase)
+        || directory.Contains("WindowsApps", StringComparison.OrdinalIgnoreCase);
+
+    internal static Version? ParseHint(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var parts = text.Split('.');
+        if (parts.Length is < 1 or > 3 || parts.Any(p => p.Length == 0 || !p.All(char.IsAsciiDigit)))
+        {
+            return null;
+        }
+
+        var numbers = parts.Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        return numbers.Length switch
+        {
+            1 => null, // "python3" says nothing the request does not already require
+            2 => new Version(numbers[0], numbers[1]),
+            _ => new Version(numbers[0], numbers[1], numbers[2]),
+        };
+    }
+
+    internal static Version? HintFromPath(string name)
+    {
+        var match = VersionInPath().Match(name);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var major = int.Parse(match.Groups["major"].Value, CultureInfo.InvariantCulture);
+        var minor = int.Parse(match.Groups["minor"].Value, CultureInfo.InvariantCulture);
+        return match.Groups["micro"].Success
+            ? new Version(major, minor, int.Parse(match.Groups["micro"].Value, CultureInfo.InvariantCulture))
+            : new Version(major, minor);
+    }
+}

@@ -1,0 +1,103 @@
+using M1Env.Core.Diagnostics;
+using M1Env.Core.Errors;
+using M1Env.Core.Spec;
+
+namespace M1Env.Core.Python;
+
+/// <summary>
+/// Finds a CPython that satisfies a <see cref="PythonRequest"/> and can make a venv. Paths whose
+/// name already tells the version (python3.11, pyenv's 3.11.7) are judged without starting them;
+/// the rest are probed, one short process each, until one fits.
+/// </summary>
+public sealed class PythonLocator(PythonCandidateSources sources, InterpreterProbe probe, IProvisionLog log)
+{
+    public async Task<PythonInterpreter> LocateAsync(PythonRequest request, CancellationToken cancellationToken)
+    {
+        var candidates = sources.Enumerate();
+        var considered = new List<string>();
+        var seenTargets = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+
+        var ordered = candidates.Where(c => c.VersionHint is not null).Concat(candidates.Where(c => c.VersionHint is null));
+        foreach (var candidate in ordered)
+        {
+            if (candidate.VersionHint is { } hint && !HintMayMatch(hint, request))
+            {
+                continue;
+            }
+
+            if (!seenTargets.Add(ResolveTarget(candidate.Path)))
+            {
+                continue;
+            }
+
+            var result = await probe.ProbeAsync(candidate.Path, cancellationToken).ConfigureAwait(false);
+            var rejection = result.RejectionReason ?? Judge(result, request);
+            if (rejection is null)
+            {
+                log.Detail($"Using {result.Interpreter} (found via {candidate.Source}).");
+                return result.Interpreter!;
+            }
+
+            considered.Add($"{candidate.Path}: {rejection}");
+        }
+
+        throw new M1EnvException(ErrorCodes.PythonNotFound, DescribeFailure(request, considered));
+    }
+
+    internal static bool HintMayMatch(Version hint, PythonRequest request) =>
+        hint.Major == request.Major
+        && (request.Minor is null || hint.Minor == request.Minor)
+        && (request.Micro is null || hint.Build < 0 || hint.Build == request.Micro);
+
+    private static string? Judge(ProbeResult result, PythonRequest request)
+    {
+        var interpreter = result.Interpreter!;
+        if (!string.Equals(interpreter.Implementation, "cpython", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"{interpreter.Implementation} {interpreter.Version}, not CPython";
+        }
+
+        if (!request.IsSatisfiedBy(interpreter.ParsedVersion))
+        {
+            return $"CPython {interpreter.Version}, not {request}";
+        }
+
+        if (result.IsVenv)
+        {
+            return $"CPython {interpreter.Version} inside a virtual environment";
+        }
+
+        return result.CanMakeVenv
+            ? null
+            : $"CPython {interpreter.Version} without the venv/ensurepip modules (on Debian/Ubuntu: apt-get install python{interpreter.ParsedVersion.Major}.{interpreter.ParsedVersion.Minor}-venv)";
+    }
+
+    private string DescribeFailure(PythonRequest request, List<string> considered)
+    {
+        var lines = new List<string>
+        {
+            $"No CPython {request} that can create a venv was found.",
+            "Install one (python.org, Homebrew 'brew install python@X.Y', 'pyenv install X.Y', or your distribution's python3-venv) or change Python=\"...\" on the environment.",
+            "Looked in: " + string.Join(", ", sources.SearchedLocations),
+        };
+        if (considered.Count > 0)
+        {
+            lines.Add("Interpreters found but not usable:");
+            lines.AddRange(considered.Select(c => "  " + c));
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string ResolveTarget(string path)
+    {
+        try
+        {
+            return File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
+        }
+        catch (IOException)
+        {
+            return Path.GetFullPath(path);
+        }
+    }
+}

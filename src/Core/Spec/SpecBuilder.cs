@@ -1,0 +1,206 @@
+using M1Env.Core.Errors;
+
+namespace M1Env.Core.Spec;
+
+/// <summary>
+/// Validates declarations and turns them into canonical <see cref="EnvSpec"/>s. Every problem is
+/// reported at once, before any process starts, so a bad edit never touches a working env.
+/// </summary>
+public static class SpecBuilder
+{
+    public static SpecBuildResult Build(
+        IReadOnlyList<EnvDeclaration> envs,
+        IReadOnlyList<PackageDeclaration> packages,
+        SpecContext context)
+    {
+        var errors = new List<SpecError>();
+        var sources = ValidateSources(context, errors);
+        var accepted = ValidateEnvs(envs, context, errors);
+        var packagesByEnv = ValidatePackages(packages, envs, accepted, errors);
+
+        if (errors.Count > 0)
+        {
+            return new SpecBuildResult([], errors);
+        }
+
+        var specs = accepted
+            .Select(env => new EnvSpec(
+                env.Declaration.Name,
+                env.Declaration.Kind,
+                env.Python,
+                env.Prefix,
+                packagesByEnv.TryGetValue(env.Declaration.Name, out var list)
+                    ? list.OrderBy(p => p.NormalizedName, StringComparer.Ordinal).ToArray()
+                    : [],
+                sources))
+            .ToArray();
+        return new SpecBuildResult(specs, []);
+    }
+
+    private static List<AcceptedEnv> ValidateEnvs(IReadOnlyList<EnvDeclaration> envs, SpecContext context, List<SpecError> errors)
+    {
+        var accepted = new List<AcceptedEnv>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var prefixes = new Dictionary<string, string>(PathComparer);
+
+        foreach (var env in envs)
+        {
+            if (!PackageNames.IsValidEnvName(env.Name))
+            {
+                errors.Add(new(ErrorCodes.InvalidEnvName,
+                    $"'{env.Name}' is not a valid environment name: use letters, digits, '.', '_' or '-', starting with a letter or digit (at most 64 characters)."));
+                continue;
+            }
+
+            if (env.Kind == EnvKind.Conda)
+            {
+                errors.Add(new(ErrorCodes.UnsupportedDeclaration,
+                    $"CondaEnv '{env.Name}' needs the conda backend, which this version of M1Env.Sdk does not ship yet. Declare it as <PythonEnv Include=\"{env.Name}\" Python=\"{env.Python}\" /> for a venv, or update M1Env.Sdk."));
+                continue;
+            }
+
+            if (!names.Add(env.Name))
+            {
+                errors.Add(new(ErrorCodes.DuplicateDeclaration, $"The environment '{env.Name}' is declared more than once."));
+                continue;
+            }
+
+            if (!PythonRequest.TryParse(env.Python, out var python))
+            {
+                errors.Add(new(ErrorCodes.InvalidPythonRequest,
+                    $"Python=\"{env.Python}\" on environment '{env.Name}' is not a version: use 3, 3.11 or 3.11.7."));
+                continue;
+            }
+
+            var prefix = ResolvePrefix(env, context);
+            if (prefixes.TryGetValue(prefix, out var other))
+            {
+                errors.Add(new(ErrorCodes.DuplicateDeclaration,
+                    $"The environments '{other}' and '{env.Name}' share the prefix '{prefix}'; give one of them another Prefix."));
+                continue;
+            }
+
+            prefixes[prefix] = env.Name;
+            accepted.Add(new AcceptedEnv(env, python, prefix));
+        }
+
+        return accepted;
+    }
+
+    private static Dictionary<string, List<PipRequirement>> ValidatePackages(
+        IReadOnlyList<PackageDeclaration> packages,
+        IReadOnlyList<EnvDeclaration> declaredEnvs,
+        List<AcceptedEnv> acceptedEnvs,
+        List<SpecError> errors)
+    {
+        var byEnv = new Dictionary<string, List<PipRequirement>>(StringComparer.OrdinalIgnoreCase);
+        var declaredNames = declaredEnvs.Select(e => e.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var canonicalNames = acceptedEnvs.ToDictionary(e => e.Declaration.Name, e => e.Declaration.Name, StringComparer.OrdinalIgnoreCase);
+
+        foreach (var package in packages)
+        {
+            if (!PackageNames.TrySplitExtras(package.Name, out var name, out var extras))
+            {
+                errors.Add(new(ErrorCodes.InvalidPackageName,
+                    $"PipPackage '{package.Name}' is not a valid distribution name (PEP 508): use letters, digits, '.', '_' or '-', optionally with extras such as jax[cpu]."));
+                continue;
+            }
+
+            if (!PipVersionTranslator.TryTranslate(package.Version, out var specifier, out var versionError))
+            {
+                errors.Add(new(ErrorCodes.InvalidVersion, $"PipPackage '{package.Name}' has an invalid Version: {versionError}"));
+                continue;
+            }
+
+            string envName;
+            if (string.IsNullOrWhiteSpace(package.Env))
+            {
+                if (declaredEnvs.Count != 1)
+                {
+                    var why = declaredEnvs.Count == 0
+                        ? "the project declares no environment; add <PythonEnv Include=\"name\" Python=\"3.11\" />"
+                        : $"the project declares {declaredEnvs.Count} environments ({string.Join(", ", declaredEnvs.Select(e => e.Name))}); add Env=\"...\" to say which";
+                    errors.Add(new(ErrorCodes.AmbiguousPackageEnv, $"PipPackage '{package.Name}' names no Env and {why}."));
+                    continue;
+                }
+
+                envName = declaredEnvs[0].Name;
+            }
+            else if (!declaredNames.Contains(package.Env.Trim()))
+            {
+                errors.Add(new(ErrorCodes.UnknownEnv,
+                    $"PipPackage '{package.Name}' has Env=\"{package.Env}\", but no environment of that name is declared."));
+                continue;
+            }
+            else
+            {
+                envName = package.Env.Trim();
+            }
+
+            if (!canonicalNames.TryGetValue(envName, out var canonicalEnv))
+            {
+                // The env itself was rejected; its own error already explains why.
+                continue;
+            }
+
+            var requirement = new PipRequirement(name, extras, specifier);
+            var list = byEnv.TryGetValue(canonicalEnv, out var existing) ? existing : byEnv[canonicalEnv] = [];
+            if (list.Any(p => p.NormalizedName == requirement.NormalizedName))
+            {
+                errors.Add(new(ErrorCodes.DuplicateDeclaration,
+                    $"PipPackage '{name}' is declared more than once for environment '{canonicalEnv}'."));
+                continue;
+            }
+
+            list.Add(requirement);
+        }
+
+        return byEnv;
+    }
+
+    private static PackageSourceSettings ValidateSources(SpecContext context, List<SpecError> errors)
+    {
+        var sources = context.Sources;
+        var indexUrls = new List<string>();
+        if (!string.IsNullOrWhiteSpace(sources.IndexUrl))
+        {
+            indexUrls.Add(sources.IndexUrl);
+        }
+
+        indexUrls.AddRange(sources.ExtraIndexUrls);
+        foreach (var url in indexUrls)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "file"))
+            {
+                errors.Add(new(ErrorCodes.InvalidSetting,
+                    $"'{Diagnostics.UrlRedactor.Redact(url)}' is not an absolute http(s) or file URL (M1EnvPipIndexUrl / M1EnvPipExtraIndexUrls)."));
+            }
+        }
+
+        var findLinks = sources.FindLinks
+            .Select(link => Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "file"
+                ? link
+                : Path.GetFullPath(link, context.ProjectDirectory))
+            .ToArray();
+
+        return sources with
+        {
+            IndexUrl = string.IsNullOrWhiteSpace(sources.IndexUrl) ? null : sources.IndexUrl.Trim(),
+            ExtraIndexUrls = sources.ExtraIndexUrls.Select(u => u.Trim()).ToArray(),
+            FindLinks = findLinks,
+        };
+    }
+
+    private static string ResolvePrefix(EnvDeclaration env, SpecContext context)
+    {
+        var prefix = string.IsNullOrWhiteSpace(env.Prefix)
+            ? Path.Combine(Path.GetFullPath(context.EnvRoot, context.ProjectDirectory), env.Name)
+            : Path.GetFullPath(env.Prefix, context.ProjectDirectory);
+        return Path.TrimEndingDirectorySeparator(prefix);
+    }
+
+    private static StringComparer PathComparer =>
+        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    private sealed record AcceptedEnv(EnvDeclaration Declaration, PythonRequest Python, string Prefix);
+}

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using M1Env.Core.Python;
+
+namespace M1Env.Core.Spec;
+
+/// <summary>
+/// The hash of everything that decides an env: the declaration, the interpreter it is made from,
+/// where pip looks, and the tool version. Written as canonical JSON (fixed order, no whitespace)
+/// so the same inputs give the same hash on every machine and every run.
+/// </summary>
+public static class SpecHasher
+{
+    public static string Hash(EnvSpec spec, PythonInterpreter interpreter, string toolVersion) =>
+        Convert.ToHexString(SHA256.HashData(CanonicalJson(spec, interpreter, toolVersion))).ToLowerInvariant();
+
+    internal static byte[] CanonicalJson(EnvSpec spec, PythonInterpreter interpreter, string toolVersion)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("tool", toolVersion);
+            json.WriteString("name", spec.Name);
+            json.WriteString("kind", spec.Kind.ToString());
+            json.WriteString("prefix", spec.Prefix);
+            json.WriteString("python", spec.Python.ToString());
+
+            json.WriteStartObject("interpreter");
+            json.WriteString("executable", interpreter.Executable);
+            json.WriteString("version", interpreter.Version);
+            json.WriteString("machine", interpreter.Machine);
+            json.WriteString("implementation", interpreter.Implementation);
+            json.WriteEndObject();
+
+            json.WriteStartObject("sources");
+            json.WriteString("indexUrl", spec.Sources.IndexUrl);
+            WriteArray(json, "extraIndexUrls", spec.Sources.ExtraIndexUrls);
+            WriteArray(json, "findLinks", spec.Sources.FindLinks);
+            json.WriteBoolean("offline", spec.Sources.Offline);
+            json.WriteEndObject();
+
+            json.WriteStartArray("pip");
+            foreach (var package in spec.PipPackages.OrderBy(p => p.NormalizedName, StringComparer.Ordinal))
+            {
+                json.WriteStringValue(package.ToRequirementString());
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void WriteArray(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}

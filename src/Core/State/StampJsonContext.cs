@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace M1Env.Core.State;
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(EnvStamp))]
+internal sealed partial class StampJsonContext : JsonSerializerContext;

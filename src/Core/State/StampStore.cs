@@ -1,0 +1,69 @@
+using System.Text;
+using System.Text.Json;
+
+namespace M1Env.Core.State;
+
+/// <summary>
+/// Reads and writes the files M1Env keeps in <c>&lt;prefix&gt;/.m1env/</c>: the stamp (JSON) and the
+/// build key, two lines that let MSBuild decide a no-op without loading the task assembly. Every
+/// write goes to a temporary file that is then moved over the old one, so a reader sees either the
+/// old or the new content, never half of it.
+/// </summary>
+public sealed class StampStore(string prefix)
+{
+    public string StateDirectory => Path.Combine(prefix, ".m1env");
+
+    public string StampPath => Path.Combine(StateDirectory, "stamp.json");
+
+    public string BuildKeyPath => Path.Combine(StateDirectory, "build.key");
+
+    /// <summary>The stamp, or null when there is none or it cannot be read (then the env is re-checked).</summary>
+    public EnvStamp? Read()
+    {
+        try
+        {
+            var stamp = JsonSerializer.Deserialize(File.ReadAllBytes(StampPath), StampJsonContext.Default.EnvStamp);
+            return stamp is { Schema: EnvStamp.CurrentSchema } ? stamp : null;
+        }
+        catch (Exception exception) when (exception is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    public void Write(EnvStamp stamp) =>
+        WriteAtomically(StampPath, JsonSerializer.SerializeToUtf8Bytes(stamp, StampJsonContext.Default.EnvStamp));
+
+    /// <summary>Records the MSBuild-side key of the declaration that produced this env, and its spec hash.</summary>
+    public void WriteBuildKey(string buildKey, string specHash) =>
+        WriteAtomically(BuildKeyPath, Encoding.UTF8.GetBytes(buildKey + "\n" + specHash + "\n"));
+
+    public void DeleteBuildKey() => File.Delete(BuildKeyPath);
+
+    /// <summary>Forgets everything recorded about the env; the env itself stays.</summary>
+    public void Forget()
+    {
+        File.Delete(BuildKeyPath);
+        File.Delete(StampPath);
+    }
+
+    private void WriteAtomically(string path, byte[] content)
+    {
+        Directory.CreateDirectory(StateDirectory);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}
