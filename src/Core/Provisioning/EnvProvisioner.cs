@@ -34,7 +34,8 @@ public sealed class EnvProvisioner
     public async Task<ProvisionResult> ProvisionAsync(EnvSpec spec, CancellationToken cancellationToken)
     {
         var store = new StampStore(spec.Prefix);
-        if (TryUpToDate(spec, store.Read()) is { } upToDate && BuildKeyIsCurrent(store, upToDate.SpecHash))
+        var unlockedStamp = store.Read();
+        if (TryUpToDate(spec, unlockedStamp) is { } upToDate && BuildKeyIsCurrent(store, upToDate.SpecHash, unlockedStamp!.Interpreter))
         {
             return upToDate;
         }
@@ -45,7 +46,7 @@ public sealed class EnvProvisioner
         var stamp = store.Read();
         if (TryUpToDate(spec, stamp) is { } current)
         {
-            RecordBuildKey(store, current.SpecHash);
+            RecordBuildKey(store, current.SpecHash, stamp!.Interpreter);
             return current;
         }
 
@@ -62,7 +63,7 @@ public sealed class EnvProvisioner
         await ApplyAsync(spec, plan, interpreter, specHash, stamp, store, cancellationToken).ConfigureAwait(false);
 
         store.Write(NewStamp(spec, interpreter, specHash, complete: true, spec.PipPackages.Select(ToStamped)));
-        RecordBuildKey(store, specHash);
+        RecordBuildKey(store, specHash, interpreter);
         if (plan.Action != PlanAction.RefreshStamp)
         {
             log.Step($"Environment '{spec.Name}' is ready at {spec.Prefix} ({stopwatch.Elapsed.TotalSeconds:0.0} s).");
@@ -87,7 +88,7 @@ public sealed class EnvProvisioner
             : null;
     }
 
-    private bool BuildKeyIsCurrent(StampStore store, string specHash)
+    private bool BuildKeyIsCurrent(StampStore store, string specHash, PythonInterpreter interpreter)
     {
         if (options.BuildKey is null)
         {
@@ -96,7 +97,7 @@ public sealed class EnvProvisioner
 
         try
         {
-            return File.ReadAllText(store.BuildKeyPath) == options.BuildKey + "\n" + specHash + "\n";
+            return File.ReadAllText(store.BuildKeyPath) == StampStore.FormatBuildKey(options.BuildKey, specHash, interpreter.Executable);
         }
         catch (IOException)
         {
@@ -104,11 +105,11 @@ public sealed class EnvProvisioner
         }
     }
 
-    private void RecordBuildKey(StampStore store, string specHash)
+    private void RecordBuildKey(StampStore store, string specHash, PythonInterpreter interpreter)
     {
         if (options.BuildKey is not null)
         {
-            store.WriteBuildKey(options.BuildKey, specHash);
+            store.WriteBuildKey(options.BuildKey, specHash, interpreter.Executable);
         }
     }
 

@@ -6,6 +6,7 @@ namespace M1Env.Core.Python;
 /// </summary>
 public sealed record PythonInterpreter(string Executable, string Version, string Machine, string Implementation)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public Version ParsedVersion => System.Version.Parse(Version);
 
     public override string ToString() => $"{Implementation} {Version} ({Machine}) at {Executable}";

@@ -34,9 +34,16 @@ public sealed class StampStore(string prefix)
     public void Write(EnvStamp stamp) =>
         WriteAtomically(StampPath, JsonSerializer.SerializeToUtf8Bytes(stamp, StampJsonContext.Default.EnvStamp));
 
-    /// <summary>Records the MSBuild-side key of the declaration that produced this env, and its spec hash.</summary>
-    public void WriteBuildKey(string buildKey, string specHash) =>
-        WriteAtomically(BuildKeyPath, Encoding.UTF8.GetBytes(buildKey + "\n" + specHash + "\n"));
+    /// <summary>
+    /// Records, on one line, the MSBuild-side key of the declaration that produced this env, its spec
+    /// hash and its base interpreter: <c>key|hash|interpreter</c>. Sdk.targets reads it with property
+    /// functions, so the format is part of the contract between the two.
+    /// </summary>
+    public void WriteBuildKey(string buildKey, string specHash, string interpreter) =>
+        WriteAtomically(BuildKeyPath, Encoding.UTF8.GetBytes(FormatBuildKey(buildKey, specHash, interpreter)));
+
+    public static string FormatBuildKey(string buildKey, string specHash, string interpreter) =>
+        $"{buildKey}|{specHash}|{interpreter}";
 
     public void DeleteBuildKey() => File.Delete(BuildKeyPath);
 

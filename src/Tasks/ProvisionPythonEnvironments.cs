@@ -1,0 +1,126 @@
+using M1Env.Core;
+using M1Env.Core.Errors;
+using M1Env.Core.Provisioning;
+using M1Env.Core.Spec;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using Task = Microsoft.Build.Utilities.Task;
+
+namespace M1Env.Tasks;
+
+/// <summary>
+/// Makes every declared environment match its declaration. The targets call it only when their
+/// own cheap check (a hash of the declaration against the key in each prefix) says something may
+/// have changed; the task then re-checks each env itself.
+/// </summary>
+public sealed class ProvisionPythonEnvironments : Task, ICancelableTask
+{
+    private readonly CancellationTokenSource cancellation = new();
+
+    public ITaskItem[] PythonEnvs { get; set; } = [];
+
+    public ITaskItem[] CondaEnvs { get; set; } = [];
+
+    public ITaskItem[] PipPackages { get; set; } = [];
+
+    public ITaskItem[] CondaPackages { get; set; } = [];
+
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    [Required]
+    public string EnvRoot { get; set; } = string.Empty;
+
+    public string? PipIndexUrl { get; set; }
+
+    public string[] PipExtraIndexUrls { get; set; } = [];
+
+    public string[] PipFindLinks { get; set; } = [];
+
+    public bool Offline { get; set; }
+
+    public string? ToolsDir { get; set; }
+
+    /// <summary>Minutes to wait for another build working on the same prefix.</summary>
+    public int LockTimeoutMinutes { get; set; } = 30;
+
+    public string? BuildKey { get; set; }
+
+    [Output]
+    public ITaskItem[] Provisioned { get; private set; } = [];
+
+    [Output]
+    public string? Python { get; private set; }
+
+    public void Cancel() => cancellation.Cancel();
+
+    public override bool Execute()
+    {
+        var context = new SpecContext(
+            ProjectDirectory,
+            EnvRoot,
+            new PackageSourceSettings(
+                PipIndexUrl,
+                PipExtraIndexUrls.Where(u => !string.IsNullOrWhiteSpace(u)).ToArray(),
+                PipFindLinks.Where(u => !string.IsNullOrWhiteSpace(u)).ToArray(),
+                Offline));
+
+        var specs = SpecBuilder.Build(TaskItemReader.Envs(PythonEnvs, CondaEnvs), TaskItemReader.PipPackages(PipPackages), context);
+        if (CondaPackages.Length > 0)
+        {
+            LogError(new SpecError(ErrorCodes.UnsupportedDeclaration,
+                $"CondaPackage '{CondaPackages[0].ItemSpec}' needs the conda backend, which this version of M1Env.Sdk does not ship yet; declare it as a PipPackage or update M1Env.Sdk."));
+        }
+
+        foreach (var error in specs.Errors)
+        {
+            LogError(error);
+        }
+
+        if (Log.HasLoggedErrors)
+        {
+            return false;
+        }
+
+        var options = new ProvisionOptions(
+            string.IsNullOrWhiteSpace(ToolsDir) ? ProvisionOptions.DefaultToolsDirectory : ToolsDir,
+            ToolInfo.Version,
+            TimeSpan.FromMinutes(LockTimeoutMinutes),
+            string.IsNullOrWhiteSpace(BuildKey) ? null : BuildKey);
+        var provisioner = new EnvProvisioner(options, new MSBuildProvisionLog(Log));
+
+        var provisioned = new List<ITaskItem>();
+        try
+        {
+            foreach (var spec in specs.Envs)
+            {
+                var result = provisioner.ProvisionAsync(spec, cancellation.Token).GetAwaiter().GetResult();
+                var item = new TaskItem(result.Name);
+                item.SetMetadata("Prefix", result.Prefix);
+                item.SetMetadata("Python", result.Python);
+                item.SetMetadata("SpecHash", result.SpecHash);
+                provisioned.Add(item);
+            }
+        }
+        catch (M1EnvException exception)
+        {
+            var details = exception.ToolOutput.Count == 0
+                ? string.Empty
+                : Environment.NewLine + string.Join(Environment.NewLine, exception.ToolOutput.Select(line => "  | " + line));
+            LogError(new SpecError(exception.Code, exception.Message + details));
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            Log.LogWarning("The build was cancelled; the next build finishes the environment.");
+            return false;
+        }
+
+        Provisioned = provisioned.ToArray();
+        Python = provisioned.FirstOrDefault()?.GetMetadata("Python");
+        return true;
+    }
+
+    private void LogError(SpecError error) =>
+        Log.LogError(subcategory: null, error.Code, helpKeyword: null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, error.Message);
+}

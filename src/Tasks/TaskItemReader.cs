@@ -1,0 +1,25 @@
+using M1Env.Core.Spec;
+using Microsoft.Build.Framework;
+
+namespace M1Env.Tasks;
+
+/// <summary>Reads MSBuild items into Core's declarations, exactly as written (Core validates them).</summary>
+internal static class TaskItemReader
+{
+    public static IReadOnlyList<EnvDeclaration> Envs(ITaskItem[] pythonEnvs, ITaskItem[] condaEnvs) =>
+        pythonEnvs.Select(item => Env(item, EnvKind.Venv))
+            .Concat(condaEnvs.Select(item => Env(item, EnvKind.Conda)))
+            .ToArray();
+
+    public static IReadOnlyList<PackageDeclaration> PipPackages(ITaskItem[] items) =>
+        items.Select(item => new PackageDeclaration(item.ItemSpec, Metadata(item, "Version"), Metadata(item, "Env"))).ToArray();
+
+    private static EnvDeclaration Env(ITaskItem item, EnvKind kind) =>
+        new(kind, item.ItemSpec.Trim(), Metadata(item, "Python"), Metadata(item, "Prefix"));
+
+    private static string? Metadata(ITaskItem item, string name)
+    {
+        var value = item.GetMetadata(name);
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+}
