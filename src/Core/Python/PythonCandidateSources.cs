@@ -15,6 +15,9 @@ public sealed partial class PythonCandidateSources(IReadOnlyDictionary<string, s
             .Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal));
 
+    /// <summary>The environment the sources read (PATH, HOME, PYENV_ROOT...).</summary>
+    public IReadOnlyDictionary<string, string?> EnvironmentSnapshot() => environment;
+
     [GeneratedRegex(@"^python(?<v>3(\.\d+)?)?(\.exe)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InterpreterFileName();
 

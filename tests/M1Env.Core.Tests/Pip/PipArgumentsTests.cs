@@ -1,0 +1,30 @@
+using M1Env.Core.Pip;
+using M1Env.Core.Spec;
+
+namespace M1Env.Core.Tests.Pip;
+
+public class PipArgumentsTests
+{
+    [Fact]
+    public void Passes_every_source_as_its_own_argument()
+    {
+        var sources = new PackageSourceSettings("http://127.0.0.1:5000/simple/", ["https://extra/simple"], ["/wheels"], Offline: false);
+        var arguments = PipArguments.Install(sources, [new PipRequirement("jax", ["cpu"], "==0.4.30")]);
+
+        Assert.Equal(
+            ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off",
+             "--index-url", "http://127.0.0.1:5000/simple/", "--extra-index-url", "https://extra/simple", "--find-links", "/wheels", "jax[cpu]==0.4.30"],
+            arguments);
+    }
+
+    [Fact]
+    public void Offline_uses_only_the_local_folders()
+    {
+        var sources = new PackageSourceSettings("http://127.0.0.1:5000/simple/", [], ["/wheels"], Offline: true);
+        var arguments = PipArguments.Install(sources, [new PipRequirement("a", [], "")]);
+
+        Assert.Contains("--no-index", arguments);
+        Assert.DoesNotContain("--index-url", arguments);
+        Assert.Equal("/wheels", arguments[arguments.ToList().IndexOf("--find-links") + 1]);
+    }
+}

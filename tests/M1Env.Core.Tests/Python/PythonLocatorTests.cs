@@ -1,0 +1,88 @@
+using M1Env.Core.Diagnostics;
+using M1Env.Core.Errors;
+using M1Env.Core.Processes;
+using M1Env.Core.Python;
+using M1Env.Core.Spec;
+
+namespace M1Env.Core.Tests.Python;
+
+public sealed class PythonLocatorTests : IDisposable
+{
+    private readonly string home = Path.Combine(Path.GetTempPath(), "m1env-home-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(home))
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    private static PythonLocator Locator(IReadOnlyDictionary<string, string?> environment, out PythonCandidateSources sources)
+    {
+        sources = new PythonCandidateSources(environment);
+        return new PythonLocator(sources, new InterpreterProbe(new ProcessRunner(NullProvisionLog.Instance)), NullProvisionLog.Instance);
+    }
+
+    [Fact]
+    public async Task Finds_a_real_cpython_that_can_make_venvs()
+    {
+        var locator = Locator(PythonCandidateSources.ForCurrentProcess().EnvironmentSnapshot(), out _);
+        var interpreter = await locator.LocateAsync(new PythonRequest(3, 11, null), CancellationToken.None);
+
+        Assert.Equal("cpython", interpreter.Implementation);
+        Assert.StartsWith("3.11.", interpreter.Version, StringComparison.Ordinal);
+        Assert.True(File.Exists(interpreter.Executable));
+    }
+
+    [Fact]
+    public async Task Says_where_it_looked_and_what_it_rejected()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // The fake interpreter below is a shell script.
+        }
+
+        var bin = Path.Combine(home, "bin");
+        Directory.CreateDirectory(bin);
+        var fake = Path.Combine(bin, "python3");
+        File.WriteAllText(fake, "#!/bin/sh\necho '{\"version\": \"3.99.0\", \"executable\": \"x\", \"is_venv\": false, \"implementation\": \"pypy\", \"machine\": \"x86_64\", \"can_make_venv\": true}'\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var locator = Locator(new Dictionary<string, string?> { ["PATH"] = bin, ["HOME"] = home }, out _);
+        var error = await Assert.ThrowsAsync<M1EnvException>(() => locator.LocateAsync(new PythonRequest(3, 99, null), CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.PythonNotFound, error.Code);
+        Assert.Contains("No CPython 3.99", error.Message, StringComparison.Ordinal);
+        Assert.Contains(bin, error.Message, StringComparison.Ordinal);
+        Assert.Contains("/usr/bin", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{fake}: pypy 3.99.0, not CPython", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Skips_pyenv_shims_and_reads_versions_from_names()
+    {
+        var shims = Path.Combine(home, ".pyenv", "shims");
+        var version = Path.Combine(home, ".pyenv", "versions", "3.11.7", "bin");
+        Directory.CreateDirectory(shims);
+        Directory.CreateDirectory(version);
+        File.WriteAllText(Path.Combine(shims, "python3"), string.Empty);
+        File.WriteAllText(Path.Combine(version, "python3.11"), string.Empty);
+
+        var sources = new PythonCandidateSources(new Dictionary<string, string?> { ["PATH"] = shims, ["HOME"] = home });
+        var candidates = sources.Enumerate();
+
+        Assert.DoesNotContain(candidates, c => c.Path.StartsWith(shims, StringComparison.Ordinal));
+        var pyenv = Assert.Single(candidates, c => c.Source == "pyenv");
+        Assert.Equal(new Version(3, 11), pyenv.VersionHint);
+    }
+
+    [Theory]
+    [InlineData("3.11", 3, 11, null, true)]
+    [InlineData("3.11", 3, 12, null, false)]
+    [InlineData("3.11.7", 3, 11, 7, true)]
+    [InlineData("3.11.7", 3, 11, 2, false)]
+    [InlineData("3.11", 3, 11, 2, true)]
+    public void Judges_candidates_by_name_before_starting_them(string hint, int major, int minor, int? micro, bool expected) =>
+        Assert.Equal(expected, PythonLocator.HintMayMatch(Version.Parse(hint), new PythonRequest(major, minor, micro)));
+}

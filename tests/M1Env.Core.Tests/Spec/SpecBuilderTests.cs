@@ -1,0 +1,93 @@
+using M1Env.Core.Errors;
+using M1Env.Core.Spec;
+
+namespace M1Env.Core.Tests.Spec;
+
+public class SpecBuilderTests
+{
+    private static readonly string ProjectDirectory = Path.Combine(Path.GetTempPath(), "m1env-spec-tests", "project");
+
+    private static SpecContext Context(PackageSourceSettings? sources = null) =>
+        new(ProjectDirectory, Path.Combine(ProjectDirectory, ".m1env"), sources ?? PackageSourceSettings.Default);
+
+    private static SpecBuildResult Build(EnvDeclaration[] envs, PackageDeclaration[] packages, PackageSourceSettings? sources = null) =>
+        SpecBuilder.Build(envs, packages, Context(sources));
+
+    private static EnvDeclaration Venv(string name, string? python = "3.11", string? prefix = null) => new(EnvKind.Venv, name, python, prefix);
+
+    [Fact]
+    public void Builds_a_canonical_spec_with_the_default_prefix()
+    {
+        var result = Build(
+            [Venv("ml-m1")],
+            [new("Tensorflow_Metal", "1.1.0", null), new("jax[cpu]", "[0.4,0.5)", null), new("numpy", null, null)]);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        var env = Assert.Single(result.Envs);
+        Assert.Equal(Path.Combine(ProjectDirectory, ".m1env", "ml-m1"), env.Prefix);
+        Assert.Equal("3.11", env.Python.ToString());
+        Assert.Equal(["jax[cpu]>=0.4,<0.5", "numpy", "Tensorflow_Metal==1.1.0"], env.PipPackages.Select(p => p.ToRequirementString()));
+    }
+
+    [Fact]
+    public void Resolves_a_relative_prefix_against_the_project()
+    {
+        var result = Build([Venv("a", prefix: "../envs/a")], []);
+        Assert.Equal(Path.GetFullPath(Path.Combine(ProjectDirectory, "..", "envs", "a")), Assert.Single(result.Envs).Prefix);
+    }
+
+    [Fact]
+    public void Reports_every_problem_at_once_with_its_code()
+    {
+        var result = Build(
+            [Venv("bad/name"), Venv("good", python: "3.x"), Venv("ok")],
+            [new("num py", null, "ok"), new("torch", "latest", "ok"), new("jax", null, "missing")]);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(
+            [ErrorCodes.InvalidEnvName, ErrorCodes.InvalidPythonRequest, ErrorCodes.InvalidPackageName, ErrorCodes.InvalidVersion, ErrorCodes.UnknownEnv],
+            result.Errors.Select(e => e.Code));
+        Assert.Empty(result.Envs);
+    }
+
+    [Fact]
+    public void A_package_without_env_needs_exactly_one_env()
+    {
+        var two = Build([Venv("a"), Venv("b")], [new("numpy", null, null)]);
+        var error = Assert.Single(two.Errors);
+        Assert.Equal(ErrorCodes.AmbiguousPackageEnv, error.Code);
+        Assert.Contains("a, b", error.Message, StringComparison.Ordinal);
+
+        var none = Build([], [new("numpy", null, null)]);
+        Assert.Equal(ErrorCodes.AmbiguousPackageEnv, Assert.Single(none.Errors).Code);
+    }
+
+    [Fact]
+    public void Rejects_duplicates()
+    {
+        var result = Build(
+            [Venv("a"), Venv("A"), Venv("b", prefix: ".m1env/a")],
+            [new("numpy", null, "a"), new("NumPy", "1.0", "a")]);
+        Assert.Equal([ErrorCodes.DuplicateDeclaration, ErrorCodes.DuplicateDeclaration, ErrorCodes.DuplicateDeclaration], result.Errors.Select(e => e.Code));
+    }
+
+    [Fact]
+    public void Rejects_conda_envs_until_the_conda_backend_ships() =>
+        Assert.Equal(ErrorCodes.UnsupportedDeclaration, Assert.Single(Build([new(EnvKind.Conda, "ml-m1", "3.11", null)], []).Errors).Code);
+
+    [Fact]
+    public void Rejects_index_urls_that_are_not_urls_without_leaking_credentials()
+    {
+        var result = Build([Venv("a")], [], new PackageSourceSettings("https://user:secret@example.com/simple", ["not a url"], [], false));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCodes.InvalidSetting, error.Code);
+        Assert.DoesNotContain("secret", string.Join(" ", result.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Makes_find_links_folders_absolute()
+    {
+        var result = Build([Venv("a")], [], new PackageSourceSettings(null, [], ["wheels", "https://example.com/wheels/"], true));
+        Assert.Equal([Path.Combine(ProjectDirectory, "wheels"), "https://example.com/wheels/"], Assert.Single(result.Envs).Sources.FindLinks);
+    }
+}

@@ -1,0 +1,75 @@
+using M1Env.Core.Python;
+using M1Env.Core.State;
+
+namespace M1Env.Core.Tests.State;
+
+public sealed class StampStoreTests : IDisposable
+{
+    private readonly string prefix = Path.Combine(Path.GetTempPath(), "m1env-stamp-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(prefix))
+        {
+            Directory.Delete(prefix, recursive: true);
+        }
+    }
+
+    private static EnvStamp Sample(bool complete) =>
+        new(EnvStamp.CurrentSchema, complete, "1.2.3", new string('a', 64), "demo", "3.11",
+            new PythonInterpreter("/usr/bin/python3.11", "3.11.2", "x86_64", "cpython"),
+            [new StampedPackage("numpy", "numpy==2.0")]);
+
+    [Fact]
+    public void Round_trips_a_stamp()
+    {
+        var store = new StampStore(prefix);
+        store.Write(Sample(complete: true));
+        var read = store.Read();
+
+        Assert.NotNull(read);
+        Assert.True(read.Complete);
+        Assert.Equal("numpy==2.0", Assert.Single(read.PipPackages).Requirement);
+        Assert.Equal("/usr/bin/python3.11", read.Interpreter.Executable);
+        Assert.Empty(Directory.GetFiles(store.StateDirectory, "*.tmp"));
+    }
+
+    [Fact]
+    public void A_missing_or_corrupt_stamp_reads_as_none()
+    {
+        var store = new StampStore(prefix);
+        Assert.Null(store.Read());
+
+        Directory.CreateDirectory(store.StateDirectory);
+        File.WriteAllText(store.StampPath, "{ \"schema\": 1, \"compl");
+        Assert.Null(store.Read());
+    }
+
+    [Fact]
+    public void The_build_key_is_one_line_that_Sdk_targets_can_split_by_length()
+    {
+        var store = new StampStore(prefix);
+        var hash = new string('b', 64);
+        store.WriteBuildKey("KEY", hash, "/usr/bin/python3.11");
+
+        var line = File.ReadAllText(store.BuildKeyPath);
+        Assert.Equal($"KEY|{hash}|/usr/bin/python3.11", line);
+        Assert.Equal(hash, line.Substring("KEY".Length + 1, 64));
+        Assert.Equal("/usr/bin/python3.11", line[("KEY".Length + 66)..]);
+    }
+
+    [Fact]
+    public void Forget_removes_the_records_and_keeps_the_env()
+    {
+        var store = new StampStore(prefix);
+        store.Write(Sample(complete: true));
+        store.WriteBuildKey("KEY", new string('c', 64), "/x");
+        File.WriteAllText(Path.Combine(prefix, "pyvenv.cfg"), "home = /usr/bin");
+
+        store.Forget();
+
+        Assert.False(File.Exists(store.StampPath));
+        Assert.False(File.Exists(store.BuildKeyPath));
+        Assert.True(File.Exists(Path.Combine(prefix, "pyvenv.cfg")));
+    }
+}
