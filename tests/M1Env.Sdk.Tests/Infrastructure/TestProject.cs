@@ -1,0 +1,88 @@
+using System.Security;
+using M1Env.Testing;
+
+namespace M1Env.Sdk.Tests.Infrastructure;
+
+/// <summary>A project in a temporary folder that consumes the packed SDK from a local feed, built with the real dotnet.</summary>
+internal sealed class TestProject : IDisposable
+{
+    private readonly TempDirectory directory;
+
+    private TestProject(SdkPackage sdk, TempDirectory directory, string fileName)
+    {
+        Sdk = sdk;
+        this.directory = directory;
+        ProjectPath = Path.Combine(directory.Path, fileName);
+        ToolsDirectory = Path.Combine(directory.Path, "tools");
+        File.WriteAllText(Path.Combine(directory.Path, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="m1env-under-test" value="{SecurityElement.Escape(sdk.Feed)}" />
+              </packageSources>
+            </configuration>
+            """);
+    }
+
+    public SdkPackage Sdk { get; }
+
+    public string Directory => directory.Path;
+
+    public string ProjectPath { get; }
+
+    public string ToolsDirectory { get; }
+
+    public static async Task<TestProject> CreateAsync(string fileName = "env.proj") =>
+        new(await SdkPackage.GetAsync(), new TempDirectory(), fileName);
+
+    public string PrefixOf(string env) => Path.Combine(Directory, ".m1env", env);
+
+    public string PythonOf(string env) =>
+        OperatingSystem.IsWindows() ? Path.Combine(PrefixOf(env), "Scripts", "python.exe") : Path.Combine(PrefixOf(env), "bin", "python");
+
+    /// <summary>Writes an env-only project: <c>&lt;Project Sdk="M1Env.Sdk/version"&gt;</c> around the given XML.</summary>
+    public void WriteEnvProject(string body) =>
+        File.WriteAllText(ProjectPath, $"""
+            <Project Sdk="M1Env.Sdk/{Sdk.Version}">
+            {body}
+            </Project>
+            """);
+
+    public void WriteFile(string relativePath, string content)
+    {
+        var path = Path.Combine(Directory, relativePath);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+
+    public Task<CommandResult> BuildAsync(params string[] extraArguments) => DotnetAsync("build", trace: false, extraArguments);
+
+    public Task<CommandResult> BuildTracedAsync(params string[] extraArguments) => DotnetAsync("build", trace: ProcessRunner.CanTrace, extraArguments);
+
+    public Task<CommandResult> CleanAsync() => DotnetAsync("clean", trace: false, []);
+
+    public Task<CommandResult> DotnetAsync(string verb, bool trace, IEnumerable<string> extraArguments, Func<string, bool>? killWhen = null) =>
+        ProcessRunner.RunAsync(
+            "dotnet",
+            [verb, ProjectPath, "-nodeReuse:false", "-tl:off", "-v:n", "-nologo", $"-p:M1EnvToolsDir={ToolsDirectory}", .. extraArguments],
+            Directory,
+            Environment(),
+            trace,
+            killWhen: killWhen);
+
+    public Dictionary<string, string> Environment() => new()
+    {
+        ["NUGET_PACKAGES"] = Sdk.PackagesFolder,
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+    };
+
+    /// <summary>Runs the env's own interpreter, as a user would after the build.</summary>
+    public Task<CommandResult> RunPythonAsync(string env, string code) =>
+        ProcessRunner.RunAsync(PythonOf(env), ["-c", code], Directory, new Dictionary<string, string>());
+
+    public void Dispose() => directory.Dispose();
+}
