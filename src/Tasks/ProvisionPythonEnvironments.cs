@@ -49,9 +49,6 @@ public sealed class ProvisionPythonEnvironments : Task, ICancelableTask
     [Output]
     public ITaskItem[] Provisioned { get; private set; } = [];
 
-    [Output]
-    public string? Python { get; private set; }
-
     public void Cancel() => cancellation.Cancel();
 
     public override bool Execute()
@@ -117,7 +114,6 @@ public sealed class ProvisionPythonEnvironments : Task, ICancelableTask
         }
 
         Provisioned = provisioned.ToArray();
-        Python = provisioned.FirstOrDefault()?.GetMetadata("Python");
         return true;
     }
 

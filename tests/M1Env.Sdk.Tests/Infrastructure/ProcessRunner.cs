@@ -42,11 +42,14 @@ internal static partial class ProcessRunner
             start.ArgumentList.Add(argument);
         }
 
-        // A build started from a test must not inherit the MSBuild settings of the test run itself.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToArray())
+        // A build started from a test must not inherit the MSBuild settings of the test run itself,
+        // and pip must see only the sources the test declares, not this machine's pip settings.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("PIP_", StringComparison.OrdinalIgnoreCase)).ToArray())
         {
             start.Environment.Remove(key);
         }
+
+        start.Environment["PIP_CONFIG_FILE"] = OperatingSystem.IsWindows() ? "NUL" : "/dev/null";
 
         foreach (var (key, value) in environment)
         {
