@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Times the no-op `dotnet build` of a provisioned env project, M1Env on against M1Env off.
+
+Packs M1Env.Sdk from this repository, provisions an env project that consumes it (offline, from
+the quickstart wheels), then alternates no-op builds with M1Env enabled and with
+-p:M1EnvEnabled=false, node reuse off so every build is a fresh MSBuild process, and prints the
+median of each and their ratio (goal: 1.02 or less).
+
+    python3 bench/noop_build.py [--runs 20] [--no-restore]
+"""
+import argparse
+import os
+import pathlib
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+WHEELS = ROOT / "samples" / "quickstart" / "wheels"
+
+
+def run(args, cwd, env):
+    result = subprocess.run(args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(map(str, args))} failed:\n{result.stdout}")
+    return result.stdout
+
+
+def timed(args, cwd, env):
+    start = time.perf_counter()
+    run(args, cwd, env)
+    return time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=20, help="measured builds of each kind (default 20)")
+    parser.add_argument("--no-restore", action="store_true", help="time `dotnet build --no-restore`")
+    options = parser.parse_args()
+
+    work = pathlib.Path(tempfile.mkdtemp(prefix="m1env-bench-"))
+    try:
+        env = dict(os.environ, NUGET_PACKAGES=str(work / "packages"), MSBUILDDISABLENODEREUSE="1",
+                   DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_NOLOGO="1")
+        feed = work / "feed"
+        print("Packing M1Env.Sdk...", flush=True)
+        run(["dotnet", "pack", str(ROOT / "src" / "Sdk" / "M1Env.Sdk.csproj"), "-c", "Release", "-o", str(feed),
+             "-nodeReuse:false", "-nologo"], ROOT, env)
+        version = re.match(r"M1Env\.Sdk\.(.+)\.nupkg$", next(feed.glob("M1Env.Sdk.*.nupkg")).name).group(1)
+
+        project = work / "project"
+        project.mkdir()
+        (project / "nuget.config").write_text(
+            f'<configuration><packageSources><clear /><add key="m1env" value="{feed}" /></packageSources></configuration>\n')
+        (project / "env.proj").write_text(f"""<Project Sdk="M1Env.Sdk/{version}">
+  <PropertyGroup>
+    <M1EnvOffline>true</M1EnvOffline>
+    <M1EnvPipFindLinks>{WHEELS}</M1EnvPipFindLinks>
+    <M1EnvToolsDir>{work / "tools"}</M1EnvToolsDir>
+  </PropertyGroup>
+  <ItemGroup>
+    <PythonEnv Include="bench" Python="3.11" />
+    <PipPackage Include="m1env-hello" Version="1.0.0" />
+  </ItemGroup>
+</Project>
+""")
+        build = ["dotnet", "build", "env.proj", "-nodeReuse:false", "-tl:off", "-v:q", "-nologo"]
+        if options.no_restore:
+            build.append("--no-restore")
+        print(f"Provisioning with M1Env.Sdk {version}...", flush=True)
+        run(["dotnet", "build", "env.proj", "-nodeReuse:false", "-nologo"], project, env)
+
+        enabled, disabled = [], []
+        for _ in range(2):  # warm the disk cache and the SDK's own first-run work
+            timed(build, project, env)
+            timed(build + ["-p:M1EnvEnabled=false"], project, env)
+        for i in range(options.runs):
+            # Alternate which kind goes first, so drift in the machine's load hits both alike.
+            pair = [(enabled, build), (disabled, build + ["-p:M1EnvEnabled=false"])]
+            for samples, args in (pair if i % 2 == 0 else reversed(pair)):
+                samples.append(timed(args, project, env))
+
+        on, off = statistics.median(enabled), statistics.median(disabled)
+        print(f"runs: {options.runs} of each, alternating; restore: {'no' if options.no_restore else 'yes'}")
+        print(f"median no-op build, M1Env enabled:  {on * 1000:.0f} ms (min {min(enabled) * 1000:.0f}, max {max(enabled) * 1000:.0f})")
+        print(f"median no-op build, M1Env disabled: {off * 1000:.0f} ms (min {min(disabled) * 1000:.0f}, max {max(disabled) * 1000:.0f})")
+        print(f"median ratio: {on / off:.3f} (goal: 1.02 or less)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
