@@ -12,6 +12,6 @@ public sealed class M1EnvException : Exception
 
     public string Code { get; }
 
-    /// <summary>The last lines the failing external tool printed, already redacted.</summary>
+    /// <summary>The failing command and the last lines it printed, credentials removed.</summary>
     public IReadOnlyList<string> ToolOutput { get; }
 }

@@ -33,13 +33,13 @@ public sealed partial class PipClient(ProcessRunner runner, string python, Packa
             throw new M1EnvException(
                 ErrorCodes.PackageNotOnIndex,
                 $"pip found no distribution for {missing.Groups["requirement"].Value} in {DescribeSources()}: {available}. Check the name and Version, or the index settings (M1EnvPipIndexUrl, M1EnvPipFindLinks, M1EnvOffline).",
-                result.OutputTail);
+                result.Transcript);
         }
 
         throw new M1EnvException(
             ErrorCodes.PipInstallFailed,
             $"pip install failed (exit code {result.ExitCode}) for {string.Join(" ", requirements)}. The environment keeps the packages it had; pip's last lines follow.",
-            result.OutputTail);
+            result.Transcript);
     }
 
     public async Task UninstallAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
@@ -50,7 +50,7 @@ public sealed partial class PipClient(ProcessRunner runner, string python, Packa
             throw new M1EnvException(
                 ErrorCodes.PipUninstallFailed,
                 $"pip uninstall failed (exit code {result.ExitCode}) for {string.Join(" ", names)}; pip's last lines follow.",
-                result.OutputTail);
+                result.Transcript);
         }
     }
 

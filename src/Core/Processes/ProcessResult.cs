@@ -1,7 +1,11 @@
 namespace M1Env.Core.Processes;
 
 /// <summary>How an external command ended: its exit code, what it printed on stdout, and its last lines.</summary>
-public sealed record ProcessResult(int ExitCode, string StandardOutput, IReadOnlyList<string> OutputTail)
+/// <param name="CommandLine">The command as a person would type it, credentials removed: for logs and errors only.</param>
+public sealed record ProcessResult(string CommandLine, int ExitCode, string StandardOutput, IReadOnlyList<string> OutputTail)
 {
     public bool Succeeded => ExitCode == 0;
+
+    /// <summary>The command, then the last lines it printed: what an error shows under its message.</summary>
+    public IReadOnlyList<string> Transcript => ["$ " + CommandLine, .. OutputTail];
 }

@@ -29,9 +29,10 @@ public sealed class ProcessRunner(IProvisionLog log)
         bool streamToLog,
         CancellationToken cancellationToken)
     {
+        var commandLine = UrlRedactor.Redact(FormatCommandLine(executable, arguments));
         if (streamToLog)
         {
-            log.Detail("> " + UrlRedactor.Redact(FormatCommandLine(executable, arguments)));
+            log.Detail("> " + commandLine);
         }
 
         var stdout = new StringBuilder();
@@ -70,12 +71,12 @@ public sealed class ProcessRunner(IProvisionLog log)
                 lines = tail.ToArray();
             }
 
-            return new ProcessResult(result.ExitCode, stdout.ToString(), lines);
+            return new ProcessResult(commandLine, result.ExitCode, stdout.ToString(), lines);
         }
         catch (Win32Exception exception)
         {
             // The callers turn a failed start into their own coded error, like any other failure.
-            return new ProcessResult(-1, string.Empty, [$"could not start '{executable}': {exception.Message}"]);
+            return new ProcessResult(commandLine, -1, string.Empty, [$"could not start '{executable}': {exception.Message}"]);
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class VenvBackend(ProcessRunner runner)
             throw new M1EnvException(
                 ErrorCodes.VenvCreationFailed,
                 $"Creating the venv {prefix} with {interpreter.Executable} failed (exit code {result.ExitCode}). On Debian/Ubuntu install python{interpreter.ParsedVersion.Major}.{interpreter.ParsedVersion.Minor}-venv; otherwise see the output below.",
-                result.OutputTail);
+                result.Transcript);
         }
     }
 

@@ -1,23 +1,20 @@
 using M1Env.Core.Planning;
+using M1Env.Testing;
 
 namespace M1Env.Core.Tests.Planning;
 
 public sealed class PrefixFactsTests : IDisposable
 {
-    private readonly string prefix = Path.Combine(Path.GetTempPath(), "m1env-facts-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory temp = new("m1env-facts");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(prefix))
-        {
-            Directory.Delete(prefix, recursive: true);
-        }
-    }
+    private string Prefix => temp.Combine("env");
+
+    public void Dispose() => temp.Dispose();
 
     [Fact]
     public void A_missing_prefix_is_empty_and_not_a_venv()
     {
-        var facts = PrefixFacts.Inspect(prefix);
+        var facts = PrefixFacts.Inspect(Prefix);
         Assert.False(facts.Exists);
         Assert.True(facts.IsEmpty);
         Assert.False(facts.IsVenv);
@@ -26,12 +23,12 @@ public sealed class PrefixFactsTests : IDisposable
     [Fact]
     public void Reads_home_and_version_from_pyvenv_cfg()
     {
-        var python = OperatingSystem.IsWindows() ? Path.Combine(prefix, "Scripts", "python.exe") : Path.Combine(prefix, "bin", "python");
+        var python = OperatingSystem.IsWindows() ? Path.Combine(Prefix, "Scripts", "python.exe") : Path.Combine(Prefix, "bin", "python");
         Directory.CreateDirectory(Path.GetDirectoryName(python)!);
         File.WriteAllText(python, string.Empty);
-        File.WriteAllText(Path.Combine(prefix, "pyvenv.cfg"), "home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.2\n");
+        File.WriteAllText(Path.Combine(Prefix, "pyvenv.cfg"), "home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.2\n");
 
-        var facts = PrefixFacts.Inspect(prefix);
+        var facts = PrefixFacts.Inspect(Prefix);
         Assert.True(facts.IsVenv);
         Assert.False(facts.HasM1EnvState);
         Assert.Equal("/usr/bin", facts.VenvHome);

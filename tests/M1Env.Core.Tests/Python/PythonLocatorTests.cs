@@ -3,20 +3,17 @@ using M1Env.Core.Errors;
 using M1Env.Core.Processes;
 using M1Env.Core.Python;
 using M1Env.Core.Spec;
+using M1Env.Testing;
 
 namespace M1Env.Core.Tests.Python;
 
 public sealed class PythonLocatorTests : IDisposable
 {
-    private readonly string home = Path.Combine(Path.GetTempPath(), "m1env-home-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory temp = new("m1env-home");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(home))
-        {
-            Directory.Delete(home, recursive: true);
-        }
-    }
+    private string Home => temp.Path;
+
+    public void Dispose() => temp.Dispose();
 
     private static PythonLocator Locator(IReadOnlyDictionary<string, string?> environment, out PythonCandidateSources sources)
     {
@@ -43,13 +40,13 @@ public sealed class PythonLocatorTests : IDisposable
             return; // The fake interpreter below is a shell script.
         }
 
-        var bin = Path.Combine(home, "bin");
+        var bin = Path.Combine(Home, "bin");
         Directory.CreateDirectory(bin);
         var fake = Path.Combine(bin, "python3");
         File.WriteAllText(fake, "#!/bin/sh\necho '{\"version\": \"3.99.0\", \"executable\": \"x\", \"is_venv\": false, \"implementation\": \"pypy\", \"machine\": \"x86_64\", \"can_make_venv\": true}'\n");
         File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-        var locator = Locator(new Dictionary<string, string?> { ["PATH"] = bin, ["HOME"] = home }, out _);
+        var locator = Locator(new Dictionary<string, string?> { ["PATH"] = bin, ["HOME"] = Home }, out _);
         var error = await Assert.ThrowsAsync<M1EnvException>(() => locator.LocateAsync(new PythonRequest(3, 99, null), CancellationToken.None));
 
         Assert.Equal(ErrorCodes.PythonNotFound, error.Code);
@@ -62,14 +59,14 @@ public sealed class PythonLocatorTests : IDisposable
     [Fact]
     public void Skips_pyenv_shims_and_reads_versions_from_names()
     {
-        var shims = Path.Combine(home, ".pyenv", "shims");
-        var version = Path.Combine(home, ".pyenv", "versions", "3.11.7", "bin");
+        var shims = Path.Combine(Home, ".pyenv", "shims");
+        var version = Path.Combine(Home, ".pyenv", "versions", "3.11.7", "bin");
         Directory.CreateDirectory(shims);
         Directory.CreateDirectory(version);
         File.WriteAllText(Path.Combine(shims, "python3"), string.Empty);
         File.WriteAllText(Path.Combine(version, "python3.11"), string.Empty);
 
-        var sources = new PythonCandidateSources(new Dictionary<string, string?> { ["PATH"] = shims, ["HOME"] = home });
+        var sources = new PythonCandidateSources(new Dictionary<string, string?> { ["PATH"] = shims, ["HOME"] = Home });
         var candidates = sources.Enumerate();
 
         Assert.DoesNotContain(candidates, c => c.Path.StartsWith(shims, StringComparison.Ordinal));

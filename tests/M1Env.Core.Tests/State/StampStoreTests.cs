@@ -1,19 +1,16 @@
 using M1Env.Core.Python;
 using M1Env.Core.State;
+using M1Env.Testing;
 
 namespace M1Env.Core.Tests.State;
 
 public sealed class StampStoreTests : IDisposable
 {
-    private readonly string prefix = Path.Combine(Path.GetTempPath(), "m1env-stamp-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory temp = new("m1env-stamp");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(prefix))
-        {
-            Directory.Delete(prefix, recursive: true);
-        }
-    }
+    private string Prefix => temp.Combine("env");
+
+    public void Dispose() => temp.Dispose();
 
     private static EnvStamp Sample(bool complete) =>
         new(EnvStamp.CurrentSchema, complete, "1.2.3", new string('a', 64), "demo", "3.11",
@@ -23,7 +20,7 @@ public sealed class StampStoreTests : IDisposable
     [Fact]
     public void Round_trips_a_stamp()
     {
-        var store = new StampStore(prefix);
+        var store = new StampStore(Prefix);
         store.Write(Sample(complete: true));
         var read = store.Read();
 
@@ -37,7 +34,7 @@ public sealed class StampStoreTests : IDisposable
     [Fact]
     public void A_missing_or_corrupt_stamp_reads_as_none()
     {
-        var store = new StampStore(prefix);
+        var store = new StampStore(Prefix);
         Assert.Null(store.Read());
 
         Directory.CreateDirectory(store.StateDirectory);
@@ -48,7 +45,7 @@ public sealed class StampStoreTests : IDisposable
     [Fact]
     public void The_build_key_is_one_line_that_Sdk_targets_can_split_by_length()
     {
-        var store = new StampStore(prefix);
+        var store = new StampStore(Prefix);
         var hash = new string('b', 64);
         store.WriteBuildKey("KEY", hash, "/usr/bin/python3.11");
 
@@ -61,15 +58,15 @@ public sealed class StampStoreTests : IDisposable
     [Fact]
     public void Forget_removes_the_records_and_keeps_the_env()
     {
-        var store = new StampStore(prefix);
+        var store = new StampStore(Prefix);
         store.Write(Sample(complete: true));
         store.WriteBuildKey("KEY", new string('c', 64), "/x");
-        File.WriteAllText(Path.Combine(prefix, "pyvenv.cfg"), "home = /usr/bin");
+        File.WriteAllText(Path.Combine(Prefix, "pyvenv.cfg"), "home = /usr/bin");
 
         store.Forget();
 
         Assert.False(File.Exists(store.StampPath));
         Assert.False(File.Exists(store.BuildKeyPath));
-        Assert.True(File.Exists(Path.Combine(prefix, "pyvenv.cfg")));
+        Assert.True(File.Exists(Path.Combine(Prefix, "pyvenv.cfg")));
     }
 }

@@ -1,0 +1,78 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace M1Env.Tasks.Tests;
+
+public sealed class ProvisionPythonEnvironmentsTests : IDisposable
+{
+    private readonly string project = Path.Combine(Path.GetTempPath(), "m1env-task-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(project))
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    private ProvisionPythonEnvironments Task(RecordingBuildEngine engine) => new()
+    {
+        BuildEngine = engine,
+        ProjectDirectory = project,
+        EnvRoot = Path.Combine(project, ".m1env"),
+        ToolsDir = Path.Combine(project, "tools"),
+    };
+
+    private static TaskItem Item(string include, params (string Name, string Value)[] metadata)
+    {
+        var item = new TaskItem(include);
+        foreach (var (name, value) in metadata)
+        {
+            item.SetMetadata(name, value);
+        }
+
+        return item;
+    }
+
+    [Fact]
+    public void Reports_every_bad_declaration_as_a_coded_error_on_the_project_and_touches_nothing()
+    {
+        var engine = new RecordingBuildEngine();
+        var task = Task(engine);
+        task.PythonEnvs = [Item("demo", ("Python", "3.11"))];
+        task.PipPackages = [Item("numpy", ("Version", "newest")), Item("torch", ("Env", "gpu"))];
+
+        Assert.False(task.Execute());
+
+        Assert.Equal(["M1E003", "M1E005"], engine.Errors.Select(e => e.Code));
+        Assert.All(engine.Errors, e => Assert.Equal("/work/env.proj", e.File));
+        Assert.Empty(task.Provisioned);
+        Assert.False(Directory.Exists(project));
+    }
+
+    [Fact]
+    public void Rejects_conda_declarations_until_the_backend_ships()
+    {
+        var engine = new RecordingBuildEngine();
+        var task = Task(engine);
+        task.CondaEnvs = [Item("ml-m1", ("Python", "3.11"))];
+        task.CondaPackages = [Item("numpy")];
+
+        Assert.False(task.Execute());
+        Assert.Equal(["M1E009", "M1E009"], engine.Errors.Select(e => e.Code));
+    }
+
+    [Fact]
+    public void Ignores_blank_list_entries_and_rejects_an_extra_index_url_that_is_not_a_url()
+    {
+        var engine = new RecordingBuildEngine();
+        var task = Task(engine);
+        task.PythonEnvs = [Item("demo", ("Python", "3.11"))];
+        task.PipExtraIndexUrls = ["not a url", " "];
+
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("M1E008", error.Code);
+        Assert.Contains("'not a url'", error.Message, StringComparison.Ordinal);
+    }
+}
