@@ -21,5 +21,4 @@ public static class ErrorCodes
     public const string PackageNotOnIndex = "M1E021";
     public const string PipUninstallFailed = "M1E022";
     public const string PrefixBusy = "M1E030";
-    public const string StateUnreadable = "M1E031";
 }

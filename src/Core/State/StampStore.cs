@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace M1Env.Core.State;
@@ -11,6 +12,10 @@ namespace M1Env.Core.State;
 /// </summary>
 public sealed class StampStore(string prefix)
 {
+    // Paths and versions stay readable in the file ("3.11+abc", not "3.11\u002Babc").
+    private static readonly StampJsonContext Json =
+        new(new JsonSerializerOptions(StampJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
     public string StateDirectory => Path.Combine(prefix, ".m1env");
 
     public string StampPath => Path.Combine(StateDirectory, "stamp.json");
@@ -22,7 +27,7 @@ public sealed class StampStore(string prefix)
     {
         try
         {
-            var stamp = JsonSerializer.Deserialize(File.ReadAllBytes(StampPath), StampJsonContext.Default.EnvStamp);
+            var stamp = JsonSerializer.Deserialize(File.ReadAllBytes(StampPath), Json.EnvStamp);
             return stamp is { Schema: EnvStamp.CurrentSchema } ? stamp : null;
         }
         catch (Exception exception) when (exception is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
@@ -32,7 +37,7 @@ public sealed class StampStore(string prefix)
     }
 
     public void Write(EnvStamp stamp) =>
-        WriteAtomically(StampPath, JsonSerializer.SerializeToUtf8Bytes(stamp, StampJsonContext.Default.EnvStamp));
+        WriteAtomically(StampPath, JsonSerializer.SerializeToUtf8Bytes(stamp, Json.EnvStamp));
 
     /// <summary>
     /// Records, on one line, the MSBuild-side key of the declaration that produced this env, its spec

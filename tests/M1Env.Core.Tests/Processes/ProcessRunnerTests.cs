@@ -1,0 +1,75 @@
+using M1Env.Core.Diagnostics;
+using M1Env.Core.Processes;
+using M1Env.Testing;
+
+namespace M1Env.Core.Tests.Processes;
+
+public class ProcessRunnerTests
+{
+    private sealed class RecordingLog : IProvisionLog
+    {
+        public List<string> Details { get; } = [];
+
+        public void Step(string message)
+        {
+        }
+
+        public void Detail(string message)
+        {
+            lock (Details)
+            {
+                Details.Add(message);
+            }
+        }
+
+        public void Warning(string code, string message)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task Streams_every_line_and_keeps_the_command_and_exit_code()
+    {
+        var log = new RecordingLog();
+        var python = PythonFinder.Find();
+        var result = await new ProcessRunner(log).RunAsync(
+            python,
+            ["-c", "import sys; print('out 1'); print('err 1', file=sys.stderr); print('https://user:pw@host/simple'); sys.exit(3)"],
+            streamToLog: true,
+            CancellationToken.None);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.StartsWith("> " + python + " -c ", log.Details[0], StringComparison.Ordinal);
+        Assert.Contains("out 1", log.Details);
+        Assert.Contains("err 1", log.Details);
+        Assert.Contains("https://****@host/simple", log.Details);
+        Assert.DoesNotContain(log.Details, line => line.Contains("pw@", StringComparison.Ordinal));
+        Assert.Equal("$ " + result.CommandLine, result.Transcript[0]);
+    }
+
+    [Fact]
+    public async Task A_program_that_cannot_start_is_a_failed_result_not_a_crash()
+    {
+        var result = await new ProcessRunner(NullProvisionLog.Instance).RunAsync(
+            "/nonexistent/python3.11", ["-V"], streamToLog: false, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("could not start '/nonexistent/python3.11'", result.OutputTail.Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_the_process()
+    {
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var started = DateTime.UtcNow;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ProcessRunner(NullProvisionLog.Instance).RunAsync(
+            PythonFinder.Find(), ["-c", "import time; time.sleep(60)"], streamToLog: false, cancellation.Token));
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30));
+    }
+
+    [Theory]
+    [InlineData(new[] { "-m", "pip", "install", "numpy==2.0" }, "python -m pip install numpy==2.0")]
+    [InlineData(new[] { "-c", "print('hi there')" }, "python -c 'print('\\''hi there'\\'')'")]
+    public void Formats_command_lines_a_person_can_paste(string[] arguments, string expected) =>
+        Assert.Equal(expected, ProcessRunner.FormatCommandLine("python", arguments));
+}
