@@ -107,6 +107,12 @@ public sealed class ProvisionPythonEnvironments : Task, ICancelableTask
             LogError(new SpecError(exception.Code, exception.Message + details));
             return false;
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            LogError(new SpecError(ErrorCodes.FileSystemError,
+                $"M1Env could not read or write a file it needs: {exception.Message} Check the permissions and free space of the env's prefix and of M1EnvToolsDir."));
+            return false;
+        }
         catch (OperationCanceledException)
         {
             Log.LogWarning("The build was cancelled; the next build finishes the environment.");

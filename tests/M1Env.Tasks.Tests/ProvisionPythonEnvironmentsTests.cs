@@ -75,4 +75,21 @@ public sealed class ProvisionPythonEnvironmentsTests : IDisposable
         Assert.Equal("M1E008", error.Code);
         Assert.Contains("'not a url'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_file_system_failure_is_a_coded_error_not_a_crash()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // /dev/null is the Unix way to name a path that cannot be a folder.
+        }
+
+        var engine = new RecordingBuildEngine();
+        var task = Task(engine);
+        task.ToolsDir = "/dev/null/tools";
+        task.PythonEnvs = [Item("demo", ("Python", "3.11"))];
+
+        Assert.False(task.Execute());
+        Assert.Equal("M1E013", Assert.Single(engine.Errors).Code);
+    }
 }
