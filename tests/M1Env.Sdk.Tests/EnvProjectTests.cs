@@ -13,14 +13,9 @@ public sealed class EnvProjectTests : IDisposable
     public async Task First_build_provisions_and_the_next_one_starts_no_process()
     {
         using var project = await TestProject.CreateAsync();
-        project.WriteEnvProject($"""
-            {feed.IndexProperty}
-            <ItemGroup>
-              <PythonEnv Include="demo" Python="3.11" />
-              <PipPackage Include="m1-beta" Version="1.0" />
-              <PipPackage Include="M1_Gamma" Version="[1.0,2.0)" />
-            </ItemGroup>
-            """);
+        project.WriteEnvProject(feed.DemoEnv(
+            """<PipPackage Include="m1-beta" Version="1.0" />""",
+            """<PipPackage Include="M1_Gamma" Version="[1.0,2.0)" />"""));
 
         var first = await project.BuildAsync();
         Assert.True(first.Succeeded, first.ToString());
@@ -80,13 +75,7 @@ public sealed class EnvProjectTests : IDisposable
     public async Task Clean_forgets_the_stamp_and_keeps_the_env()
     {
         using var project = await TestProject.CreateAsync();
-        project.WriteEnvProject($"""
-            {feed.IndexProperty}
-            <ItemGroup>
-              <PythonEnv Include="demo" Python="3.11" />
-              <PipPackage Include="m1-alpha" Version="1.0" />
-            </ItemGroup>
-            """);
+        project.WriteEnvProject(feed.DemoEnv("""<PipPackage Include="m1-alpha" Version="1.0" />"""));
         Assert.True((await project.BuildAsync()).Succeeded);
         var stamp = Path.Combine(project.PrefixOf("demo"), ".m1env", "stamp.json");
         Assert.True(File.Exists(stamp));

@@ -9,14 +9,8 @@ public sealed class ErrorTests : IDisposable
 
     public void Dispose() => feed.Dispose();
 
-    private string Declaration(string alphaVersion, string extra = "") => $"""
-        {feed.IndexProperty}
-        <ItemGroup>
-          <PythonEnv Include="demo" Python="3.11" />
-          <PipPackage Include="m1-alpha" Version="{alphaVersion}" />
-          {extra}
-        </ItemGroup>
-        """;
+    private string Declaration(string alphaVersion, string extra = "") =>
+        feed.DemoEnv($"""<PipPackage Include="m1-alpha" Version="{alphaVersion}" />""", extra);
 
     [Theory]
     [InlineData("""<PipPackage Include="m1-gamma" Version="newest" />""", "M1E003", "'newest' is neither a version")]

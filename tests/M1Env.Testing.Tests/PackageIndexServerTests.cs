@@ -59,9 +59,7 @@ public sealed class PackageIndexServerTests : IDisposable
     [InlineData("simple")]
     public async Task Missing_slashes_and_unnormalized_names_are_served(string path)
     {
-        var wheels = temp.CreateSubdirectory("wheels");
-        WheelBuilder.Build(wheels, "m1-alpha", "1.0");
-        await using var server = PackageIndexServer.Start(wheels);
+        await using var server = StartWithOneWheel();
 
         using var response = await http.GetAsync(server.BaseUrl + path);
 
@@ -78,9 +76,7 @@ public sealed class PackageIndexServerTests : IDisposable
     [InlineData("elsewhere")]
     public async Task Unknown_paths_are_404_and_are_recorded(string path)
     {
-        var wheels = temp.CreateSubdirectory("wheels");
-        WheelBuilder.Build(wheels, "m1-alpha", "1.0");
-        await using var server = PackageIndexServer.Start(wheels);
+        await using var server = StartWithOneWheel();
 
         using var response = await http.GetAsync(server.BaseUrl + path);
 
@@ -127,4 +123,11 @@ public sealed class PackageIndexServerTests : IDisposable
     }
 
     private static string[] Hrefs(string html) => Href.Matches(html).Select(m => m.Groups["href"].Value).ToArray();
+
+    private PackageIndexServer StartWithOneWheel()
+    {
+        var wheels = temp.CreateSubdirectory("wheels");
+        WheelBuilder.Build(wheels, "m1-alpha", "1.0");
+        return PackageIndexServer.Start(wheels);
+    }
 }

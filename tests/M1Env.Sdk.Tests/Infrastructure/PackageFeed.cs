@@ -27,6 +27,15 @@ internal sealed class PackageFeed : IDisposable
     /// <summary>The property that points pip at this index, for a project file.</summary>
     public string IndexProperty => $"<PropertyGroup><M1EnvPipIndexUrl>{IndexUrl}</M1EnvPipIndexUrl></PropertyGroup>";
 
+    /// <summary>The body of a project with one env, "demo" (CPython 3.11), on this index, plus the given items.</summary>
+    public string DemoEnv(params string[] items) => $"""
+        {IndexProperty}
+        <ItemGroup>
+          <PythonEnv Include="demo" Python="3.11" />
+          {string.Join(Environment.NewLine, items)}
+        </ItemGroup>
+        """;
+
     public void Dispose()
     {
         Server.Dispose();
