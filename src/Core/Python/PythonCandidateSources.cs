@@ -60,7 +60,7 @@ public sealed partial class PythonCandidateSources(IReadOnlyDictionary<string, s
             foreach (var file in files.OrderByDescending(f => Path.GetFileName(f).Length).ThenBy(f => f, StringComparer.Ordinal))
             {
                 var match = InterpreterFileName().Match(Path.GetFileName(file));
-                if (!match.Success || !seen.Add(file))
+                if (!match.Success || IsMacOSInstallStub(file) || !seen.Add(file))
                 {
                     continue;
                 }
@@ -89,6 +89,11 @@ public sealed partial class PythonCandidateSources(IReadOnlyDictionary<string, s
         }
         else
         {
+            if (OperatingSystem.IsMacOS())
+            {
+                AddDirectory("/Library/Developer/CommandLineTools/usr/bin", "Command Line Tools");
+            }
+
             foreach (var directory in new[] { "/usr/bin", "/usr/local/bin", "/opt/homebrew/bin", "/opt/local/bin" })
             {
                 AddDirectory(directory, "system");
@@ -178,6 +183,9 @@ public sealed partial class PythonCandidateSources(IReadOnlyDictionary<string, s
             return [];
         }
     }
+
+    private static bool IsMacOSInstallStub(string file) =>
+        OperatingSystem.IsMacOS() && file.StartsWith("/usr/bin/", StringComparison.Ordinal) && !HostPlatform.MacOSSystemPythonIsReal;
 
     // pyenv and pyenv-win shims pick a version from .python-version files at run time; the real
     // interpreters behind them are enumerated from the versions folder instead.

@@ -9,8 +9,13 @@ namespace M1Env.Core.Python;
 /// name already tells the version (python3.11, pyenv's 3.11.7) are judged without starting them;
 /// the rest are probed, one short process each, until one fits.
 /// </summary>
-public sealed class PythonLocator(PythonCandidateSources sources, InterpreterProbe probe, IProvisionLog log)
+public sealed class PythonLocator(PythonCandidateSources sources, InterpreterProbe probe, IProvisionLog log, bool hostIsAppleSilicon)
 {
+    public PythonLocator(PythonCandidateSources sources, InterpreterProbe probe, IProvisionLog log)
+        : this(sources, probe, log, HostPlatform.IsAppleSilicon)
+    {
+    }
+
     public async Task<PythonInterpreter> LocateAsync(PythonRequest request, CancellationToken cancellationToken)
     {
         var candidates = sources.Enumerate();
@@ -31,7 +36,7 @@ public sealed class PythonLocator(PythonCandidateSources sources, InterpreterPro
             }
 
             var result = await probe.ProbeAsync(candidate.Path, cancellationToken).ConfigureAwait(false);
-            var rejection = result.RejectionReason ?? Judge(result, request);
+            var rejection = result.RejectionReason ?? Judge(result, request, hostIsAppleSilicon);
             if (rejection is null)
             {
                 log.Detail($"Using {result.Interpreter} (found via {candidate.Source}).");
@@ -49,7 +54,7 @@ public sealed class PythonLocator(PythonCandidateSources sources, InterpreterPro
         && (request.Minor is null || hint.Minor == request.Minor)
         && (request.Micro is null || hint.Build < 0 || hint.Build == request.Micro);
 
-    private static string? Judge(ProbeResult result, PythonRequest request)
+    internal static string? Judge(ProbeResult result, PythonRequest request, bool hostIsAppleSilicon)
     {
         var interpreter = result.Interpreter!;
         if (!string.Equals(interpreter.Implementation, "cpython", StringComparison.OrdinalIgnoreCase))
@@ -60,6 +65,12 @@ public sealed class PythonLocator(PythonCandidateSources sources, InterpreterPro
         if (!request.IsSatisfiedBy(interpreter.ParsedVersion))
         {
             return $"CPython {interpreter.Version}, not {request}";
+        }
+
+        // An x86_64 Python on Apple Silicon runs under Rosetta: Metal, MPS and arm64 wheels all fail in it.
+        if (hostIsAppleSilicon && interpreter.Machine is "x86_64" or "i386")
+        {
+            return $"CPython {interpreter.Version} for {interpreter.Machine}, which runs under Rosetta on this Apple Silicon Mac; use an arm64 Python (Homebrew in /opt/homebrew, python.org universal2, pyenv)";
         }
 
         if (result.IsVenv)

@@ -82,4 +82,33 @@ public sealed class PythonLocatorTests : IDisposable
     [InlineData("3.11", 3, 11, 2, true)]
     public void Judges_candidates_by_name_before_starting_them(string hint, int major, int minor, int? micro, bool expected) =>
         Assert.Equal(expected, PythonLocator.HintMayMatch(Version.Parse(hint), new PythonRequest(major, minor, micro)));
+
+    [Theory]
+    [InlineData("arm64", true, null)]
+    [InlineData("x86_64", true, "runs under Rosetta")]
+    [InlineData("x86_64", false, null)]
+    public void Rejects_an_x86_python_on_apple_silicon(string machine, bool appleSilicon, string? rejection)
+    {
+        var probe = new ProbeResult(new PythonInterpreter("/usr/local/bin/python3.11", "3.11.7", machine, "cpython"), IsVenv: false, CanMakeVenv: true, RejectionReason: null);
+        var verdict = PythonLocator.Judge(probe, new PythonRequest(3, 11, null), appleSilicon);
+
+        if (rejection is null)
+        {
+            Assert.Null(verdict);
+        }
+        else
+        {
+            Assert.Contains(rejection, verdict, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("3.12.1", false, true, "not 3.11")]
+    [InlineData("3.11.7", true, true, "inside a virtual environment")]
+    [InlineData("3.11.2", false, false, "apt-get install python3.11-venv")]
+    public void Says_why_an_interpreter_does_not_fit(string version, bool isVenv, bool canMakeVenv, string reason)
+    {
+        var probe = new ProbeResult(new PythonInterpreter("/usr/bin/python3", version, "x86_64", "cpython"), isVenv, canMakeVenv, RejectionReason: null);
+        Assert.Contains(reason, PythonLocator.Judge(probe, new PythonRequest(3, 11, null), hostIsAppleSilicon: false), StringComparison.Ordinal);
+    }
 }
