@@ -1,4 +1,3 @@
-using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
 namespace M1Env.Tasks.Tests;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using M1Env.Core.Diagnostics;
-using M1Env.Core.Errors;
 using M1Env.Core.Pip;
 using M1Env.Core.Planning;
 using M1Env.Core.Processes;
