@@ -79,4 +79,34 @@ public sealed class ErrorTests : IDisposable
         Assert.Contains("/usr/bin", failed.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(project.PrefixOf("demo")));
     }
+
+    [Fact]
+    public async Task Conflicting_pins_fail_with_pips_resolution_error()
+    {
+        using var project = await TestProject.CreateAsync();
+        project.WriteEnvProject(Declaration("2.0", """<PipPackage Include="m1-delta" Version="1.0" />"""));
+
+        var failed = await project.BuildAsync();
+
+        Assert.False(failed.Succeeded);
+        Assert.Contains("error M1E020: pip install failed", failed.Output, StringComparison.Ordinal);
+        Assert.Contains("| $ ", failed.Output, StringComparison.Ordinal);
+        Assert.Contains("ResolutionImpossible", failed.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(project.PrefixOf("demo"), ".m1env", "build.key")));
+    }
+
+    [Fact]
+    public async Task A_prefix_holding_other_files_is_never_touched()
+    {
+        using var project = await TestProject.CreateAsync();
+        project.WriteFile("data/results.csv", "precious");
+        project.WriteEnvProject("""<ItemGroup><PythonEnv Include="demo" Python="3.11" Prefix="data" /></ItemGroup>""");
+
+        var failed = await project.BuildAsync();
+
+        Assert.False(failed.Succeeded);
+        Assert.Contains("error M1E012:", failed.Output, StringComparison.Ordinal);
+        Assert.Equal(["results.csv"], Directory.GetFileSystemEntries(Path.Combine(project.Directory, "data")).Select(Path.GetFileName));
+        Assert.Equal("precious", File.ReadAllText(Path.Combine(project.Directory, "data", "results.csv")));
+    }
 }

@@ -4,7 +4,8 @@ namespace M1Env.Sdk.Tests.Infrastructure;
 
 /// <summary>
 /// A PEP 503 index on 127.0.0.1 with a small family of generated wheels:
-/// m1-alpha 1.0 and 2.0, m1-beta 1.0 (needs m1-alpha>=1.0), m1-gamma 1.0 and 2.0.
+/// m1-alpha 1.0 and 2.0, m1-beta 1.0 (needs m1-alpha>=1.0), m1-gamma 1.0 and 2.0, m1-delta 1.0
+/// (needs m1-alpha&lt;2.0).
 /// </summary>
 internal sealed class PackageFeed : IDisposable
 {
@@ -17,6 +18,7 @@ internal sealed class PackageFeed : IDisposable
         WheelBuilder.Build(wheels.Path, "m1-beta", "1.0", ["m1-alpha>=1.0"]);
         WheelBuilder.Build(wheels.Path, "m1-gamma", "1.0");
         WheelBuilder.Build(wheels.Path, "m1-gamma", "2.0");
+        WheelBuilder.Build(wheels.Path, "m1-delta", "1.0", ["m1-alpha<2.0"]);
         Server = PackageIndexServer.Start(wheels.Path);
     }
 
