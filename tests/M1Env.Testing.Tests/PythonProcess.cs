@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace M1Env.Testing.Tests;
 
 /// <summary>Runs python and pip as real processes, shielded from the machine's pip settings and proxies.</summary>
@@ -8,51 +6,21 @@ internal static class PythonProcess
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
 
     // The CI image sets PIP_FIND_LINKS and friends, which would let pip find wheels without the index.
-    private static readonly string[] ScrubbedPrefixes = ["PIP_", "PYTHON"];
-
     private static readonly string[] ScrubbedVariables =
         ["http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "VIRTUAL_ENV"];
 
     public static async Task<ProcessOutcome> RunAsync(string executable, IEnumerable<string> arguments, TimeSpan? timeout = null)
     {
-        var startInfo = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        Scrub(startInfo.Environment);
-
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"{executable} did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{executable} {string.Join(' ', startInfo.ArgumentList)} ran past {timeout ?? DefaultTimeout}.");
-        }
-
-        return new ProcessOutcome(process.ExitCode, await stdout, await stderr);
+        var result = await ExternalCommand.RunAsync(executable, arguments, environment: ShieldedEnvironment(), timeout: timeout ?? DefaultTimeout);
+        return new ProcessOutcome(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
-    private static void Scrub(IDictionary<string, string?> environment)
+    private static Dictionary<string, string?> ShieldedEnvironment()
     {
-        foreach (var key in environment.Keys.ToArray())
+        var environment = ExternalCommand.Without("PIP_", "PYTHON");
+        foreach (var name in ScrubbedVariables)
         {
-            if (ScrubbedPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal)) || ScrubbedVariables.Contains(key))
-            {
-                environment.Remove(key);
-            }
+            environment[name] = null;
         }
 
         // os.devnull here makes pip skip every config file, /etc/pip.conf included.
@@ -62,5 +30,6 @@ internal static class PythonProcess
         environment["PYTHONNOUSERSITE"] = "1";
         environment["PYTHONDONTWRITEBYTECODE"] = "1";
         environment["NO_PROXY"] = "127.0.0.1,localhost";
+        return environment;
     }
 }

@@ -32,7 +32,7 @@ internal sealed partial record SdkPackage(string Feed, string Version, string Pa
                 "dotnet",
                 ["pack", RepositoryPaths.SdkProject, "-c", "Release", "-o", feed, "-nodeReuse:false", "-tl:off", "-nologo"],
                 RepositoryPaths.Root,
-                new Dictionary<string, string>(),
+                new Dictionary<string, string?>(),
                 timeout: TimeSpan.FromMinutes(10));
             if (!pack.Succeeded)
             {

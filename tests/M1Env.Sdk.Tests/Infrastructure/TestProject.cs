@@ -71,7 +71,7 @@ internal sealed class TestProject : IDisposable
             trace,
             killWhen: killWhen);
 
-    public Dictionary<string, string> Environment() => new()
+    public Dictionary<string, string?> Environment() => new()
     {
         ["NUGET_PACKAGES"] = Sdk.PackagesFolder,
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
@@ -82,7 +82,7 @@ internal sealed class TestProject : IDisposable
 
     /// <summary>Runs the env's own interpreter, as a user would after the build.</summary>
     public Task<CommandResult> RunPythonAsync(string env, string code) =>
-        ProcessRunner.RunAsync(PythonOf(env), ["-c", code], Directory, new Dictionary<string, string>());
+        ProcessRunner.RunAsync(PythonOf(env), ["-c", code], Directory, new Dictionary<string, string?>());
 
     public void Dispose() => directory.Dispose();
 }
