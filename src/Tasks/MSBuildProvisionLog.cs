@@ -10,7 +10,4 @@ internal sealed class MSBuildProvisionLog(TaskLoggingHelper log) : IProvisionLog
     public void Step(string message) => log.LogMessage(MessageImportance.High, message);
 
     public void Detail(string message) => log.LogMessage(MessageImportance.Normal, message);
-
-    public void Warning(string code, string message) =>
-        log.LogWarning(subcategory: null, code, helpKeyword: null, file: null, 0, 0, 0, 0, message);
 }

@@ -31,8 +31,7 @@ public sealed class ConcurrencyTests : IDisposable
 
         Assert.All(builds, build => Assert.True(build.Succeeded, build.ToString()));
         Assert.Single(builds, build => build.Output.Contains("Creating venv 'shared'", StringComparison.Ordinal));
-        var python = Path.Combine(sharedPrefix, OperatingSystem.IsWindows() ? "Scripts/python.exe" : "bin/python");
-        var check = await M1Env.Sdk.Tests.Infrastructure.ProcessRunner.RunAsync(python, ["-c", "import m1_beta, m1_alpha; print('ok')"], first.Directory, new Dictionary<string, string?>());
+        var check = await TracedCommand.RunAsync(TestProject.VenvPython(sharedPrefix), ["-c", "import m1_beta, m1_alpha; print('ok')"], first.Directory, new Dictionary<string, string?>());
         Assert.Equal("ok", check.Output.Trim());
     }
 }

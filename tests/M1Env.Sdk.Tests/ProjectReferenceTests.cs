@@ -27,7 +27,7 @@ public sealed class ProjectReferenceTests : IDisposable
             """);
         env.WriteFile("app/Program.cs", """System.Console.WriteLine("app built");""");
 
-        var build = await ProcessRunner.RunAsync(
+        var build = await TracedCommand.RunAsync(
             "dotnet",
             ["build", Path.Combine(env.Directory, "app", "app.csproj"), "-nodeReuse:false", "-tl:off", "-v:n", $"-p:M1EnvToolsDir={env.ToolsDirectory}"],
             env.Directory,

@@ -8,8 +8,6 @@ internal sealed class RecordingBuildEngine : IBuildEngine
 {
     public List<BuildErrorEventArgs> Errors { get; } = [];
 
-    public List<BuildWarningEventArgs> Warnings { get; } = [];
-
     public List<BuildMessageEventArgs> Messages { get; } = [];
 
     public bool ContinueOnError => false;
@@ -22,7 +20,9 @@ internal sealed class RecordingBuildEngine : IBuildEngine
 
     public void LogErrorEvent(BuildErrorEventArgs e) => Errors.Add(e);
 
-    public void LogWarningEvent(BuildWarningEventArgs e) => Warnings.Add(e);
+    public void LogWarningEvent(BuildWarningEventArgs e)
+    {
+    }
 
     public void LogMessageEvent(BuildMessageEventArgs e) => Messages.Add(e);
 

@@ -19,9 +19,9 @@ public sealed class PipEndToEndTests : IDisposable
 
         var install = await venv.PipInstallAsync(server.IndexUrl, "m1-beta==1.0", "m1-alpha==1.0");
 
-        Assert.True(install.Succeeded, install.Describe());
+        Assert.True(install.Succeeded, install.ToString());
         var import = await venv.RunCodeAsync("import m1_alpha, m1_beta; print(m1_alpha.__version__)");
-        Assert.True(import.Succeeded, import.Describe());
+        Assert.True(import.Succeeded, import.ToString());
         Assert.Equal("1.0", import.StandardOutput.Trim());
         var metadata = await venv.RunCodeAsync(
             "import importlib.metadata as m, m1_beta; print(m.version('m1-beta'), m.requires('m1-beta'), m1_beta.NAME, m1_beta.greet())");
@@ -36,13 +36,13 @@ public sealed class PipEndToEndTests : IDisposable
 
         var missing = await venv.PipInstallAsync(server.IndexUrl, "m1-alpha==3.0");
 
-        Assert.False(missing.Succeeded, missing.Describe());
+        Assert.False(missing.Succeeded, missing.ToString());
         Assert.Contains("(from versions: 1.0, 2.0)", missing.StandardError, StringComparison.Ordinal);
         Assert.Contains("No matching distribution found for m1-alpha==3.0", missing.StandardError, StringComparison.Ordinal);
 
         var upgrade = await venv.PipInstallAsync(server.IndexUrl, "--upgrade", "m1-alpha");
 
-        Assert.True(upgrade.Succeeded, upgrade.Describe());
+        Assert.True(upgrade.Succeeded, upgrade.ToString());
         Assert.Equal("2.0", (await venv.RunCodeAsync("import m1_alpha; print(m1_alpha.__version__)")).StandardOutput.Trim());
     }
 }

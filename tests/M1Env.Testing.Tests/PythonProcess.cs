@@ -9,11 +9,8 @@ internal static class PythonProcess
     private static readonly string[] ScrubbedVariables =
         ["http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "VIRTUAL_ENV"];
 
-    public static async Task<ProcessOutcome> RunAsync(string executable, IEnumerable<string> arguments, TimeSpan? timeout = null)
-    {
-        var result = await ExternalCommand.RunAsync(executable, arguments, environment: ShieldedEnvironment(), timeout: timeout ?? DefaultTimeout);
-        return new ProcessOutcome(result.ExitCode, result.StandardOutput, result.StandardError);
-    }
+    public static Task<ExternalCommandResult> RunAsync(string executable, IEnumerable<string> arguments, TimeSpan? timeout = null) =>
+        ExternalCommand.RunAsync(executable, arguments, environment: ShieldedEnvironment(), timeout: timeout ?? DefaultTimeout);
 
     private static Dictionary<string, string?> ShieldedEnvironment()
     {

@@ -14,11 +14,11 @@ internal sealed class Venv
     public static async Task<Venv> CreateAsync(string root)
     {
         var outcome = await PythonProcess.RunAsync(PythonFinder.Find(), ["-m", "venv", root]);
-        Assert.True(outcome.Succeeded, outcome.Describe());
+        Assert.True(outcome.Succeeded, outcome.ToString());
         return new Venv(root);
     }
 
-    public Task<ProcessOutcome> PipInstallAsync(string indexUrl, params string[] requirements) =>
+    public Task<ExternalCommandResult> PipInstallAsync(string indexUrl, params string[] requirements) =>
         PythonProcess.RunAsync(
             Python,
             [
@@ -28,5 +28,5 @@ internal sealed class Venv
                 .. requirements,
             ]);
 
-    public Task<ProcessOutcome> RunCodeAsync(string code) => PythonProcess.RunAsync(Python, ["-c", code]);
+    public Task<ExternalCommandResult> RunCodeAsync(string code) => PythonProcess.RunAsync(Python, ["-c", code]);
 }

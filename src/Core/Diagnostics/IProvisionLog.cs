@@ -10,6 +10,4 @@ public interface IProvisionLog
 
     /// <summary>Detail such as the lines an external tool prints.</summary>
     void Detail(string message);
-
-    void Warning(string code, string message);
 }

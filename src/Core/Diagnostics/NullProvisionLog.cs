@@ -15,8 +15,4 @@ public sealed class NullProvisionLog : IProvisionLog
     public void Detail(string message)
     {
     }
-
-    public void Warning(string code, string message)
-    {
-    }
 }

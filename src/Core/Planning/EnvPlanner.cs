@@ -1,4 +1,5 @@
 using M1Env.Core.Errors;
+using M1Env.Core.Paths;
 using M1Env.Core.Python;
 using M1Env.Core.Spec;
 using M1Env.Core.State;
@@ -90,19 +91,16 @@ public static class EnvPlanner
     {
         if (stamp is not null)
         {
-            return PathsEqual(stamp.Interpreter.Executable, interpreter.Executable) && stamp.Interpreter.Version == interpreter.Version
+            return PathIdentity.AreEqual(stamp.Interpreter.Executable, interpreter.Executable) && stamp.Interpreter.Version == interpreter.Version
                 ? null
                 : $"the interpreter changed from CPython {stamp.Interpreter.Version} ({stamp.Interpreter.Executable}) to CPython {interpreter.Version} ({interpreter.Executable})";
         }
 
         var home = Path.GetDirectoryName(interpreter.Executable);
-        var sameHome = facts.VenvHome is null || home is null || PathsEqual(Path.TrimEndingDirectorySeparator(facts.VenvHome), Path.TrimEndingDirectorySeparator(home));
+        var sameHome = facts.VenvHome is null || home is null || PathIdentity.AreEqual(Path.TrimEndingDirectorySeparator(facts.VenvHome), Path.TrimEndingDirectorySeparator(home));
         var sameVersion = facts.VenvVersion is null || facts.VenvVersion.StartsWith(interpreter.Version, StringComparison.Ordinal);
         return sameHome && sameVersion
             ? null
             : $"the venv was made from CPython {facts.VenvVersion} in {facts.VenvHome}, not CPython {interpreter.Version} ({interpreter.Executable})";
     }
-
-    private static bool PathsEqual(string a, string b) =>
-        string.Equals(a, b, OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 }

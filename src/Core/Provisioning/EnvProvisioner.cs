@@ -139,10 +139,7 @@ public sealed class EnvProvisioner
             return;
         }
 
-        if (File.Exists(store.BuildKeyPath))
-        {
-            store.DeleteBuildKey();
-        }
+        store.DeleteBuildKey();
 
         if (plan.CreatesEnv)
         {

@@ -19,7 +19,7 @@ public sealed class InterpreterProbe(ProcessRunner runner)
         var result = await runner.RunAsync(executable, ["-I", "-c", Script], streamToLog: false, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return ProbeResult.Rejected(executable, $"did not run ({result.OutputTail.LastOrDefault() ?? $"exit code {result.ExitCode}"})");
+            return ProbeResult.Rejected($"did not run ({result.OutputTail.LastOrDefault() ?? $"exit code {result.ExitCode}"})");
         }
 
         try
@@ -40,7 +40,7 @@ public sealed class InterpreterProbe(ProcessRunner runner)
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            return ProbeResult.Rejected(executable, "printed something that is not an interpreter description");
+            return ProbeResult.Rejected("printed something that is not an interpreter description");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using M1Env.Core.Paths;
 
 namespace M1Env.Core.Python;
 
@@ -15,23 +16,17 @@ public sealed partial class PythonCandidateSources(IReadOnlyDictionary<string, s
             .Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal));
 
-    /// <summary>The environment the sources read (PATH, HOME, PYENV_ROOT...).</summary>
-    public IReadOnlyDictionary<string, string?> EnvironmentSnapshot() => environment;
-
     [GeneratedRegex(@"^python(?<v>3(\.\d+)?)?(\.exe)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InterpreterFileName();
 
     [GeneratedRegex(@"(?<!\d)(?<major>3)\.?(?<minor>\d{1,2})(\.(?<micro>\d+))?(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex VersionInPath();
 
-    /// <summary>The folders searched, for the error that says where we looked.</summary>
-    public IReadOnlyList<string> SearchedLocations { get; private set; } = [];
-
-    public IReadOnlyList<PythonCandidate> Enumerate()
+    public PythonSearch Enumerate()
     {
         var searched = new List<string>();
         var candidates = new List<PythonCandidate>();
-        var seen = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        var seen = new HashSet<string>(PathIdentity.Comparer);
 
         void AddDirectory(string directory, string source, Version? folderHint = null)
         {
@@ -105,8 +100,7 @@ public sealed partial class PythonCandidateSources(IReadOnlyDictionary<string, s
             }
         }
 
-        SearchedLocations = searched.Distinct().ToArray();
-        return candidates;
+        return new PythonSearch(candidates, searched.Distinct().ToArray());
     }
 
     private string? Get(string name) =>

@@ -1,5 +1,6 @@
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
+using M1Env.Core.Paths;
 using M1Env.Core.Spec;
 
 namespace M1Env.Core.Python;
@@ -18,9 +19,10 @@ public sealed class PythonLocator(PythonCandidateSources sources, InterpreterPro
 
     public async Task<PythonInterpreter> LocateAsync(PythonRequest request, CancellationToken cancellationToken)
     {
-        var candidates = sources.Enumerate();
+        var search = sources.Enumerate();
+        var candidates = search.Candidates;
         var considered = new List<string>();
-        var seenTargets = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        var seenTargets = new HashSet<string>(PathIdentity.Comparer);
 
         var ordered = candidates.Where(c => c.VersionHint is not null).Concat(candidates.Where(c => c.VersionHint is null));
         foreach (var candidate in ordered)
@@ -46,7 +48,7 @@ public sealed class PythonLocator(PythonCandidateSources sources, InterpreterPro
             considered.Add($"{candidate.Path}: {rejection}");
         }
 
-        throw new M1EnvException(ErrorCodes.PythonNotFound, DescribeFailure(request, considered));
+        throw new M1EnvException(ErrorCodes.PythonNotFound, DescribeFailure(request, search.SearchedLocations, considered));
     }
 
     internal static bool HintMayMatch(Version hint, PythonRequest request) =>
@@ -83,13 +85,13 @@ public sealed class PythonLocator(PythonCandidateSources sources, InterpreterPro
             : $"CPython {interpreter.Version} without the venv/ensurepip modules (on Debian/Ubuntu: apt-get install python{interpreter.ParsedVersion.Major}.{interpreter.ParsedVersion.Minor}-venv)";
     }
 
-    private string DescribeFailure(PythonRequest request, List<string> considered)
+    private static string DescribeFailure(PythonRequest request, IReadOnlyList<string> searched, List<string> considered)
     {
         var lines = new List<string>
         {
             $"No CPython {request} that can create a venv was found.",
             "Install one (python.org, Homebrew 'brew install python@X.Y', 'pyenv install X.Y', or your distribution's python3-venv) or change Python=\"...\" on the environment.",
-            "Looked in: " + string.Join(", ", sources.SearchedLocations),
+            "Looked in: " + string.Join(", ", searched),
         };
         if (considered.Count > 0)
         {

@@ -1,4 +1,5 @@
 using M1Env.Core.Errors;
+using M1Env.Core.Paths;
 
 namespace M1Env.Core.Spec;
 
@@ -41,7 +42,7 @@ public static class SpecBuilder
     {
         var accepted = new List<AcceptedEnv>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var prefixes = new Dictionary<string, string>(PathComparer);
+        var prefixes = new Dictionary<string, string>(PathIdentity.Comparer);
 
         foreach (var env in envs)
         {
@@ -198,9 +199,6 @@ public static class SpecBuilder
             : Path.GetFullPath(env.Prefix, context.ProjectDirectory);
         return Path.TrimEndingDirectorySeparator(prefix);
     }
-
-    private static StringComparer PathComparer =>
-        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
     private sealed record AcceptedEnv(EnvDeclaration Declaration, PythonRequest Python, string Prefix);
 }

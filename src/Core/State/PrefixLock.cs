@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
+using M1Env.Core.Paths;
 
 namespace M1Env.Core.State;
 
@@ -61,8 +62,7 @@ public sealed class PrefixLock : IDisposable
 
     internal static string LockFileName(string prefix)
     {
-        var key = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? prefix.ToUpperInvariant() : prefix;
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32].ToLowerInvariant() + ".lock";
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(PathIdentity.Key(prefix))))[..32].ToLowerInvariant() + ".lock";
     }
 
     public void Dispose() => stream.Dispose();

@@ -50,13 +50,13 @@ public sealed class StampStore(string prefix)
     public static string FormatBuildKey(string buildKey, string specHash, string interpreter) =>
         $"{buildKey}|{specHash}|{interpreter}";
 
-    public void DeleteBuildKey() => File.Delete(BuildKeyPath);
-
-    /// <summary>Forgets everything recorded about the env; the env itself stays.</summary>
-    public void Forget()
+    /// <summary>Deletes the build key, if there is one (a new prefix has no state folder yet).</summary>
+    public void DeleteBuildKey()
     {
-        File.Delete(BuildKeyPath);
-        File.Delete(StampPath);
+        if (File.Exists(BuildKeyPath))
+        {
+            File.Delete(BuildKeyPath);
+        }
     }
 
     private void WriteAtomically(string path, byte[] content)

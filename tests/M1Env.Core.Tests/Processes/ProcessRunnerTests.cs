@@ -21,10 +21,6 @@ public class ProcessRunnerTests
                 Details.Add(message);
             }
         }
-
-        public void Warning(string code, string message)
-        {
-        }
     }
 
     [Fact]

@@ -15,16 +15,13 @@ public sealed class PythonLocatorTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private static PythonLocator Locator(IReadOnlyDictionary<string, string?> environment, out PythonCandidateSources sources)
-    {
-        sources = new PythonCandidateSources(environment);
-        return new PythonLocator(sources, new InterpreterProbe(new ProcessRunner(NullProvisionLog.Instance)), NullProvisionLog.Instance);
-    }
+    private static PythonLocator Locator(PythonCandidateSources sources) =>
+        new(sources, new InterpreterProbe(new ProcessRunner(NullProvisionLog.Instance)), NullProvisionLog.Instance);
 
     [Fact]
     public async Task Finds_a_real_cpython_that_can_make_venvs()
     {
-        var locator = Locator(PythonCandidateSources.ForCurrentProcess().EnvironmentSnapshot(), out _);
+        var locator = Locator(PythonCandidateSources.ForCurrentProcess());
         var interpreter = await locator.LocateAsync(new PythonRequest(3, 11, null), CancellationToken.None);
 
         Assert.Equal("cpython", interpreter.Implementation);
@@ -46,7 +43,7 @@ public sealed class PythonLocatorTests : IDisposable
         File.WriteAllText(fake, "#!/bin/sh\necho '{\"version\": \"3.99.0\", \"executable\": \"x\", \"is_venv\": false, \"implementation\": \"pypy\", \"machine\": \"x86_64\", \"can_make_venv\": true}'\n");
         File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-        var locator = Locator(new Dictionary<string, string?> { ["PATH"] = bin, ["HOME"] = Home }, out _);
+        var locator = Locator(new PythonCandidateSources(new Dictionary<string, string?> { ["PATH"] = bin, ["HOME"] = Home }));
         var error = await Assert.ThrowsAsync<M1EnvException>(() => locator.LocateAsync(new PythonRequest(3, 99, null), CancellationToken.None));
 
         Assert.Equal(ErrorCodes.PythonNotFound, error.Code);
@@ -67,7 +64,7 @@ public sealed class PythonLocatorTests : IDisposable
         File.WriteAllText(Path.Combine(version, "python3.11"), string.Empty);
 
         var sources = new PythonCandidateSources(new Dictionary<string, string?> { ["PATH"] = shims, ["HOME"] = Home });
-        var candidates = sources.Enumerate();
+        var candidates = sources.Enumerate().Candidates;
 
         Assert.DoesNotContain(candidates, c => c.Path.StartsWith(shims, StringComparison.Ordinal));
         var pyenv = Assert.Single(candidates, c => c.Source == "pyenv");

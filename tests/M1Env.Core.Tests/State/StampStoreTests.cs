@@ -54,19 +54,4 @@ public sealed class StampStoreTests : IDisposable
         Assert.Equal(hash, line.Substring("KEY".Length + 1, 64));
         Assert.Equal("/usr/bin/python3.11", line[("KEY".Length + 66)..]);
     }
-
-    [Fact]
-    public void Forget_removes_the_records_and_keeps_the_env()
-    {
-        var store = new StampStore(Prefix);
-        store.Write(Sample(complete: true));
-        store.WriteBuildKey("KEY", new string('c', 64), "/x");
-        File.WriteAllText(Path.Combine(Prefix, "pyvenv.cfg"), "home = /usr/bin");
-
-        store.Forget();
-
-        Assert.False(File.Exists(store.StampPath));
-        Assert.False(File.Exists(store.BuildKeyPath));
-        Assert.True(File.Exists(Path.Combine(Prefix, "pyvenv.cfg")));
-    }
 }

@@ -21,23 +21,15 @@ internal sealed partial record SdkPackage(string Feed, string Version, string Pa
         var feed = Path.Combine(root, "feed");
         var packages = Path.Combine(root, "packages");
 
-        var preset = Environment.GetEnvironmentVariable("M1ENV_TEST_FEED");
-        if (!string.IsNullOrEmpty(preset))
+        var pack = await TracedCommand.RunAsync(
+            "dotnet",
+            ["pack", RepositoryPaths.SdkProject, "-c", "Release", "-o", feed, "-nodeReuse:false", "-tl:off", "-nologo"],
+            RepositoryPaths.Root,
+            new Dictionary<string, string?>(),
+            timeout: TimeSpan.FromMinutes(10));
+        if (!pack.Succeeded)
         {
-            feed = preset;
-        }
-        else
-        {
-            var pack = await ProcessRunner.RunAsync(
-                "dotnet",
-                ["pack", RepositoryPaths.SdkProject, "-c", "Release", "-o", feed, "-nodeReuse:false", "-tl:off", "-nologo"],
-                RepositoryPaths.Root,
-                new Dictionary<string, string?>(),
-                timeout: TimeSpan.FromMinutes(10));
-            if (!pack.Succeeded)
-            {
-                throw new InvalidOperationException("dotnet pack failed: " + pack);
-            }
+            throw new InvalidOperationException("dotnet pack failed: " + pack);
         }
 
         var version = Directory.GetFiles(feed, "M1Env.Sdk.*.nupkg")

@@ -38,8 +38,10 @@ internal sealed class TestProject : IDisposable
 
     public string PrefixOf(string env) => Path.Combine(Directory, ".m1env", env);
 
-    public string PythonOf(string env) =>
-        OperatingSystem.IsWindows() ? Path.Combine(PrefixOf(env), "Scripts", "python.exe") : Path.Combine(PrefixOf(env), "bin", "python");
+    public string PythonOf(string env) => VenvPython(PrefixOf(env));
+
+    public static string VenvPython(string prefix) =>
+        OperatingSystem.IsWindows() ? Path.Combine(prefix, "Scripts", "python.exe") : Path.Combine(prefix, "bin", "python");
 
     /// <summary>Writes an env-only project: <c>&lt;Project Sdk="M1Env.Sdk/version"&gt;</c> around the given XML.</summary>
     public void WriteEnvProject(string body) =>
@@ -58,12 +60,12 @@ internal sealed class TestProject : IDisposable
 
     public Task<CommandResult> BuildAsync(params string[] extraArguments) => DotnetAsync("build", trace: false, extraArguments);
 
-    public Task<CommandResult> BuildTracedAsync(params string[] extraArguments) => DotnetAsync("build", trace: ProcessRunner.CanTrace, extraArguments);
+    public Task<CommandResult> BuildTracedAsync(params string[] extraArguments) => DotnetAsync("build", trace: TracedCommand.CanTrace, extraArguments);
 
     public Task<CommandResult> CleanAsync() => DotnetAsync("clean", trace: false, []);
 
     public Task<CommandResult> DotnetAsync(string verb, bool trace, IEnumerable<string> extraArguments, Func<string, bool>? killWhen = null) =>
-        ProcessRunner.RunAsync(
+        TracedCommand.RunAsync(
             "dotnet",
             [verb, ProjectPath, "-nodeReuse:false", "-tl:off", "-v:n", "-nologo", $"-p:M1EnvToolsDir={ToolsDirectory}", .. extraArguments],
             Directory,
@@ -82,7 +84,7 @@ internal sealed class TestProject : IDisposable
 
     /// <summary>Runs the env's own interpreter, as a user would after the build.</summary>
     public Task<CommandResult> RunPythonAsync(string env, string code) =>
-        ProcessRunner.RunAsync(PythonOf(env), ["-c", code], Directory, new Dictionary<string, string?>());
+        TracedCommand.RunAsync(PythonOf(env), ["-c", code], Directory, new Dictionary<string, string?>());
 
     public void Dispose() => directory.Dispose();
 }

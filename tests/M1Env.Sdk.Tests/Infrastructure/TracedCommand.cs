@@ -4,7 +4,7 @@ using M1Env.Testing;
 namespace M1Env.Sdk.Tests.Infrastructure;
 
 /// <summary>Runs real programs for the tests, optionally under strace to record every process started.</summary>
-internal static partial class ProcessRunner
+internal static partial class TracedCommand
 {
     [GeneratedRegex("""execve\("(?<path>[^"]+)", """)]
     private static partial Regex Execve();
