@@ -18,6 +18,8 @@ public static class ErrorCodes
     public const string VenvCreationFailed = "M1E011";
     public const string PrefixNotAnEnvironment = "M1E012";
     public const string FileSystemError = "M1E013";
+    public const string PrefixOwnedElsewhere = "M1E014";
+    public const string PrefixNotAllowed = "M1E015";
     public const string PipInstallFailed = "M1E020";
     public const string PackageNotOnIndex = "M1E021";
     public const string PipUninstallFailed = "M1E022";
