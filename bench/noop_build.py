@@ -6,8 +6,13 @@ the quickstart wheels), then alternates no-op builds with M1Env enabled and with
 -p:M1EnvEnabled=false, node reuse off so every build is a fresh MSBuild process, and prints the
 median of each and their ratio (goal: 1.02 or less).
 
-    python3 bench/noop_build.py [--runs 40] [--no-restore]
+The env holds --packages generated packages (default 25, each with its own top-level folder), so
+the no-op check stats as many folders as in a real ML env's key.
+
+    python3 bench/noop_build.py [--runs 40] [--packages 25] [--no-restore]
 """
+import base64
+import hashlib
 import argparse
 import os
 import pathlib
@@ -18,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 WHEELS = ROOT / "samples" / "quickstart" / "wheels"
@@ -30,6 +36,20 @@ def run(args, cwd, env):
     return result.stdout
 
 
+def build_wheel(folder, name):
+    """A minimal pure-Python wheel whose package is a folder, as most real packages are."""
+    module = name.replace("-", "_")
+    files = {f"{module}/__init__.py": b"VALUE = 1\n",
+             f"{module}-1.0.dist-info/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n".encode(),
+             f"{module}-1.0.dist-info/WHEEL": b"Wheel-Version: 1.0\nGenerator: m1env-bench\nRoot-Is-Purelib: true\nTag: py3-none-any\n"}
+    record = "".join(f"{path},sha256={base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b'=').decode()},{len(data)}\n"
+                     for path, data in files.items()) + f"{module}-1.0.dist-info/RECORD,,\n"
+    files[f"{module}-1.0.dist-info/RECORD"] = record.encode()
+    with zipfile.ZipFile(folder / f"{module}-1.0-py3-none-any.whl", "w") as wheel:
+        for path, data in files.items():
+            wheel.writestr(path, data)
+
+
 def timed(args, cwd, env):
     start = time.perf_counter()
     run(args, cwd, env)
@@ -39,6 +59,7 @@ def timed(args, cwd, env):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=40, help="measured builds of each kind (default 40)")
+    parser.add_argument("--packages", type=int, default=25, help="generated packages in the env (default 25)")
     parser.add_argument("--no-restore", action="store_true", help="time `dotnet build --no-restore`")
     options = parser.parse_args()
 
@@ -52,6 +73,12 @@ def main():
              "-nodeReuse:false", "-nologo"], ROOT, env)
         version = re.match(r"M1Env\.Sdk\.(.+)\.nupkg$", next(feed.glob("M1Env.Sdk.*.nupkg")).name).group(1)
 
+        wheels = work / "wheels"
+        wheels.mkdir()
+        names = [f"m1bench-pkg{i:02d}" for i in range(options.packages)]
+        for name in names:
+            build_wheel(wheels, name)
+
         project = work / "project"
         project.mkdir()
         (project / "nuget.config").write_text(
@@ -59,12 +86,13 @@ def main():
         (project / "env.proj").write_text(f"""<Project Sdk="M1Env.Sdk/{version}">
   <PropertyGroup>
     <M1EnvOffline>true</M1EnvOffline>
-    <M1EnvPipFindLinks>{WHEELS}</M1EnvPipFindLinks>
+    <M1EnvPipFindLinks>{WHEELS};{wheels}</M1EnvPipFindLinks>
     <M1EnvToolsDir>{work / "tools"}</M1EnvToolsDir>
   </PropertyGroup>
   <ItemGroup>
     <PythonEnv Include="bench" Python="3.11" />
     <PipPackage Include="m1env-hello" Version="1.0.0" />
+    <PipPackage Include="{';'.join(names)}" Version="1.0" />
   </ItemGroup>
 </Project>
 """)

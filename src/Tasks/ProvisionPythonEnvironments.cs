@@ -3,7 +3,6 @@ using M1Env.Core.Errors;
 using M1Env.Core.Provisioning;
 using M1Env.Core.Spec;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using Task = Microsoft.Build.Utilities.Task;
 
 namespace M1Env.Tasks;
@@ -46,6 +45,9 @@ public sealed class ProvisionPythonEnvironments : Task, ICancelableTask
 
     public string? BuildKey { get; set; }
 
+    /// <summary>The project that declares the envs: recorded as each prefix's owner.</summary>
+    public string? ProjectFile { get; set; }
+
     [Output]
     public ITaskItem[] Provisioned { get; private set; } = [];
 
@@ -83,20 +85,24 @@ public sealed class ProvisionPythonEnvironments : Task, ICancelableTask
             string.IsNullOrWhiteSpace(ToolsDir) ? ProvisionOptions.DefaultToolsDirectory : ToolsDir,
             ToolInfo.Version,
             TimeSpan.FromMinutes(LockTimeoutMinutes),
-            string.IsNullOrWhiteSpace(BuildKey) ? null : BuildKey);
+            string.IsNullOrWhiteSpace(BuildKey) ? null : BuildKey)
+        {
+            ProjectFile = string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode ?? string.Empty : ProjectFile,
+            EnvRoot = EnvRoot,
+        };
         var provisioner = new EnvProvisioner(options, new MSBuildProvisionLog(Log));
 
         var provisioned = new List<ITaskItem>();
+
+        // Provisioning can take minutes of waiting on pip: let the node build other projects meanwhile.
+        var engine = BuildEngine as IBuildEngine3;
+        engine?.Yield();
         try
         {
             foreach (var spec in specs.Envs)
             {
                 var result = provisioner.ProvisionAsync(spec, cancellation.Token).GetAwaiter().GetResult();
-                var item = new TaskItem(result.Name);
-                item.SetMetadata("Prefix", result.Prefix);
-                item.SetMetadata("Python", result.Python);
-                item.SetMetadata("SpecHash", result.SpecHash);
-                provisioned.Add(item);
+                provisioned.Add(ProvisionedItem.From(result.Env));
             }
         }
         catch (M1EnvException exception)
@@ -117,6 +123,10 @@ public sealed class ProvisionPythonEnvironments : Task, ICancelableTask
         {
             Log.LogWarning("The build was cancelled; the next build finishes the environment.");
             return false;
+        }
+        finally
+        {
+            engine?.Reacquire();
         }
 
         Provisioned = provisioned.ToArray();

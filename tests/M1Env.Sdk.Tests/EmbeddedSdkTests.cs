@@ -63,4 +63,35 @@ public sealed class EmbeddedSdkTests : IDisposable
         Assert.True(noOp.Succeeded, noOp.ToString());
         Assert.Contains("nothing to do", noOp.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_multi_targeted_app_provisions_once_in_its_outer_build()
+    {
+        using var project = await TestProject.CreateAsync("multi.csproj");
+        File.WriteAllText(project.ProjectPath, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <Sdk Name="M1Env.Sdk" Version="{project.Sdk.Version}" />
+              <PropertyGroup>
+                <TargetFrameworks>net8.0;net{Environment.Version.Major}.0</TargetFrameworks>
+                <M1EnvPipIndexUrl>{feed.IndexUrl}</M1EnvPipIndexUrl>
+              </PropertyGroup>
+              <ItemGroup>
+                <PythonEnv Include="multi-env" Python="3.11" />
+                <PipPackage Include="m1-alpha" Version="2.0" />
+              </ItemGroup>
+              <Target Name="ShowPython" AfterTargets="Build" Condition="'$(TargetFramework)' != ''">
+                <Message Importance="high" Text="$(TargetFramework) PYTHON=$(M1EnvPython)" />
+              </Target>
+            </Project>
+            """);
+        project.WriteFile("Library.cs", "namespace Multi; public static class Library { }");
+
+        var build = await project.BuildAsync("-m:2");
+
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(build.Output, "Creating venv 'multi-env'"));
+        Assert.DoesNotContain("Waiting for another build", build.Output, StringComparison.Ordinal);
+        Assert.Contains($"net8.0 PYTHON={project.PythonOf("multi-env")}", build.Output, StringComparison.Ordinal);
+        Assert.Contains($"net{Environment.Version.Major}.0 PYTHON={project.PythonOf("multi-env")}", build.Output, StringComparison.Ordinal);
+    }
 }

@@ -77,11 +77,56 @@ public sealed class IncrementalTests : IDisposable
 
         var repaired = await project.BuildAsync();
         Assert.True(repaired.Succeeded, repaired.ToString());
-        Assert.Contains("the previous build did not finish: repairing", repaired.Output, StringComparison.Ordinal);
+        Assert.Contains("m1-alpha==1.0 is not installed", repaired.Output, StringComparison.Ordinal);
         Assert.Equal("1.0 1.0", (await project.RunPythonAsync("demo", "import m1_alpha, m1_beta, m1_gamma; print(m1_alpha.__version__, m1_gamma.__version__)")).Output.Trim());
 
         var noOp = await project.BuildAsync();
         Assert.Contains("nothing to do", noOp.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_build_killed_while_making_the_venv_is_repaired_by_the_next_one()
+    {
+        using var project = await TestProject.CreateAsync();
+        project.WriteEnvProject(Declaration(gamma: "1.0"));
+
+        var killed = await project.DotnetAsync("build", trace: false, [], killWhen: line => line.Contains("Creating venv 'demo'", StringComparison.Ordinal));
+        Assert.False(killed.Succeeded, killed.ToString());
+
+        var repaired = await project.BuildAsync();
+        Assert.True(repaired.Succeeded, repaired.ToString());
+        var pip = await project.RunPythonAsync("demo", "import pip, m1_gamma; print(m1_gamma.__version__)");
+        Assert.Equal("1.0", pip.Output.Trim());
+        Assert.Equal("*", File.ReadAllLines(Path.Combine(project.Directory, ".m1env", ".gitignore")).Last());
+    }
+
+    [Fact]
+    public async Task Provisioned_items_carry_the_same_documented_metadata_on_every_build()
+    {
+        using var project = await TestProject.CreateAsync();
+        project.WriteEnvProject(Declaration(gamma: "1.0"));
+
+        var provisioning = await project.DotnetAsync("build", trace: false, ["-getItem:M1EnvProvisioned", "-t:M1EnvProvision"]);
+        var noOp = await project.DotnetAsync("build", trace: false, ["-getItem:M1EnvProvisioned", "-t:M1EnvProvision"]);
+
+        Assert.True(provisioning.Succeeded, provisioning.ToString());
+        Assert.True(noOp.Succeeded, noOp.ToString());
+        var expected = new[] { "BaseInterpreter", "Prefix", "Python", "PythonLibrary", "PythonVersion", "SitePackages", "SpecHash", "Stdlib" };
+        Assert.Equal(expected, CustomMetadata(provisioning.Output).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(CustomMetadata(provisioning.Output), CustomMetadata(noOp.Output));
+        Assert.Equal(project.PrefixOf("demo"), CustomMetadata(noOp.Output)["Prefix"]);
+    }
+
+    private static Dictionary<string, string> CustomMetadata(string getItemOutput)
+    {
+        // -getItem prints JSON; the well-known metadata (FullPath, Extension...) are MSBuild's, not ours.
+        var json = getItemOutput[getItemOutput.IndexOf('{', StringComparison.Ordinal)..(getItemOutput.LastIndexOf('}') + 1)];
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var item = document.RootElement.GetProperty("Items").GetProperty("M1EnvProvisioned")[0];
+        string[] wellKnown = ["Identity", "FullPath", "RootDir", "Filename", "Extension", "RelativeDir", "Directory", "RecursiveDir", "ModifiedTime", "CreatedTime", "AccessedTime", "DefiningProjectFullPath", "DefiningProjectDirectory", "DefiningProjectName", "DefiningProjectExtension"];
+        return item.EnumerateObject()
+            .Where(p => !wellKnown.Contains(p.Name, StringComparer.Ordinal))
+            .ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal);
     }
 
     private static Dictionary<string, DateTime> DistInfoTimes(TestProject project, params string[] distInfos)

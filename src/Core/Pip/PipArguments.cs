@@ -1,4 +1,5 @@
 using M1Env.Core.Spec;
+using M1Env.Core.State;
 
 namespace M1Env.Core.Pip;
 
@@ -10,6 +11,15 @@ public static class PipArguments
         var arguments = new List<string> { "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off" };
         arguments.AddRange(Sources(sources));
         arguments.AddRange(requirements.Select(r => r.ToRequirementString()));
+        return arguments;
+    }
+
+    /// <summary>Reinstalls damaged distributions at the version they have, leaving every other package alone.</summary>
+    public static IReadOnlyList<string> Reinstall(PackageSourceSettings sources, IEnumerable<StampedDistribution> distributions)
+    {
+        var arguments = new List<string> { "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--force-reinstall", "--no-deps" };
+        arguments.AddRange(Sources(sources));
+        arguments.AddRange(distributions.Select(d => $"{d.Name}=={d.Version}"));
         return arguments;
     }
 

@@ -3,6 +3,7 @@ using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
 using M1Env.Core.Processes;
 using M1Env.Core.Spec;
+using M1Env.Core.State;
 
 namespace M1Env.Core.Pip;
 
@@ -15,9 +16,15 @@ public sealed partial class PipClient(ProcessRunner runner, string python, Packa
     [GeneratedRegex(@"Could not find a version that satisfies the requirement (?<requirement>\S+) \(from versions: (?<versions>[^)]*)\)", RegexOptions.CultureInvariant)]
     private static partial Regex NoSatisfyingVersion();
 
-    public async Task InstallAsync(IReadOnlyList<PipRequirement> requirements, CancellationToken cancellationToken)
+    public Task InstallAsync(IReadOnlyList<PipRequirement> requirements, CancellationToken cancellationToken) =>
+        RunInstallAsync(PipArguments.Install(sources, requirements), string.Join(" ", requirements), cancellationToken);
+
+    public Task ReinstallAsync(IReadOnlyList<StampedDistribution> distributions, CancellationToken cancellationToken) =>
+        RunInstallAsync(PipArguments.Reinstall(sources, distributions), string.Join(" ", distributions.Select(d => $"{d.Name}=={d.Version}")), cancellationToken);
+
+    private async Task RunInstallAsync(IReadOnlyList<string> arguments, string what, CancellationToken cancellationToken)
     {
-        var result = await runner.RunAsync(python, PipArguments.Install(sources, requirements), streamToLog: true, cancellationToken).ConfigureAwait(false);
+        var result = await runner.RunAsync(python, arguments, streamToLog: true, cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
             return;
@@ -38,7 +45,7 @@ public sealed partial class PipClient(ProcessRunner runner, string python, Packa
 
         throw new M1EnvException(
             ErrorCodes.PipInstallFailed,
-            $"pip install failed (exit code {result.ExitCode}) for {string.Join(" ", requirements)}. The environment keeps the packages it had; pip's last lines follow.",
+            $"pip install failed (exit code {result.ExitCode}) for {what}. The environment keeps the packages it had; pip's last lines follow.",
             result.Transcript);
     }
 

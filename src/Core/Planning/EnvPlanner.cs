@@ -1,94 +1,72 @@
 using M1Env.Core.Errors;
 using M1Env.Core.Paths;
 using M1Env.Core.Python;
-using M1Env.Core.Spec;
-using M1Env.Core.State;
 
 namespace M1Env.Core.Planning;
 
 /// <summary>
 /// Decides what to do to one env from the declaration, the stamp and what is on disk. A pure
-/// function: it starts nothing and writes nothing, so every rule is unit-tested.
+/// function: it starts nothing and writes nothing, so every rule is unit-tested. First the env as a
+/// whole (missing, half-made, moved, broken, made from another interpreter: make it again), then
+/// its packages (<see cref="PackagePlanner"/>).
 /// </summary>
 public static class EnvPlanner
 {
-    public static EnvPlan Plan(EnvSpec spec, PythonInterpreter interpreter, string specHash, EnvStamp? stamp, PrefixFacts facts)
+    public static EnvPlan Plan(PlanInputs inputs)
     {
+        var (spec, facts) = (inputs.Spec, inputs.Facts);
         if (!facts.IsVenv)
         {
             if (facts.Exists && !facts.IsEmpty && !facts.HasM1EnvState)
             {
-                throw new M1EnvException(
-                    ErrorCodes.PrefixNotAnEnvironment,
-                    $"The prefix {spec.Prefix} of environment '{spec.Name}' already holds files and is not a Python environment. M1Env will not delete them: choose another Prefix or empty the folder.");
+                throw NotOurs(inputs, "it holds files and is not a Python environment");
             }
 
-            var why = facts.HasM1EnvState ? "the environment is incomplete (no interpreter in it)" : "the environment does not exist yet";
-            return new EnvPlan(facts.HasM1EnvState ? PlanAction.Recreate : PlanAction.Create, spec.PipPackages, [], [why]);
+            return facts.HasM1EnvState
+                ? EnvPlan.Make(PlanAction.Recreate, spec.PipPackages, "the environment is incomplete (no pyvenv.cfg or interpreter in it)")
+                : EnvPlan.Make(PlanAction.Create, spec.PipPackages, "the environment does not exist yet");
         }
 
-        var interpreterChange = DescribeInterpreterChange(interpreter, stamp, facts);
-        if (interpreterChange is not null)
+        if (DescribeBrokenEnv(inputs) is { } problem)
         {
-            if (!facts.HasM1EnvState)
-            {
-                throw new M1EnvException(
-                    ErrorCodes.PrefixNotAnEnvironment,
-                    $"The prefix {spec.Prefix} of environment '{spec.Name}' holds a venv that M1Env did not make, and {interpreterChange}. M1Env will not delete it: choose another Prefix or delete the folder.");
-            }
-
-            return new EnvPlan(PlanAction.Recreate, spec.PipPackages, [], [interpreterChange]);
+            // M1Env deletes only what it made: a foreign venv that is broken or moved stays as it is.
+            return facts.HasM1EnvState
+                ? EnvPlan.Make(PlanAction.Recreate, spec.PipPackages, problem)
+                : throw NotOurs(inputs, $"it holds a venv that M1Env did not make, and {problem}");
         }
 
-        var reasons = new List<string>();
-        IReadOnlyList<PipRequirement> install;
-        IEnumerable<string> previouslyDeclared;
-        if (stamp is { Complete: true })
-        {
-            if (stamp.SpecHash == specHash)
-            {
-                return new EnvPlan(PlanAction.UpToDate, [], [], []);
-            }
-
-            var stamped = stamp.PipPackages.ToDictionary(p => p.Name, p => p.Requirement, StringComparer.Ordinal);
-            install = spec.PipPackages
-                .Where(p => !stamped.TryGetValue(p.NormalizedName, out var requirement) || requirement != p.ToRequirementString())
-                .ToArray();
-            foreach (var package in install)
-            {
-                reasons.Add(stamped.TryGetValue(package.NormalizedName, out var old)
-                    ? $"{old} changed to {package.ToRequirementString()}"
-                    : $"{package.ToRequirementString()} was added");
-            }
-
-            previouslyDeclared = stamped.Keys;
-        }
-        else
-        {
-            // No trustworthy record of the env: make sure every declared package is there (pip skips
-            // what is already satisfied), and remove what an interrupted build may have left.
-            install = spec.PipPackages;
-            reasons.Add(stamp is null
-                ? "no stamp (first build with this prefix, or after 'dotnet clean'): checking every package"
-                : "the previous build did not finish: repairing");
-            previouslyDeclared = stamp?.PipPackages.Select(p => p.Name) ?? [];
-        }
-
-        var desired = spec.PipPackages.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
-        var uninstall = previouslyDeclared.Where(name => !desired.Contains(name)).Order(StringComparer.Ordinal).ToArray();
-        reasons.AddRange(uninstall.Select(name => $"{name} was removed"));
-
-        if (install.Count == 0 && uninstall.Length == 0)
-        {
-            reasons.Add("the packages are unchanged; the settings or the tool version changed");
-            return new EnvPlan(PlanAction.RefreshStamp, [], [], reasons);
-        }
-
-        return new EnvPlan(PlanAction.Update, install, uninstall, reasons);
+        return PackagePlanner.Plan(inputs);
     }
 
-    private static string? DescribeInterpreterChange(PythonInterpreter interpreter, EnvStamp? stamp, PrefixFacts facts)
+    private static string? DescribeBrokenEnv(PlanInputs inputs)
     {
+        var (stamp, disk) = (inputs.Stamp, inputs.Disk);
+        if (inputs.RecordedLocation is { } recorded && !PathIdentity.AreEqual(recorded, inputs.RealPrefix))
+        {
+            return $"the environment was moved or copied here from {recorded}, and a venv keeps its own path in its scripts, so it is made again here (the original is not touched)";
+        }
+
+        if (stamp is { Created: false })
+        {
+            return "a build was stopped while it was making the environment";
+        }
+
+        if (!disk.InterpreterResolves)
+        {
+            return "its interpreter (bin/python, python3 or python3.X) is missing or a link to a file that is gone";
+        }
+
+        if (disk.SitePackages is null)
+        {
+            return "it has no site-packages folder";
+        }
+
+        return DescribeInterpreterChange(inputs);
+    }
+
+    private static string? DescribeInterpreterChange(PlanInputs inputs)
+    {
+        var (interpreter, stamp, config) = (inputs.Interpreter, inputs.Stamp, inputs.Disk.Config);
         if (stamp is not null)
         {
             return PathIdentity.AreEqual(stamp.Interpreter.Executable, interpreter.Executable) && stamp.Interpreter.Version == interpreter.Version
@@ -97,10 +75,19 @@ public static class EnvPlanner
         }
 
         var home = Path.GetDirectoryName(interpreter.Executable);
-        var sameHome = facts.VenvHome is null || home is null || PathIdentity.AreEqual(Path.TrimEndingDirectorySeparator(facts.VenvHome), Path.TrimEndingDirectorySeparator(home));
-        var sameVersion = facts.VenvVersion is null || facts.VenvVersion.StartsWith(interpreter.Version, StringComparison.Ordinal);
+        var sameHome = config?.Home is null || home is null
+            || PathIdentity.AreEqual(PathIdentity.RealPath(config.Home), PathIdentity.RealPath(home));
+        var sameVersion = config?.Version is null || config.Version.StartsWith(interpreter.Version, StringComparison.Ordinal);
         return sameHome && sameVersion
             ? null
-            : $"the venv was made from CPython {facts.VenvVersion} in {facts.VenvHome}, not CPython {interpreter.Version} ({interpreter.Executable})";
+            : $"the venv was made from CPython {config?.Version} in {config?.Home}, not CPython {interpreter.Version} ({interpreter.Executable})";
     }
+
+    private static M1EnvException NotOurs(PlanInputs inputs, string why) => new(
+        ErrorCodes.PrefixNotAnEnvironment,
+        $"The prefix {inputs.Spec.Prefix} of environment '{inputs.Spec.Name}' cannot be used: {why}. M1Env will not delete it: choose another Prefix or empty the folder.");
+
+    internal static bool IsSeedPackage(string normalizedName) => normalizedName is "pip" or "setuptools" or "wheel";
+
+    internal static string Describe(PythonInterpreter interpreter) => $"CPython {interpreter.Version} ({interpreter.Executable})";
 }

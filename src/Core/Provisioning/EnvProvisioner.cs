@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using M1Env.Core.Diagnostics;
+using M1Env.Core.Errors;
+using M1Env.Core.Inspection;
+using M1Env.Core.Paths;
 using M1Env.Core.Pip;
 using M1Env.Core.Planning;
 using M1Env.Core.Processes;
@@ -11,9 +14,10 @@ using M1Env.Core.Venv;
 namespace M1Env.Core.Provisioning;
 
 /// <summary>
-/// Brings one env in line with its spec: stamp -> plan -> apply -> stamp. The up-to-date check
-/// reads two small files and starts no process; all work happens under the prefix lock, and the
-/// complete stamp is written only after everything succeeded.
+/// Brings one env in line with its spec, under the prefix lock: read the disk and the stamp, plan,
+/// apply, then record. Knowing that an env matches costs no process: the installed packages are read
+/// from site-packages and the interpreter from the record of its file. The complete stamp is written
+/// only after everything succeeded, and a working env is replaced only by one that works.
 /// </summary>
 public sealed class EnvProvisioner
 {
@@ -32,141 +36,132 @@ public sealed class EnvProvisioner
 
     public async Task<ProvisionResult> ProvisionAsync(EnvSpec spec, CancellationToken cancellationToken)
     {
-        var store = new StampStore(spec.Prefix);
-        var unlockedStamp = store.Read();
-        if (TryUpToDate(spec, unlockedStamp) is { } upToDate && BuildKeyIsCurrent(store, upToDate.SpecHash, unlockedStamp!.Interpreter))
+        // Refused before any process or lock: a prefix that holds someone else's files.
+        if (PrefixFacts.Inspect(spec.Prefix) is { Exists: true, IsEmpty: false, IsVenv: false, HasM1EnvState: false })
         {
-            return upToDate;
+            throw new M1EnvException(
+                ErrorCodes.PrefixNotAnEnvironment,
+                $"The prefix {spec.Prefix} of environment '{spec.Name}' already holds files and is not a Python environment. M1Env will not delete them: choose another Prefix or empty the folder.");
         }
 
         using var prefixLock = await PrefixLock.AcquireAsync(options.LocksDirectory, spec.Prefix, options.LockTimeout, log, cancellationToken).ConfigureAwait(false);
-
-        // Another build may have finished this env while we waited.
-        var stamp = store.Read();
-        if (TryUpToDate(spec, stamp) is { } current)
-        {
-            RecordBuildKey(store, current.SpecHash, stamp!.Interpreter);
-            return current;
-        }
+        PrefixBackup.Recover(spec.Prefix, log);
 
         var stopwatch = Stopwatch.StartNew();
+        var realPrefix = PathIdentity.RealPath(spec.Prefix);
+        var owner = new EnvOwner(options.ProjectFile.Length == 0 ? string.Empty : PathIdentity.RealPath(options.ProjectFile), spec.Name);
+        var store = new StampStore(spec.Prefix);
+        var stamp = store.Read();
+        var takeover = PrefixOwnership.Check(stamp, owner, realPrefix, File.Exists);
+
         var facts = PrefixFacts.Inspect(spec.Prefix);
-        var interpreter = await ChooseInterpreterAsync(spec, stamp, facts, cancellationToken).ConfigureAwait(false);
+        var disk = EnvReader.Read(spec.Prefix, verifyFiles: true);
+        var record = store.ReadInterpreter();
+        var interpreter = await ChooseInterpreterAsync(spec, record, disk, cancellationToken).ConfigureAwait(false);
         var specHash = SpecHasher.Hash(spec, interpreter, options.ToolVersion);
-        var plan = EnvPlanner.Plan(spec, interpreter, specHash, stamp, facts);
+        var recordedLocation = stamp?.Location ?? (disk.Config?.CreatedAt is { } createdAt ? PathIdentity.RealPath(createdAt) : null);
+        var plan = EnvPlanner.Plan(new PlanInputs(
+            spec, interpreter, specHash, SpecHasher.HashSources(spec.Sources), options.ToolVersion, realPrefix, recordedLocation, stamp, facts, disk));
+        if (takeover is not null)
+        {
+            plan = plan with { Reasons = [$"taking over the prefix: {takeover}", .. plan.Reasons] };
+        }
+
         foreach (var reason in plan.Reasons)
         {
             log.Detail($"{spec.Name}: {reason}");
         }
 
-        await ApplyAsync(spec, plan, interpreter, specHash, stamp, store, cancellationToken).ConfigureAwait(false);
+        var work = new EnvWork(spec, owner, realPrefix, interpreter, specHash, options.ToolVersion, store);
+        if (plan.CreatesEnv)
+        {
+            await RemakeAsync(work, plan, cancellationToken).ConfigureAwait(false);
+        }
+        else if (plan.ChangesPackages)
+        {
+            store.DeleteBuildKey();
+            store.Write(work.Stamp(complete: false, created: true, PreviousAndCurrent(stamp, spec), stamp?.Installed ?? []));
+            await ApplyPackagesAsync(work, plan, cancellationToken).ConfigureAwait(false);
+        }
+        else if (plan.Action == PlanAction.RefreshStamp)
+        {
+            log.Step($"Environment '{spec.Name}' {plan.Reasons[^1]}.");
+        }
 
-        store.Write(NewStamp(spec, interpreter, specHash, complete: true, spec.PipPackages.Select(ToStamped)));
-        RecordBuildKey(store, specHash, interpreter);
-        if (plan.Action != PlanAction.RefreshStamp)
+        var env = await RecordAsync(work, record, plan.Action != PlanAction.UpToDate || stamp is null, cancellationToken).ConfigureAwait(false);
+        if (plan.CreatesEnv || plan.ChangesPackages)
         {
             log.Step($"Environment '{spec.Name}' is ready at {spec.Prefix} ({stopwatch.Elapsed.TotalSeconds:0.0} s).");
         }
 
-        return new ProvisionResult(spec.Name, spec.Prefix, VenvLayout.PythonPath(spec.Prefix), specHash, plan.Action);
+        return new ProvisionResult(env, plan.Action);
     }
 
-    private ProvisionResult? TryUpToDate(EnvSpec spec, EnvStamp? stamp)
+    private async Task<PythonInterpreter> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, CancellationToken cancellationToken)
     {
-        if (stamp is not { Complete: true }
-            || stamp.PythonRequest != spec.Python.ToString()
-            || !File.Exists(stamp.Interpreter.Executable)
-            || !File.Exists(VenvLayout.PythonPath(spec.Prefix)))
+        // The interpreter this env was made from, when its file is unchanged and it still fits: no process.
+        if (record is not null && disk.Config is not null && spec.Python.IsSatisfiedBy(record.Interpreter.ParsedVersion) && record.IsCurrent())
         {
-            return null;
-        }
-
-        var specHash = SpecHasher.Hash(spec, stamp.Interpreter, options.ToolVersion);
-        return specHash == stamp.SpecHash
-            ? new ProvisionResult(spec.Name, spec.Prefix, VenvLayout.PythonPath(spec.Prefix), specHash, PlanAction.UpToDate)
-            : null;
-    }
-
-    private bool BuildKeyIsCurrent(StampStore store, string specHash, PythonInterpreter interpreter)
-    {
-        if (options.BuildKey is null)
-        {
-            return true;
-        }
-
-        try
-        {
-            return File.ReadAllText(store.BuildKeyPath) == StampStore.FormatBuildKey(options.BuildKey, specHash, interpreter.Executable);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    private void RecordBuildKey(StampStore store, string specHash, PythonInterpreter interpreter)
-    {
-        if (options.BuildKey is not null)
-        {
-            store.WriteBuildKey(options.BuildKey, specHash, interpreter.Executable);
-        }
-    }
-
-    private async Task<PythonInterpreter> ChooseInterpreterAsync(EnvSpec spec, EnvStamp? stamp, PrefixFacts facts, CancellationToken cancellationToken)
-    {
-        // The interpreter recorded for this env still fits the request: reuse it without probing.
-        if (stamp is not null && facts.IsVenv && stamp.PythonRequest == spec.Python.ToString() && File.Exists(stamp.Interpreter.Executable))
-        {
-            return stamp.Interpreter;
+            return record.Interpreter;
         }
 
         log.Step($"Finding CPython {spec.Python} for environment '{spec.Name}'...");
         var locator = new PythonLocator(candidateSources, new InterpreterProbe(runner), log);
-        return await locator.LocateAsync(spec.Python, cancellationToken).ConfigureAwait(false);
+        return await locator.LocateAsync(spec.Python, cancellationToken, preferred: disk.Config?.Executable).ConfigureAwait(false);
     }
 
-    private async Task ApplyAsync(
-        EnvSpec spec,
-        EnvPlan plan,
-        PythonInterpreter interpreter,
-        string specHash,
-        EnvStamp? previous,
-        StampStore store,
-        CancellationToken cancellationToken)
+    private async Task RemakeAsync(EnvWork work, EnvPlan plan, CancellationToken cancellationToken)
     {
-        if (plan.Action is PlanAction.UpToDate or PlanAction.RefreshStamp)
-        {
-            return;
-        }
-
+        var (spec, store) = (work.Spec, work.Store);
         store.DeleteBuildKey();
-
-        if (plan.CreatesEnv)
+        PrefixBackup? backup = null;
+        if (plan.Action == PlanAction.Recreate)
         {
-            if (plan.Action == PlanAction.Recreate)
-            {
-                log.Step($"Recreating environment '{spec.Name}': {plan.Reasons[0]}.");
-                VenvBackend.Delete(spec.Prefix);
-            }
-
-            log.Step($"Creating venv '{spec.Name}' at {spec.Prefix} with CPython {interpreter.Version}...");
-            await new VenvBackend(runner).CreateAsync(interpreter, spec.Prefix, spec.Name, cancellationToken).ConfigureAwait(false);
-            previous = null;
+            log.Step($"Recreating environment '{spec.Name}': {plan.Reasons[0]}.");
+            backup = PrefixBackup.MoveAside(spec.Prefix);
         }
 
-        // Until the complete stamp replaces it, this one says "unfinished" and lists every package
-        // that may be installed, so an interrupted build can be repaired, removals included.
-        var mayBeInstalled = (previous?.PipPackages ?? [])
-            .Concat(spec.PipPackages.Select(ToStamped))
-            .GroupBy(p => p.Name, StringComparer.Ordinal)
-            .Select(g => g.Last());
-        store.Write(NewStamp(spec, interpreter, specHash, complete: false, mayBeInstalled));
+        try
+        {
+            EnvRootFolder.EnsureParentOf(spec.Prefix, options.EnvRoot);
+            Directory.CreateDirectory(spec.Prefix);
+
+            // Marked before the venv exists: a build killed while making it leaves a prefix the next one remakes.
+            store.Write(work.Stamp(complete: false, created: false, spec.PipPackages.Select(ToStamped), []));
+            log.Step($"Creating venv '{spec.Name}' at {spec.Prefix} with CPython {work.Interpreter.Version}...");
+            await new VenvBackend(runner).CreateAsync(work.Interpreter, spec.Prefix, spec.Name, cancellationToken).ConfigureAwait(false);
+            store.Write(work.Stamp(complete: false, created: true, spec.PipPackages.Select(ToStamped), []));
+            await ApplyPackagesAsync(work, plan, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (backup is not null)
+        {
+            log.Step($"Putting the previous environment '{spec.Name}' back.");
+            backup.Restore();
+            throw;
+        }
+
+        backup?.Discard();
+    }
+
+    private async Task ApplyPackagesAsync(EnvWork work, EnvPlan plan, CancellationToken cancellationToken)
+    {
+        var spec = work.Spec;
+        foreach (var leftover in plan.Leftovers)
+        {
+            Directory.Delete(leftover, recursive: true);
+        }
 
         var pip = new PipClient(runner, VenvLayout.PythonPath(spec.Prefix), spec.Sources);
         if (plan.Uninstall.Count > 0)
         {
             log.Step($"Removing {Count(plan.Uninstall.Count)} from '{spec.Name}': {string.Join(", ", plan.Uninstall)}...");
             await pip.UninstallAsync(plan.Uninstall, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (plan.Reinstall.Count > 0)
+        {
+            log.Step($"Reinstalling {Count(plan.Reinstall.Count)} in '{spec.Name}': {string.Join(", ", plan.Reinstall.Select(d => $"{d.Name}=={d.Version}"))}...");
+            await pip.ReinstallAsync(plan.Reinstall, cancellationToken).ConfigureAwait(false);
         }
 
         if (plan.Install.Count > 0)
@@ -176,10 +171,80 @@ public sealed class EnvProvisioner
         }
     }
 
-    private EnvStamp NewStamp(EnvSpec spec, PythonInterpreter interpreter, string specHash, bool complete, IEnumerable<StampedPackage> packages) =>
-        new(EnvStamp.CurrentSchema, complete, options.ToolVersion, specHash, spec.Name, spec.Python.ToString(), interpreter, packages.ToArray());
+    /// <summary>Writes what is now true: the interpreter's record, the complete stamp, the build key.</summary>
+    private async Task<ProvisionedEnv> RecordAsync(EnvWork work, InterpreterRecord? record, bool writeStamp, CancellationToken cancellationToken)
+    {
+        var (spec, store) = (work.Spec, work.Store);
+        var disk = EnvReader.Read(spec.Prefix, verifyFiles: false);
+        if (record is null || record.Interpreter != work.Interpreter || !record.IsCurrent())
+        {
+            var fingerprint = FileFingerprint.Of(work.Interpreter.Executable)
+                ?? throw new M1EnvException(ErrorCodes.FileSystemError, $"The interpreter {work.Interpreter.Executable} disappeared while the environment '{spec.Name}' was being made.");
+            record = new InterpreterRecord(work.Interpreter, fingerprint, HandOff: null);
+            store.WriteInterpreter(record);
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+        if (writeStamp)
+        {
+            var installed = disk.Distributions.Select(d => new StampedDistribution(d.Name, d.Version)).ToArray();
+            store.Write(work.Stamp(complete: true, created: true, spec.PipPackages.Select(ToStamped), installed));
+        }
+
+        var handOff = record.HandOff;
+        var env = new ProvisionedEnv(
+            spec.Name,
+            spec.Prefix,
+            VenvLayout.PythonPath(spec.Prefix),
+            work.SpecHash,
+            work.Interpreter.Executable,
+            work.Interpreter.Version,
+            handOff?.PythonLibrary ?? string.Empty,
+            handOff?.Stdlib ?? string.Empty,
+            disk.SitePackages ?? handOff?.SitePackages ?? string.Empty);
+        if (options.BuildKey is not null)
+        {
+            store.WriteBuildKey(BuildKey.Create(options.BuildKey, work.SpecHash, PathIdentity.RealPath(work.Interpreter.Executable), WatchedDirectories(disk), env));
+        }
+
+        return env;
+    }
+
+    /// <summary>The folders whose entries change when a package is installed, removed or damaged by hand.</summary>
+    private static IEnumerable<string> WatchedDirectories(InstalledEnv disk)
+    {
+        yield return disk.Prefix;
+        if (disk.BinDirectory is not null)
+        {
+            yield return disk.BinDirectory;
+        }
+
+        if (disk.SitePackages is not null)
+        {
+            yield return disk.SitePackages;
+        }
+
+        foreach (var directory in disk.Distributions.SelectMany(d => d.TopLevelDirectories))
+        {
+            yield return directory;
+        }
+    }
+
+    private static IEnumerable<StampedPackage> PreviousAndCurrent(EnvStamp? previous, EnvSpec spec) =>
+        (previous?.PipPackages ?? [])
+            .Concat(spec.PipPackages.Select(ToStamped))
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .Select(g => g.Last());
 
     private static StampedPackage ToStamped(PipRequirement requirement) => new(requirement.NormalizedName, requirement.ToRequirementString());
 
     private static string Count(int n) => n == 1 ? "1 package" : $"{n} packages";
+
+    /// <summary>The facts of one provisioning run that every stamp it writes repeats.</summary>
+    private sealed record EnvWork(EnvSpec Spec, EnvOwner Owner, string RealPrefix, PythonInterpreter Interpreter, string SpecHash, string ToolVersion, StampStore Store)
+    {
+        public EnvStamp Stamp(bool complete, bool created, IEnumerable<StampedPackage> packages, IEnumerable<StampedDistribution> installed) =>
+            new(EnvStamp.CurrentSchema, complete, created, ToolVersion, SpecHash, Owner, RealPrefix, Spec.Python.ToString(), Interpreter,
+                SpecHasher.HashSources(Spec.Sources), packages.ToArray(), installed.ToArray());
+    }
 }

@@ -8,4 +8,10 @@ public sealed record ProvisionOptions(string ToolsDirectory, string ToolVersion,
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".m1env");
 
     public string LocksDirectory => Path.Combine(ToolsDirectory, "locks");
+
+    /// <summary>The project file that declares the envs: the owner recorded in each prefix.</summary>
+    public string ProjectFile { get; init; } = string.Empty;
+
+    /// <summary>M1EnvRoot: when M1Env creates it, it puts a <c>.gitignore</c> in it so no env is ever committed.</summary>
+    public string? EnvRoot { get; init; }
 }

@@ -1,6 +1,12 @@
 using M1Env.Core.Planning;
+using M1Env.Core.State;
 
 namespace M1Env.Core.Provisioning;
 
-/// <summary>A ready env: where it is, its interpreter, the hash it was made from, and what the build did.</summary>
-public sealed record ProvisionResult(string Name, string Prefix, string Python, string SpecHash, PlanAction Action);
+/// <summary>A ready env, as the build hands it on, and what the build did to it.</summary>
+public sealed record ProvisionResult(ProvisionedEnv Env, PlanAction Action)
+{
+    public string Python => Env.Python;
+
+    public string SpecHash => Env.SpecHash;
+}

@@ -27,10 +27,11 @@ public sealed partial class PythonCandidateSources(IReadOnlyDictionary<string, s
         var searched = new List<string>();
         var candidates = new List<PythonCandidate>();
         var seen = new HashSet<string>(PathIdentity.Comparer);
+        var searchedOnce = new HashSet<string>(PathIdentity.Comparer);
 
         void AddDirectory(string directory, string source, Version? folderHint = null)
         {
-            if (string.IsNullOrWhiteSpace(directory) || IsShimDirectory(directory))
+            if (string.IsNullOrWhiteSpace(directory) || IsShimDirectory(directory) || !searchedOnce.Add(directory))
             {
                 return;
             }
@@ -67,6 +68,15 @@ public sealed partial class PythonCandidateSources(IReadOnlyDictionary<string, s
 
         foreach (var directory in (Get("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
+            // pyenv's shims stand for the versions pyenv selects: those come where the shims are on PATH.
+            if (IsPyenvShims(directory))
+            {
+                foreach (var (selected, why) in PyenvSelectedVersions())
+                {
+                    AddDirectory(selected, $"PATH, pyenv's {why}", HintFromPath(Path.GetFileName(Path.GetDirectoryName(selected) ?? string.Empty)));
+                }
+            }
+
             AddDirectory(directory, "PATH");
         }
 
@@ -110,15 +120,65 @@ public sealed partial class PythonCandidateSources(IReadOnlyDictionary<string, s
 
     private string Home => Get("HOME") ?? Get("USERPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 
-    private IEnumerable<(string Directory, Version? Hint)> PyenvVersionDirectories()
+    private string PyenvRoot
     {
-        var root = Get("PYENV_ROOT");
-        if (string.IsNullOrWhiteSpace(root))
+        get
         {
-            root = OperatingSystem.IsWindows() ? Path.Combine(Home, ".pyenv", "pyenv-win") : Path.Combine(Home, ".pyenv");
+            var root = Get("PYENV_ROOT");
+            return string.IsNullOrWhiteSpace(root)
+                ? OperatingSystem.IsWindows() ? Path.Combine(Home, ".pyenv", "pyenv-win") : Path.Combine(Home, ".pyenv")
+                : root;
+        }
+    }
+
+    private bool IsPyenvShims(string directory) =>
+        PathIdentity.AreEqual(Path.TrimEndingDirectorySeparator(directory), Path.Combine(PyenvRoot, "shims"));
+
+    /// <summary>
+    /// The versions pyenv's shims run, in pyenv's own order: <c>PYENV_VERSION</c>, else the nearest
+    /// <c>.python-version</c> from the current folder up, else <c>$PYENV_ROOT/version</c>.
+    /// </summary>
+    private IEnumerable<(string Directory, string Why)> PyenvSelectedVersions()
+    {
+        var (names, why) = Get("PYENV_VERSION") is { Length: > 0 } variable
+            ? (variable, "PYENV_VERSION")
+            : FindVersionFile() is { } file ? (ReadFirstLine(file), file) : (ReadFirstLine(Path.Combine(PyenvRoot, "version")), "global version");
+        return (names ?? string.Empty)
+            .Split([':', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(name => name != "system")
+            .Select(name => (OperatingSystem.IsWindows() ? Path.Combine(PyenvRoot, "versions", name) : Path.Combine(PyenvRoot, "versions", name, "bin"), $"selected {name} ({why})"))
+            .ToArray();
+    }
+
+    private static string? FindVersionFile()
+    {
+        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
+        {
+            var file = Path.Combine(folder.FullName, ".python-version");
+            if (File.Exists(file))
+            {
+                return file;
+            }
         }
 
-        var versions = Path.Combine(root, "versions");
+        return null;
+    }
+
+    private static string? ReadFirstLine(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadLines(path).FirstOrDefault(line => line.Trim().Length > 0) : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private IEnumerable<(string Directory, Version? Hint)> PyenvVersionDirectories()
+    {
+        var versions = Path.Combine(PyenvRoot, "versions");
         if (!Directory.Exists(versions))
         {
             return [];

@@ -17,14 +17,23 @@ public sealed class PythonLocator(PythonCandidateSources sources, InterpreterPro
     {
     }
 
-    public async Task<PythonInterpreter> LocateAsync(PythonRequest request, CancellationToken cancellationToken)
+    /// <param name="preferred">Tried first when it exists: the interpreter an existing env was made from, so a
+    /// build that lost its records keeps the env's interpreter instead of whichever comes first on PATH.</param>
+    public async Task<PythonInterpreter> LocateAsync(PythonRequest request, CancellationToken cancellationToken, string? preferred = null)
     {
         var search = sources.Enumerate();
-        var candidates = search.Candidates;
+        IEnumerable<PythonCandidate> candidates = search.Candidates;
+        if (preferred is not null && File.Exists(preferred))
+        {
+            candidates = candidates.Prepend(new PythonCandidate(preferred, VersionHint: null, "the interpreter the existing environment was made from"));
+        }
+
         var considered = new List<string>();
         var seenTargets = new HashSet<string>(PathIdentity.Comparer);
 
-        var ordered = candidates.Where(c => c.VersionHint is not null).Concat(candidates.Where(c => c.VersionHint is null));
+        var ordered = preferred is not null && File.Exists(preferred)
+            ? candidates
+            : candidates.Where(c => c.VersionHint is not null).Concat(candidates.Where(c => c.VersionHint is null));
         foreach (var candidate in ordered)
         {
             if (candidate.VersionHint is { } hint && !HintMayMatch(hint, request))
@@ -41,7 +50,8 @@ public sealed class PythonLocator(PythonCandidateSources sources, InterpreterPro
             var rejection = result.RejectionReason ?? Judge(result, request, hostIsAppleSilicon);
             if (rejection is null)
             {
-                log.Detail($"Using {result.Interpreter} (found via {candidate.Source}).");
+                var skipped = considered.Count == 0 ? string.Empty : $"; {considered.Count} found before it did not fit";
+                log.Step($"Using {result.Interpreter}: the first CPython {request} found ({candidate.Source}{skipped}).");
                 return result.Interpreter!;
             }
 

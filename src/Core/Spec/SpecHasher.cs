@@ -14,6 +14,18 @@ public static class SpecHasher
     public static string Hash(EnvSpec spec, PythonInterpreter interpreter, string toolVersion) =>
         Convert.ToHexString(SHA256.HashData(CanonicalJson(spec, interpreter, toolVersion))).ToLowerInvariant();
 
+    /// <summary>The hash of the package sources alone, recorded so a build can say that they changed.</summary>
+    public static string HashSources(PackageSourceSettings sources)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            WriteSources(json, sources);
+        }
+
+        return Convert.ToHexString(SHA256.HashData(buffer.ToArray())).ToLowerInvariant();
+    }
+
     internal static byte[] CanonicalJson(EnvSpec spec, PythonInterpreter interpreter, string toolVersion)
     {
         using var buffer = new MemoryStream();
@@ -33,12 +45,8 @@ public static class SpecHasher
             json.WriteString("implementation", interpreter.Implementation);
             json.WriteEndObject();
 
-            json.WriteStartObject("sources");
-            json.WriteString("indexUrl", spec.Sources.IndexUrl);
-            WriteArray(json, "extraIndexUrls", spec.Sources.ExtraIndexUrls);
-            WriteArray(json, "findLinks", spec.Sources.FindLinks);
-            json.WriteBoolean("offline", spec.Sources.Offline);
-            json.WriteEndObject();
+            json.WritePropertyName("sources");
+            WriteSources(json, spec.Sources);
 
             json.WriteStartArray("pip");
             foreach (var package in spec.PipPackages.OrderBy(p => p.NormalizedName, StringComparer.Ordinal))
@@ -51,6 +59,16 @@ public static class SpecHasher
         }
 
         return buffer.ToArray();
+    }
+
+    private static void WriteSources(Utf8JsonWriter json, PackageSourceSettings sources)
+    {
+        json.WriteStartObject();
+        json.WriteString("indexUrl", sources.IndexUrl);
+        WriteArray(json, "extraIndexUrls", sources.ExtraIndexUrls);
+        WriteArray(json, "findLinks", sources.FindLinks);
+        json.WriteBoolean("offline", sources.Offline);
+        json.WriteEndObject();
     }
 
     private static void WriteArray(Utf8JsonWriter json, string name, IEnumerable<string> values)

@@ -3,18 +3,28 @@ using M1Env.Core.Python;
 namespace M1Env.Core.State;
 
 /// <summary>
-/// What M1Env knows about a prefix. <see cref="Complete"/> is false while work is under way: a build
-/// that stops midway leaves an incomplete stamp, and the next build repairs the env from it.
+/// What M1Env recorded about a prefix: a cache of what is on disk, never the only witness of it.
+/// <see cref="Complete"/> is false while work is under way and <see cref="Created"/> false while the env
+/// itself is being made, so a build stopped at any point leaves a stamp that says what to repair.
 /// </summary>
+/// <param name="Owner">The project and env that declared this prefix; another one is refused.</param>
+/// <param name="Location">The prefix's real path when the stamp was written: another path means the env was moved or copied.</param>
+/// <param name="SourcesHash">A hash of the package sources, so a changed setting can be named as the reason.</param>
+/// <param name="PipPackages">The declared requirements.</param>
+/// <param name="Installed">Every distribution on disk after the last successful build, dependencies included.</param>
 public sealed record EnvStamp(
     int Schema,
     bool Complete,
+    bool Created,
     string ToolVersion,
     string SpecHash,
-    string EnvName,
+    EnvOwner Owner,
+    string Location,
     string PythonRequest,
     PythonInterpreter Interpreter,
-    IReadOnlyList<StampedPackage> PipPackages)
+    string SourcesHash,
+    IReadOnlyList<StampedPackage> PipPackages,
+    IReadOnlyList<StampedDistribution> Installed)
 {
-    public const int CurrentSchema = 1;
+    public const int CurrentSchema = 2;
 }

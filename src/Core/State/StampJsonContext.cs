@@ -4,4 +4,5 @@ namespace M1Env.Core.State;
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(EnvStamp))]
+[JsonSerializable(typeof(InterpreterRecord))]
 internal sealed partial class StampJsonContext : JsonSerializerContext;

@@ -5,10 +5,10 @@ using System.Text.Json;
 namespace M1Env.Core.State;
 
 /// <summary>
-/// Reads and writes the files M1Env keeps in <c>&lt;prefix&gt;/.m1env/</c>: the stamp (JSON) and the
-/// build key, two lines that let MSBuild decide a no-op without loading the task assembly. Every
-/// write goes to a temporary file that is then moved over the old one, so a reader sees either the
-/// old or the new content, never half of it.
+/// Reads and writes the files M1Env keeps in <c>&lt;prefix&gt;/.m1env/</c>: the stamp, the record of the
+/// base interpreter, and the build key that lets MSBuild decide a no-op without loading the task
+/// assembly. Every write goes to a temporary file that is then moved over the old one, so a reader
+/// sees either the old or the new content, never half of it.
 /// </summary>
 public sealed class StampStore(string prefix)
 {
@@ -20,35 +20,35 @@ public sealed class StampStore(string prefix)
 
     public string StampPath => Path.Combine(StateDirectory, "stamp.json");
 
+    public string InterpreterPath => Path.Combine(StateDirectory, "interpreter.json");
+
     public string BuildKeyPath => Path.Combine(StateDirectory, "build.key");
 
-    /// <summary>The stamp, or null when there is none or it cannot be read (then the env is re-checked).</summary>
+    /// <summary>The stamp, or null when there is none or it cannot be read (then the env is re-checked on disk).</summary>
     public EnvStamp? Read()
     {
-        try
-        {
-            var stamp = JsonSerializer.Deserialize(File.ReadAllBytes(StampPath), Json.EnvStamp);
-            return stamp is { Schema: EnvStamp.CurrentSchema } ? stamp : null;
-        }
-        catch (Exception exception) when (exception is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
-        {
-            return null;
-        }
+        var stamp = ReadJson(StampPath, Json.EnvStamp);
+
+        // A stamp of another schema, or one cut short by hand, is no stamp at all.
+        return stamp is { Schema: EnvStamp.CurrentSchema }
+            && stamp.Owner is not null && stamp.Location is not null && stamp.Interpreter is not null
+            && stamp.PipPackages is not null && stamp.Installed is not null
+            ? stamp
+            : null;
     }
 
     public void Write(EnvStamp stamp) =>
         WriteAtomically(StampPath, JsonSerializer.SerializeToUtf8Bytes(stamp, Json.EnvStamp));
 
-    /// <summary>
-    /// Records, on one line, the MSBuild-side key of the declaration that produced this env, its spec
-    /// hash and its base interpreter: <c>key|hash|interpreter</c>. Sdk.targets reads it with property
-    /// functions, so the format is part of the contract between the two.
-    /// </summary>
-    public void WriteBuildKey(string buildKey, string specHash, string interpreter) =>
-        WriteAtomically(BuildKeyPath, Encoding.UTF8.GetBytes(FormatBuildKey(buildKey, specHash, interpreter)));
+    public InterpreterRecord? ReadInterpreter() =>
+        ReadJson(InterpreterPath, Json.InterpreterRecord) is { Interpreter: not null, Fingerprint: not null } record ? record : null;
 
-    public static string FormatBuildKey(string buildKey, string specHash, string interpreter) =>
-        $"{buildKey}|{specHash}|{interpreter}";
+    public void WriteInterpreter(InterpreterRecord record) =>
+        WriteAtomically(InterpreterPath, JsonSerializer.SerializeToUtf8Bytes(record, Json.InterpreterRecord));
+
+    /// <summary>Writes the key that M1Env.targets reads; its format is part of the contract between the two (<see cref="BuildKey"/>).</summary>
+    public void WriteBuildKey(BuildKey key) =>
+        WriteAtomically(BuildKeyPath, Encoding.UTF8.GetBytes(key.Format()));
 
     /// <summary>Deletes the build key, if there is one (a new prefix has no state folder yet).</summary>
     public void DeleteBuildKey()
@@ -56,6 +56,19 @@ public sealed class StampStore(string prefix)
         if (File.Exists(BuildKeyPath))
         {
             File.Delete(BuildKeyPath);
+        }
+    }
+
+    private static T? ReadJson<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), type);
+        }
+        catch (Exception exception) when (exception is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null;
         }
     }
 

@@ -71,6 +71,28 @@ public sealed class PythonLocatorTests : IDisposable
         Assert.Equal(new Version(3, 11), pyenv.VersionHint);
     }
 
+    [Fact]
+    public void The_version_pyenv_selects_comes_where_its_shims_are_on_PATH()
+    {
+        var shims = Path.Combine(Home, ".pyenv", "shims");
+        var system = Path.Combine(Home, "usr-bin");
+        foreach (var folder in new[] { shims, system, Path.Combine(Home, ".pyenv", "versions", "3.11.7", "bin"), Path.Combine(Home, ".pyenv", "versions", "3.10.1", "bin") })
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, folder.Contains("3.10", StringComparison.Ordinal) ? "python3.10" : "python3.11"), string.Empty);
+        }
+
+        File.WriteAllText(Path.Combine(Home, ".pyenv", "version"), "3.11.7\n");
+        var path = string.Join(Path.PathSeparator, shims, system);
+        var global = new PythonCandidateSources(new Dictionary<string, string?> { ["PATH"] = path, ["HOME"] = Home }).Enumerate().Candidates;
+        Assert.Equal("PATH, pyenv's selected 3.11.7 (global version)", global[0].Source);
+        Assert.Contains(Path.Combine("versions", "3.11.7"), global[0].Path, StringComparison.Ordinal);
+        Assert.True(global.ToList().FindIndex(c => c.Path.StartsWith(system, StringComparison.Ordinal)) > 0);
+
+        var variable = new PythonCandidateSources(new Dictionary<string, string?> { ["PATH"] = path, ["HOME"] = Home, ["PYENV_VERSION"] = "3.10.1" }).Enumerate().Candidates;
+        Assert.Equal("PATH, pyenv's selected 3.10.1 (PYENV_VERSION)", variable[0].Source);
+    }
+
     [Theory]
     [InlineData("3.11", 3, 11, null, true)]
     [InlineData("3.11", 3, 12, null, false)]

@@ -13,9 +13,9 @@ public sealed class StampStoreTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     private static EnvStamp Sample(bool complete) =>
-        new(EnvStamp.CurrentSchema, complete, "1.2.3", new string('a', 64), "demo", "3.11",
-            new PythonInterpreter("/usr/bin/python3.11", "3.11.2", "x86_64", "cpython"),
-            [new StampedPackage("numpy", "numpy==2.0")]);
+        new(EnvStamp.CurrentSchema, complete, Created: true, "1.2.3", new string('a', 64), new EnvOwner("/work/env.proj", "demo"), "/work/.m1env/demo", "3.11",
+            new PythonInterpreter("/usr/bin/python3.11", "3.11.2", "x86_64", "cpython"), "sources",
+            [new StampedPackage("numpy", "numpy==2.0")], [new StampedDistribution("numpy", "2.0")]);
 
     [Fact]
     public void Round_trips_a_stamp()
@@ -43,15 +43,29 @@ public sealed class StampStoreTests : IDisposable
     }
 
     [Fact]
-    public void The_build_key_is_one_line_that_Sdk_targets_can_split_by_length()
+    public void A_stamp_of_the_old_schema_or_cut_short_reads_as_none()
     {
         var store = new StampStore(Prefix);
-        var hash = new string('b', 64);
-        store.WriteBuildKey("KEY", hash, "/usr/bin/python3.11");
+        Directory.CreateDirectory(store.StateDirectory);
+        File.WriteAllText(store.StampPath, "{ \"schema\": 2, \"complete\": true, \"specHash\": \"h\" }");
+        Assert.Null(store.Read());
+    }
 
-        var line = File.ReadAllText(store.BuildKeyPath);
-        Assert.Equal($"KEY|{hash}|/usr/bin/python3.11", line);
-        Assert.Equal(hash, line.Substring("KEY".Length + 1, 64));
-        Assert.Equal("/usr/bin/python3.11", line[("KEY".Length + 66)..]);
+    [Fact]
+    public void The_interpreter_record_survives_and_tells_when_its_file_changed()
+    {
+        var store = new StampStore(Prefix);
+        var python = temp.Combine("python3.11");
+        File.WriteAllText(python, "one");
+        var interpreter = new PythonInterpreter(python, "3.11.2", "x86_64", "cpython");
+        store.WriteInterpreter(new InterpreterRecord(interpreter, FileFingerprint.Of(python)!, HandOff: null));
+
+        var read = store.ReadInterpreter();
+        Assert.NotNull(read);
+        Assert.Equal(interpreter, read.Interpreter);
+        Assert.True(read.IsCurrent());
+
+        File.WriteAllText(python, "another build");
+        Assert.False(read.IsCurrent());
     }
 }

@@ -1,0 +1,20 @@
+namespace M1Env.Core.Inspection;
+
+/// <summary>Everything about a venv prefix that its files tell, read without starting a process.</summary>
+/// <param name="SitePackages">The env's site-packages folder, or null when there is none.</param>
+/// <param name="BinDirectory"><c>bin</c> (<c>Scripts</c> on Windows), or null when there is none.</param>
+/// <param name="InterpreterResolves">The env's interpreter exists under each of its names, and when one is a link, so does its final target.</param>
+/// <param name="Distributions">Sorted by name; two of one name (a half-finished upgrade) are both listed.</param>
+/// <param name="Leftovers">What an interrupted pip left in site-packages: entries whose name starts with '~'.</param>
+public sealed record InstalledEnv(
+    string Prefix,
+    VenvConfig? Config,
+    string? SitePackages,
+    string? BinDirectory,
+    bool InterpreterResolves,
+    IReadOnlyList<InstalledDistribution> Distributions,
+    IReadOnlyList<string> Leftovers)
+{
+    public InstalledDistribution? Find(string normalizedName) =>
+        Distributions.FirstOrDefault(d => d.Name == normalizedName);
+}

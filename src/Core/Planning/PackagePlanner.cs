@@ -1,0 +1,211 @@
+using M1Env.Core.Inspection;
+using M1Env.Core.Spec;
+using M1Env.Core.State;
+
+namespace M1Env.Core.Planning;
+
+/// <summary>
+/// The package half of a plan, for an env that is sound as a whole: what to install, reinstall,
+/// remove, with a reason for each, from the declaration and what is really installed. The stamp
+/// only adds what the disk cannot say: what was declared before, and what the env held after the
+/// last build (so a package added or changed by hand is told from a dependency).
+/// </summary>
+internal static class PackagePlanner
+{
+    public static EnvPlan Plan(PlanInputs inputs)
+    {
+        var (spec, stamp, disk) = (inputs.Spec, inputs.Stamp, inputs.Disk);
+        var recorded = stamp is { Complete: true } ? stamp.Installed.ToDictionary(d => d.Name, d => d.Version, StringComparer.Ordinal) : null;
+        var installed = new Dictionary<string, InstalledDistribution>(StringComparer.Ordinal);
+        foreach (var distribution in disk.Distributions)
+        {
+            installed.TryAdd(distribution.Name, distribution);
+        }
+
+        var reasons = new List<string>();
+        var leftovers = disk.Leftovers.ToArray();
+        if (leftovers.Length > 0)
+        {
+            reasons.Add($"pip was interrupted and left {string.Join(", ", leftovers.Select(Path.GetFileName))} behind: removing it");
+        }
+
+        var install = PlanDeclared(inputs, installed, reasons, out var reinstall);
+        if (DescribeDependencyProblems(spec, recorded, installed, reinstall) is { Count: > 0 } problems)
+        {
+            // pip repairs dependencies when it is given what depends on them.
+            reasons.AddRange(problems);
+            install = spec.PipPackages;
+        }
+
+        var uninstall = PlanRemovals(inputs, recorded, installed, reasons);
+        if (install.Count > 0 || reinstall.Count > 0 || uninstall.Count > 0 || leftovers.Length > 0)
+        {
+            return new EnvPlan(PlanAction.Update, install, reinstall, uninstall, leftovers, reasons);
+        }
+
+        var snapshotMatches = recorded is not null
+            && recorded.Count == installed.Count
+            && recorded.All(r => installed.TryGetValue(r.Key, out var d) && d.Version == r.Value);
+        if (stamp is { Complete: true } && stamp.SpecHash == inputs.SpecHash && snapshotMatches)
+        {
+            return new EnvPlan(PlanAction.UpToDate, [], [], [], [], []);
+        }
+
+        reasons.Add(DescribeWhyOnlyTheStampChanges(inputs));
+        return new EnvPlan(PlanAction.RefreshStamp, [], [], [], [], reasons);
+    }
+
+    private static IReadOnlyList<PipRequirement> PlanDeclared(
+        PlanInputs inputs,
+        Dictionary<string, InstalledDistribution> installed,
+        List<string> reasons,
+        out List<StampedDistribution> reinstall)
+    {
+        var stamp = inputs.Stamp;
+        var before = stamp?.PipPackages.ToDictionary(p => p.Name, p => p.Requirement, StringComparer.Ordinal);
+        var install = new List<PipRequirement>();
+        reinstall = [];
+        foreach (var package in inputs.Spec.PipPackages)
+        {
+            var requirement = package.ToRequirementString();
+            var old = before?.GetValueOrDefault(package.NormalizedName);
+            var changed = old is not null && old != requirement;
+            if (!installed.TryGetValue(package.NormalizedName, out var distribution))
+            {
+                install.Add(package);
+                reasons.Add(changed ? $"{old} changed to {requirement}"
+                    : stamp is { Complete: true } && old is null ? $"{requirement} was added"
+                    : stamp is { Complete: true } ? $"{requirement} is not installed any more (removed by hand?)"
+                    : $"{requirement} is not installed");
+            }
+            else if (!RequirementVersions.IsSatisfiedBy(package, distribution.Version))
+            {
+                install.Add(package);
+                reasons.Add(changed ? $"{old} changed to {requirement}"
+                    : $"{distribution.DisplayName} {distribution.Version} is installed, which is not {requirement} (changed by hand?)");
+            }
+            else if (distribution.MissingFiles.Count > 0)
+            {
+                reinstall.Add(new StampedDistribution(distribution.DisplayName, distribution.Version));
+                reasons.Add(DescribeDamage(distribution));
+            }
+            else if (changed)
+            {
+                reasons.Add($"{old} changed to {requirement}; the installed {distribution.Version} satisfies it");
+            }
+        }
+
+        return install;
+    }
+
+    private static List<string> DescribeDependencyProblems(
+        EnvSpec spec,
+        Dictionary<string, string>? recorded,
+        Dictionary<string, InstalledDistribution> installed,
+        List<StampedDistribution> reinstall)
+    {
+        var declared = spec.PipPackages.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var distribution in installed.Values.Where(d => !declared.Contains(d.Name) && d.MissingFiles.Count > 0))
+        {
+            reinstall.Add(new StampedDistribution(distribution.DisplayName, distribution.Version));
+            problems.Add(DescribeDamage(distribution));
+        }
+
+        if (recorded is not null)
+        {
+            foreach (var (name, version) in recorded.Where(r => !declared.Contains(r.Key) && !EnvPlanner.IsSeedPackage(r.Key)))
+            {
+                if (!installed.TryGetValue(name, out var distribution))
+                {
+                    problems.Add($"the dependency {name} {version} is missing (removed by hand?)");
+                }
+                else if (distribution.Version != version)
+                {
+                    problems.Add($"the dependency {name} changed from {version} to {distribution.Version} (by hand?)");
+                }
+            }
+
+            return problems;
+        }
+
+        // No record of the last good env: check what the declared packages say they need.
+        foreach (var distribution in spec.PipPackages.Select(p => installed.GetValueOrDefault(p.NormalizedName)).OfType<InstalledDistribution>())
+        {
+            problems.AddRange(distribution.UnconditionalRequires
+                .Where(name => !installed.ContainsKey(name))
+                .Select(name => $"{name}, which {distribution.DisplayName} needs, is not installed"));
+        }
+
+        return problems;
+    }
+
+    private static IReadOnlyList<string> PlanRemovals(
+        PlanInputs inputs,
+        Dictionary<string, string>? recorded,
+        Dictionary<string, InstalledDistribution> installed,
+        List<string> reasons)
+    {
+        var declared = inputs.Spec.PipPackages.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
+        var candidates = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Consider(string name, string reason)
+        {
+            if (!declared.Contains(name) && !EnvPlanner.IsSeedPackage(name) && installed.ContainsKey(name))
+            {
+                candidates.TryAdd(name, reason);
+            }
+        }
+
+        foreach (var previous in inputs.Stamp?.PipPackages ?? [])
+        {
+            Consider(previous.Name, $"{previous.Name} was removed from the declaration");
+        }
+
+        foreach (var distribution in installed.Values)
+        {
+            if (recorded is not null && !recorded.ContainsKey(distribution.Name))
+            {
+                Consider(distribution.Name, $"{distribution.DisplayName} {distribution.Version} is installed but neither declared nor a dependency (installed by hand?)");
+            }
+            else if (recorded is null && distribution.Requested)
+            {
+                Consider(distribution.Name, $"{distribution.DisplayName} {distribution.Version} was installed on request (by hand, or for an earlier declaration) and is not declared");
+            }
+        }
+
+        // What a package that stays still needs is kept, whatever put it there.
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var name in candidates.Keys.ToArray())
+            {
+                var user = installed.Values.FirstOrDefault(d => !candidates.ContainsKey(d.Name) && d.Requires.Contains(name, StringComparer.Ordinal));
+                if (user is not null)
+                {
+                    reasons.Add($"{name} is not declared, but {user.DisplayName} needs it: kept");
+                    candidates.Remove(name);
+                    changed = true;
+                }
+            }
+        }
+        while (changed);
+
+        reasons.AddRange(candidates.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Value));
+        return candidates.Keys.Order(StringComparer.Ordinal).ToArray();
+    }
+
+    private static string DescribeWhyOnlyTheStampChanges(PlanInputs inputs) => inputs.Stamp switch
+    {
+        null => "the environment matches its declaration (checked on disk: there was no stamp)",
+        { Complete: false } => "the previous build did not finish, but the environment matches its declaration",
+        var stamp when stamp.ToolVersion != inputs.ToolVersion => $"M1Env changed from {stamp.ToolVersion} to {inputs.ToolVersion}; the environment matches its declaration",
+        var stamp when stamp.SourcesHash != inputs.SourcesHash => "the package sources changed; the installed packages still match the declaration",
+        _ => "the environment matches its declaration",
+    };
+
+    private static string DescribeDamage(InstalledDistribution distribution) =>
+        $"{distribution.DisplayName} {distribution.Version} is damaged ({distribution.MissingFiles[0]}" +
+        (distribution.MissingFiles.Count > 1 ? $" and {distribution.MissingFiles.Count - 1} more files are missing" : " is missing") +
+        "): reinstalling it";
+}

@@ -1,0 +1,65 @@
+using M1Env.Core.Diagnostics;
+using M1Env.Core.State;
+
+namespace M1Env.Core.Provisioning;
+
+/// <summary>
+/// A working env is never deleted before its replacement works: to remake an env, the old one is
+/// renamed to a sibling, and deleted only once the new one is complete. If making the new one fails,
+/// or the build is killed, the old one is put back (at once, or by the next build).
+/// </summary>
+internal sealed class PrefixBackup
+{
+    private readonly string prefix;
+
+    private PrefixBackup(string prefix) => this.prefix = prefix;
+
+    private string BackupPath => PathOf(prefix);
+
+    public static PrefixBackup MoveAside(string prefix)
+    {
+        var backup = new PrefixBackup(prefix);
+        DeleteIfExists(backup.BackupPath);
+        Directory.Move(prefix, backup.BackupPath);
+        return backup;
+    }
+
+    /// <summary>Called under the prefix lock before anything else: finishes what a killed build left.</summary>
+    public static void Recover(string prefix, IProvisionLog log)
+    {
+        var backup = PathOf(prefix);
+        if (!Directory.Exists(backup))
+        {
+            return;
+        }
+
+        var replacement = new StampStore(prefix).Read();
+        if (Directory.Exists(prefix) && replacement is { Complete: true })
+        {
+            DeleteIfExists(backup);
+            return;
+        }
+
+        log.Step($"A build was stopped while it remade the environment at {prefix}; putting the previous one back.");
+        new PrefixBackup(prefix).Restore();
+    }
+
+    public void Restore()
+    {
+        DeleteIfExists(prefix);
+        Directory.Move(BackupPath, prefix);
+    }
+
+    public void Discard() => DeleteIfExists(BackupPath);
+
+    private static string PathOf(string prefix) =>
+        Path.Combine(Path.GetDirectoryName(prefix) ?? prefix, "." + Path.GetFileName(prefix) + ".m1env-previous");
+
+    private static void DeleteIfExists(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+}
