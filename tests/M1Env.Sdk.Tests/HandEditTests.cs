@@ -24,7 +24,11 @@ public sealed class HandEditTests : IDisposable
         Directory.GetDirectories(Path.Combine(project.PrefixOf("demo"), "lib"), "site-packages", SearchOption.AllDirectories).Single();
 
     private Task<CommandResult> PipAsync(TestProject project, params string[] arguments) =>
-        TracedCommand.RunAsync(project.PythonOf("demo"), ["-m", "pip", .. arguments, "--index-url", feed.IndexUrl], project.Directory, new Dictionary<string, string?>());
+        TracedCommand.RunAsync(
+            project.PythonOf("demo"),
+            ["-m", "pip", .. arguments, .. arguments[0] == "install" ? new[] { "--index-url", feed.IndexUrl } : []],
+            project.Directory,
+            new Dictionary<string, string?>());
 
     private static async Task AssertRepairedAsync(TestProject project, string reason)
     {

@@ -18,7 +18,7 @@ public sealed class MovedEnvTests : IDisposable
     private static async Task<CommandResult> BuildAtAsync(TestProject project, string projectPath) =>
         await TracedCommand.RunAsync(
             "dotnet",
-            ["build", projectPath, "-nodeReuse:false", "-tl:off", "-v:n", "-nologo", $"-p:M1EnvToolsDir={project.ToolsDirectory}"],
+            ["build", projectPath, "-nodeReuse:false", "-tl:off", "-v:n", "-nologo", $"-p:M1EnvToolsDir={Path.Combine(Path.GetDirectoryName(projectPath)!, "tools")}"],
             Path.GetDirectoryName(projectPath)!,
             project.Environment());
 

@@ -197,11 +197,11 @@ internal static class PackagePlanner
 
     private static string DescribeWhyOnlyTheStampChanges(PlanInputs inputs) => inputs.Stamp switch
     {
-        null => "the environment matches its declaration (checked on disk: there was no stamp)",
-        { Complete: false } => "the previous build did not finish, but the environment matches its declaration",
-        var stamp when stamp.ToolVersion != inputs.ToolVersion => $"M1Env changed from {stamp.ToolVersion} to {inputs.ToolVersion}; the environment matches its declaration",
-        var stamp when stamp.SourcesHash != inputs.SourcesHash => "the package sources changed; the installed packages still match the declaration",
-        _ => "the environment matches its declaration",
+        null => "matches its declaration (checked on disk: there was no stamp)",
+        { Complete: false } => "matches its declaration (the previous build did not finish, but nothing was left to do)",
+        var stamp when stamp.ToolVersion != inputs.ToolVersion => $"matches its declaration (M1Env changed from {stamp.ToolVersion} to {inputs.ToolVersion})",
+        var stamp when stamp.SourcesHash != inputs.SourcesHash => "matches its declaration (the package sources changed; the installed packages still satisfy it)",
+        _ => "matches its declaration (its settings changed)",
     };
 
     private static string DescribeDamage(InstalledDistribution distribution) =>

@@ -44,11 +44,12 @@ public sealed class EnvProvisioner
                 $"The prefix {spec.Prefix} of environment '{spec.Name}' already holds files and is not a Python environment. M1Env will not delete them: choose another Prefix or empty the folder.");
         }
 
-        using var prefixLock = await PrefixLock.AcquireAsync(options.LocksDirectory, spec.Prefix, options.LockTimeout, log, cancellationToken).ConfigureAwait(false);
+        // Keyed by the real path: builds that reach one prefix through a link and through its target take turns.
+        var realPrefix = PathIdentity.RealPath(spec.Prefix);
+        using var prefixLock = await PrefixLock.AcquireAsync(options.LocksDirectory, realPrefix, options.LockTimeout, log, cancellationToken).ConfigureAwait(false);
         PrefixBackup.Recover(spec.Prefix, log);
 
         var stopwatch = Stopwatch.StartNew();
-        var realPrefix = PathIdentity.RealPath(spec.Prefix);
         var owner = new EnvOwner(options.ProjectFile.Length == 0 ? string.Empty : PathIdentity.RealPath(options.ProjectFile), spec.Name);
         var store = new StampStore(spec.Prefix);
         var stamp = store.Read();

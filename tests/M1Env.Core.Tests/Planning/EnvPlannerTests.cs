@@ -176,7 +176,7 @@ public class EnvPlannerTests
 
         Assert.Equal(PlanAction.RefreshStamp, plan.Action);
         Assert.False(plan.ChangesPackages);
-        Assert.Equal(["the environment matches its declaration (checked on disk: there was no stamp)"], plan.Reasons);
+        Assert.Equal(["matches its declaration (checked on disk: there was no stamp)"], plan.Reasons);
     }
 
     [Fact]
