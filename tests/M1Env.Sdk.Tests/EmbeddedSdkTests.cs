@@ -68,6 +68,7 @@ public sealed class EmbeddedSdkTests : IDisposable
     public async Task A_multi_targeted_app_provisions_once_in_its_outer_build()
     {
         using var project = await TestProject.CreateAsync("multi.csproj");
+        project.AllowMachinePackages();
         File.WriteAllText(project.ProjectPath, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <Sdk Name="M1Env.Sdk" Version="{project.Sdk.Version}" />

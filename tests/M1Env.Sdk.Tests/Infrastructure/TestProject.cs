@@ -14,15 +14,7 @@ internal sealed class TestProject : IDisposable
         this.directory = directory;
         ProjectPath = Path.Combine(directory.Path, fileName);
         ToolsDirectory = Path.Combine(directory.Path, "tools");
-        File.WriteAllText(Path.Combine(directory.Path, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="m1env-under-test" value="{SecurityElement.Escape(sdk.Feed)}" />
-              </packageSources>
-            </configuration>
-            """);
+        WriteNuGetConfig(sdk.Feed);
     }
 
     public SdkPackage Sdk { get; }
@@ -35,6 +27,25 @@ internal sealed class TestProject : IDisposable
 
     public static async Task<TestProject> CreateAsync(string fileName = "env.proj") =>
         new(await SdkPackage.GetAsync(), new TempDirectory(), fileName);
+
+    /// <summary>
+    /// Also restores from this machine's NuGet folder, for projects that need more than the SDK under
+    /// test (the targeting pack of another .NET, which building M1Env itself already put there).
+    /// </summary>
+    public void AllowMachinePackages() =>
+        WriteNuGetConfig(Sdk.Feed, System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages"));
+
+    private void WriteNuGetConfig(params string[] sources) =>
+        File.WriteAllText(Path.Combine(Directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+            {string.Join(System.Environment.NewLine, sources.Select((source, i) => $"    <add key=\"source{i}\" value=\"{SecurityElement.Escape(source)}\" />"))}
+              </packageSources>
+            </configuration>
+            """);
 
     public string PrefixOf(string env) => Path.Combine(Directory, ".m1env", env);
 
