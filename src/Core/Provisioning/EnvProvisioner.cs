@@ -177,7 +177,7 @@ public sealed class EnvProvisioner
     {
         var (spec, store) = (work.Spec, work.Store);
         var disk = EnvReader.Read(spec.Prefix, verifyFiles: false);
-        if (record is null || record.Interpreter != work.Interpreter || !record.IsCurrent())
+        if (record is null || record.Interpreter != work.Interpreter || !record.IsCurrent() || !File.Exists(store.InterpreterPath))
         {
             var fingerprint = FileFingerprint.Of(work.Interpreter.Executable)
                 ?? throw new M1EnvException(ErrorCodes.FileSystemError, $"The interpreter {work.Interpreter.Executable} disappeared while the environment '{spec.Name}' was being made.");

@@ -98,6 +98,7 @@ public sealed class EnvProvisionerTests : IDisposable
         Assert.Contains(log.Lines, line => line.Contains($"moved or copied here from {Core.Paths.PathIdentity.RealPath(spec.Prefix)}", StringComparison.Ordinal));
         Assert.Matches($"VIRTUAL_ENV=\"?{System.Text.RegularExpressions.Regex.Escape(copy)}\"?\n", File.ReadAllText(Path.Combine(copy, "bin", "activate")));
         Assert.Equal(originalStamp, File.ReadAllText(new StampStore(spec.Prefix).StampPath));
+        Assert.NotNull(new StampStore(copy).ReadInterpreter());
     }
 
     private static string? EnvReaderVersion(EnvSpec spec, string name) =>
