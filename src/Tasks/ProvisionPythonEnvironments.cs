@@ -1,4 +1,5 @@
 using M1Env.Core;
+using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
 using M1Env.Core.Provisioning;
 using M1Env.Core.Spec;
@@ -40,6 +41,9 @@ public sealed class ProvisionPythonEnvironments : Task, ICancelableTask
 
     public string? ToolsDir { get; set; }
 
+    /// <summary>The project being built ($(MSBuildProjectFullPath)): where errors that no item caused point.</summary>
+    public string? ProjectFile { get; set; }
+
     /// <summary>Minutes to wait for another build working on the same prefix.</summary>
     public int LockTimeoutMinutes { get; set; } = 30;
 
@@ -62,13 +66,15 @@ public sealed class ProvisionPythonEnvironments : Task, ICancelableTask
                 PipIndexUrl,
                 PipExtraIndexUrls.Where(u => !string.IsNullOrWhiteSpace(u)).ToArray(),
                 PipFindLinks.Where(u => !string.IsNullOrWhiteSpace(u)).ToArray(),
-                Offline));
+                Offline),
+            ToolsDirectory);
 
         var specs = SpecBuilder.Build(TaskItemReader.Envs(PythonEnvs, CondaEnvs), TaskItemReader.PipPackages(PipPackages), context);
         if (CondaPackages.Length > 0)
         {
             LogError(new SpecError(ErrorCodes.UnsupportedDeclaration,
-                $"CondaPackage '{CondaPackages[0].ItemSpec}' needs the conda backend, which this version of M1Env.Sdk does not ship yet; declare it as a PipPackage or update M1Env.Sdk."));
+                $"CondaPackage '{InputQuote.Shorten(CondaPackages[0].ItemSpec)}' needs the conda backend, which this version of M1Env.Sdk does not ship yet; declare it as a PipPackage or update M1Env.Sdk.",
+                TaskItemReader.DeclaredIn(CondaPackages[0])));
         }
 
         foreach (var error in specs.Errors)
@@ -82,7 +88,7 @@ public sealed class ProvisionPythonEnvironments : Task, ICancelableTask
         }
 
         var options = new ProvisionOptions(
-            string.IsNullOrWhiteSpace(ToolsDir) ? ProvisionOptions.DefaultToolsDirectory : ToolsDir,
+            ToolsDirectory,
             ToolInfo.Version,
             TimeSpan.FromMinutes(LockTimeoutMinutes),
             string.IsNullOrWhiteSpace(BuildKey) ? null : BuildKey)
@@ -133,6 +139,13 @@ public sealed class ProvisionPythonEnvironments : Task, ICancelableTask
         return true;
     }
 
-    private void LogError(SpecError error) =>
-        Log.LogError(subcategory: null, error.Code, helpKeyword: null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, error.Message);
+    private string ToolsDirectory => string.IsNullOrWhiteSpace(ToolsDir) ? ProvisionOptions.DefaultToolsDirectory : ToolsDir;
+
+    // An error points at the file that declares the faulty item, else at the project being built:
+    // never at M1Env.targets in the NuGet cache, which is where the task itself is written.
+    private void LogError(SpecError error)
+    {
+        var file = error.DeclaredIn ?? (string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile);
+        Log.LogError(subcategory: null, error.Code, helpKeyword: null, file, 0, 0, 0, 0, error.Message);
+    }
 }

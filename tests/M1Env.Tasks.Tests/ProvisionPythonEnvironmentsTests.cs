@@ -50,6 +50,37 @@ public sealed class ProvisionPythonEnvironmentsTests : IDisposable
     }
 
     [Fact]
+    public void An_error_about_an_item_points_at_the_file_that_declares_it_and_one_about_a_property_at_the_project()
+    {
+        var engine = new RecordingBuildEngine();
+        var task = Task(engine);
+        task.ProjectFile = "/repo/app/app.csproj";
+        task.PythonEnvs = [new DeclaredTaskItem("nul", "/repo/Directory.Build.props", ("Python", "3.11"))];
+        task.PipPackages = [new DeclaredTaskItem("num py", "/repo/app/app.csproj")];
+        task.CondaPackages = [new DeclaredTaskItem("numpy", "/repo/conda.props")];
+        task.PipIndexUrl = "not a url";
+
+        Assert.False(task.Execute());
+
+        Assert.Equal(
+            [("M1E009", "/repo/conda.props"), ("M1E008", "/repo/app/app.csproj"), ("M1E001", "/repo/Directory.Build.props"), ("M1E002", "/repo/app/app.csproj")],
+            engine.Errors.Select(e => (e.Code, e.File)));
+    }
+
+    [Fact]
+    public void A_prefix_that_is_the_project_folder_is_refused_before_anything_is_written()
+    {
+        var engine = new RecordingBuildEngine();
+        var task = Task(engine);
+        task.PythonEnvs = [Item("demo", ("Python", "3.11"), ("Prefix", "."))];
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("M1E015", Assert.Single(engine.Errors).Code);
+        Assert.False(Directory.Exists(project));
+    }
+
+    [Fact]
     public void Rejects_conda_declarations_until_the_backend_ships()
     {
         var engine = new RecordingBuildEngine();

@@ -1,7 +1,8 @@
 namespace M1Env.Core.Errors;
 
 /// <summary>One problem found in a declaration, reported before any process starts.</summary>
-public sealed record SpecError(string Code, string Message)
+/// <param name="DeclaredIn">The file that declares the faulty item; null when the problem is the project's (a property).</param>
+public sealed record SpecError(string Code, string Message, string? DeclaredIn = null)
 {
     public override string ToString() => $"{Code}: {Message}";
 }

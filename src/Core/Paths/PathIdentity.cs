@@ -14,6 +14,15 @@ public static class PathIdentity
 
     public static bool AreEqual(string a, string b) => Comparer.Equals(a, b);
 
+    /// <summary>Whether <paramref name="path"/> is <paramref name="folder"/> or lies inside it (both absolute, spelt alike).</summary>
+    public static bool IsSameOrInside(string path, string folder)
+    {
+        var trimmed = Path.TrimEndingDirectorySeparator(folder);
+        var withSeparator = Path.EndsInDirectorySeparator(trimmed) ? trimmed : trimmed + Path.DirectorySeparatorChar;
+        return AreEqual(Path.TrimEndingDirectorySeparator(path), trimmed)
+            || path.StartsWith(withSeparator, IgnoresCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    }
+
     /// <summary>One spelling per file, for keys that leave the process (such as a lock file's name).</summary>
     public static string Key(string path) => IgnoresCase ? path.ToUpperInvariant() : path;
 

@@ -2,7 +2,8 @@ namespace M1Env.Core.Processes;
 
 /// <summary>How an external command ended: its exit code, what it printed on stdout, and its last lines.</summary>
 /// <param name="CommandLine">The command as a person would type it, credentials removed: for logs and errors only.</param>
-public sealed record ProcessResult(string CommandLine, int ExitCode, string StandardOutput, IReadOnlyList<string> OutputTail)
+/// <param name="TimedOut">The command ran past its time limit and was killed.</param>
+public sealed record ProcessResult(string CommandLine, int ExitCode, string StandardOutput, IReadOnlyList<string> OutputTail, bool TimedOut = false)
 {
     public bool Succeeded => ExitCode == 0;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using System.Text;
 using CliWrap;
 using M1Env.Core.Diagnostics;
@@ -7,7 +8,7 @@ namespace M1Env.Core.Processes;
 
 /// <summary>
 /// Runs every external command M1Env starts: an executable and an argument list (never a shell
-/// string), each output line streamed to the log as it comes, cancellable.
+/// string), each output line streamed to the log as it comes, cancellable, optionally with a time limit.
 /// </summary>
 public sealed class ProcessRunner(IProvisionLog log)
 {
@@ -23,11 +24,13 @@ public sealed class ProcessRunner(IProvisionLog log)
     };
 
     /// <param name="streamToLog">False for probes whose stdout is data, not progress.</param>
+    /// <param name="timeout">When set, a command still running after it is killed with every process it started, and the result says it timed out.</param>
     public async Task<ProcessResult> RunAsync(
         string executable,
         IReadOnlyList<string> arguments,
         bool streamToLog,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        TimeSpan? timeout = null)
     {
         var commandLine = UrlRedactor.Redact(FormatCommandLine(executable, arguments));
         if (streamToLog)
@@ -62,16 +65,34 @@ public sealed class ProcessRunner(IProvisionLog log)
             .WithStandardOutputPipe(PipeTarget.Merge(PipeTarget.ToStringBuilder(stdout), PipeTarget.ToDelegate(OnLine)))
             .WithStandardErrorPipe(PipeTarget.ToDelegate(OnLine));
 
-        try
+        string[] Tail()
         {
-            var result = await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-            string[] lines;
             lock (tail)
             {
-                lines = tail.ToArray();
+                return tail.ToArray();
             }
+        }
 
-            return new ProcessResult(commandLine, result.ExitCode, stdout.ToString(), lines);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout is { } limit)
+        {
+            deadline.CancelAfter(limit);
+        }
+
+        try
+        {
+            // CliWrap kills the whole process tree when the token fires, so a child holding the pipes open cannot outlive it.
+            var result = await command.ExecuteAsync(deadline.Token).ConfigureAwait(false);
+            return new ProcessResult(commandLine, result.ExitCode, stdout.ToString(), Tail());
+        }
+        catch (OperationCanceledException) when (timeout is not null && !cancellationToken.IsCancellationRequested)
+        {
+            return new ProcessResult(
+                commandLine,
+                -1,
+                stdout.ToString(),
+                [.. Tail(), string.Create(CultureInfo.InvariantCulture, $"killed: still running after {timeout.Value.TotalSeconds:0.###} s")],
+                TimedOut: true);
         }
         catch (Win32Exception exception)
         {

@@ -1,11 +1,22 @@
+using System.Globalization;
 using System.Text.Json;
 using M1Env.Core.Processes;
 
 namespace M1Env.Core.Python;
 
-/// <summary>Asks an interpreter who it is, in one short process.</summary>
-public sealed class InterpreterProbe(ProcessRunner runner)
+/// <summary>
+/// Asks an interpreter who it is, in one short process. The process has a time limit: a broken
+/// python on PATH that hangs must not hang the build, which may be holding a prefix lock.
+/// </summary>
+public sealed class InterpreterProbe(ProcessRunner runner, TimeSpan timeout)
 {
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
+
+    public InterpreterProbe(ProcessRunner runner)
+        : this(runner, DefaultTimeout)
+    {
+    }
+
     // -I: isolated mode, so a user's PYTHONPATH or a sitecustomize cannot change the answer.
     private const string Script =
         "import json, platform, sys, importlib.util as u\n" +
@@ -16,7 +27,12 @@ public sealed class InterpreterProbe(ProcessRunner runner)
 
     public async Task<ProbeResult> ProbeAsync(string executable, CancellationToken cancellationToken)
     {
-        var result = await runner.RunAsync(executable, ["-I", "-c", Script], streamToLog: false, cancellationToken).ConfigureAwait(false);
+        var result = await runner.RunAsync(executable, ["-I", "-c", Script], streamToLog: false, cancellationToken, timeout).ConfigureAwait(false);
+        if (result.TimedOut)
+        {
+            return ProbeResult.Rejected(string.Create(CultureInfo.InvariantCulture, $"did not answer within {timeout.TotalSeconds:0.###} s"));
+        }
+
         if (!result.Succeeded)
         {
             return ProbeResult.Rejected($"did not run ({result.OutputTail.LastOrDefault() ?? $"exit code {result.ExitCode}"})");

@@ -14,13 +14,7 @@ public static partial class PackageNames
     [GeneratedRegex(@"[-_.]+", RegexOptions.CultureInvariant)]
     private static partial Regex Separators();
 
-    // An env name becomes a folder name and a conda env name: keep it portable.
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
-    private static partial Regex EnvName();
-
     public static bool IsValidDistributionName(string name) => DistributionName().IsMatch(name);
-
-    public static bool IsValidEnvName(string name) => EnvName().IsMatch(name) && name is not "." and not "..";
 
     public static string Normalize(string name) => Separators().Replace(name, "-").ToLowerInvariant();
 

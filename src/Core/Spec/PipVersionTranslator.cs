@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using M1Env.Core.Diagnostics;
 using NuGet.Versioning;
 
 namespace M1Env.Core.Spec;
@@ -48,7 +49,7 @@ public static partial class PipVersionTranslator
             var match = Clause().Match(raw.Trim());
             if (!match.Success)
             {
-                error = $"'{text}' is neither a version (2.16.1), a PEP 440 specifier (>=2.16,<2.17) nor a NuGet range ([2.16,2.17)).";
+                error = $"'{InputQuote.Shorten(text)}' is neither a version (2.16.1), a PEP 440 specifier (>=2.16,<2.17) nor a NuGet range ([2.16,2.17)).";
                 return false;
             }
 
@@ -56,7 +57,7 @@ public static partial class PipVersionTranslator
             var op = match.Groups["op"].Value;
             if (isWildcard && op is not ("==" or "!="))
             {
-                error = $"'{text}': a wildcard version (.*) is only allowed with == or != (PEP 440).";
+                error = $"'{InputQuote.Shorten(text)}': a wildcard version (.*) is only allowed with == or != (PEP 440).";
                 return false;
             }
 
@@ -73,13 +74,13 @@ public static partial class PipVersionTranslator
         error = string.Empty;
         if (!VersionRange.TryParse(text, allowFloating: false, out var range))
         {
-            error = $"'{text}' is not a valid NuGet version range (e.g. [2.16,2.17) or [1.0]).";
+            error = $"'{InputQuote.Shorten(text)}' is not a valid NuGet version range (e.g. [2.16,2.17) or [1.0]).";
             return false;
         }
 
         if (range.MinVersion?.IsPrerelease == true || range.MaxVersion?.IsPrerelease == true)
         {
-            error = $"'{text}': NuGet pre-release labels have no PEP 440 equivalent; write a PEP 440 specifier such as >=2.0rc1.";
+            error = $"'{InputQuote.Shorten(text)}': NuGet pre-release labels have no PEP 440 equivalent; write a PEP 440 specifier such as >=2.0rc1.";
             return false;
         }
 

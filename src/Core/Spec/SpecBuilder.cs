@@ -1,3 +1,4 @@
+using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
 using M1Env.Core.Paths;
 
@@ -43,45 +44,58 @@ public static class SpecBuilder
         var accepted = new List<AcceptedEnv>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var prefixes = new Dictionary<string, string>(PathIdentity.Comparer);
+        var prefixRules = new PrefixRules(context);
 
         foreach (var env in envs)
         {
-            if (!PackageNames.IsValidEnvName(env.Name))
+            var name = InputQuote.Shorten(env.Name);
+            if (EnvNames.Problem(env.Name) is { } nameProblem)
             {
-                errors.Add(new(ErrorCodes.InvalidEnvName,
-                    $"'{env.Name}' is not a valid environment name: use letters, digits, '.', '_' or '-', starting with a letter or digit (at most 64 characters)."));
+                errors.Add(new(ErrorCodes.InvalidEnvName, $"'{name}' is not a valid environment name: {nameProblem}.", env.DeclaredIn));
                 continue;
             }
 
             if (env.Kind == EnvKind.Conda)
             {
                 errors.Add(new(ErrorCodes.UnsupportedDeclaration,
-                    $"CondaEnv '{env.Name}' needs the conda backend, which this version of M1Env.Sdk does not ship yet. Declare it as <PythonEnv Include=\"{env.Name}\" Python=\"{env.Python}\" /> for a venv, or update M1Env.Sdk."));
+                    $"CondaEnv '{name}' needs the conda backend, which this version of M1Env.Sdk does not ship yet. Declare it as <PythonEnv Include=\"{name}\" Python=\"{InputQuote.Shorten(env.Python)}\" /> for a venv, or update M1Env.Sdk.",
+                    env.DeclaredIn));
                 continue;
             }
 
             if (!names.Add(env.Name))
             {
-                errors.Add(new(ErrorCodes.DuplicateDeclaration, $"The environment '{env.Name}' is declared more than once."));
+                errors.Add(new(ErrorCodes.DuplicateDeclaration, $"The environment '{name}' is declared more than once.", env.DeclaredIn));
                 continue;
             }
 
             if (!PythonRequest.TryParse(env.Python, out var python))
             {
                 errors.Add(new(ErrorCodes.InvalidPythonRequest,
-                    $"Python=\"{env.Python}\" on environment '{env.Name}' is not a version: use 3, 3.11 or 3.11.7."));
+                    $"Python=\"{InputQuote.Shorten(env.Python)}\" on environment '{name}' is not a version: use 3, 3.11 or 3.11.7.", env.DeclaredIn));
                 continue;
             }
 
             var prefix = ResolvePrefix(env, context);
-            if (prefixes.TryGetValue(prefix, out var other))
+            var realPrefix = PathIdentity.RealPath(prefix);
+            if (prefixRules.Problem(realPrefix) is { } prefixProblem)
             {
-                errors.Add(new(ErrorCodes.DuplicateDeclaration,
-                    $"The environments '{other}' and '{env.Name}' share the prefix '{prefix}'; give one of them another Prefix."));
+                var source = env.Prefix is null ? "M1EnvRoot + name" : $"Prefix=\"{InputQuote.Shorten(env.Prefix)}\"";
+                errors.Add(new(ErrorCodes.PrefixNotAllowed,
+                    $"Environment '{name}' cannot use the prefix '{InputQuote.Shorten(realPrefix)}' ({source}): it {prefixProblem}. Recreating an environment deletes its prefix, so give it a folder of its own, such as Prefix=\".m1env/{name}\".",
+                    env.DeclaredIn));
                 continue;
             }
 
-            prefixes[prefix] = env.Name;
+            // Keyed by the real path: two spellings of one folder (a link and its target) are one prefix.
+            if (prefixes.TryGetValue(realPrefix, out var other))
+            {
+                errors.Add(new(ErrorCodes.DuplicateDeclaration,
+                    $"The environments '{other}' and '{name}' share the prefix '{InputQuote.Shorten(realPrefix)}'; give one of them another Prefix.", env.DeclaredIn));
+                continue;
+            }
+
+            prefixes[realPrefix] = name;
             accepted.Add(new AcceptedEnv(env, python, prefix));
         }
 
@@ -100,16 +114,18 @@ public static class SpecBuilder
 
         foreach (var package in packages)
         {
+            var quotedName = InputQuote.Shorten(package.Name);
             if (!PackageNames.TrySplitExtras(package.Name, out var name, out var extras))
             {
                 errors.Add(new(ErrorCodes.InvalidPackageName,
-                    $"PipPackage '{package.Name}' is not a valid distribution name (PEP 508): use letters, digits, '.', '_' or '-', optionally with extras such as jax[cpu]."));
+                    $"PipPackage '{quotedName}' is not a valid distribution name (PEP 508): use letters, digits, '.', '_' or '-', optionally with extras such as jax[cpu].",
+                    package.DeclaredIn));
                 continue;
             }
 
             if (!PipVersionTranslator.TryTranslate(package.Version, out var specifier, out var versionError))
             {
-                errors.Add(new(ErrorCodes.InvalidVersion, $"PipPackage '{package.Name}' has an invalid Version: {versionError}"));
+                errors.Add(new(ErrorCodes.InvalidVersion, $"PipPackage '{quotedName}' has an invalid Version: {versionError}", package.DeclaredIn));
                 continue;
             }
 
@@ -120,8 +136,8 @@ public static class SpecBuilder
                 {
                     var why = declaredEnvs.Count == 0
                         ? "the project declares no environment; add <PythonEnv Include=\"name\" Python=\"3.11\" />"
-                        : $"the project declares {declaredEnvs.Count} environments ({string.Join(", ", declaredEnvs.Select(e => e.Name))}); add Env=\"...\" to say which";
-                    errors.Add(new(ErrorCodes.AmbiguousPackageEnv, $"PipPackage '{package.Name}' names no Env and {why}."));
+                        : $"the project declares {declaredEnvs.Count} environments ({InputQuote.Shorten(string.Join(", ", declaredEnvs.Select(e => e.Name)))}); add Env=\"...\" to say which";
+                    errors.Add(new(ErrorCodes.AmbiguousPackageEnv, $"PipPackage '{quotedName}' names no Env and {why}.", package.DeclaredIn));
                     continue;
                 }
 
@@ -130,7 +146,8 @@ public static class SpecBuilder
             else if (!declaredNames.Contains(package.Env.Trim()))
             {
                 errors.Add(new(ErrorCodes.UnknownEnv,
-                    $"PipPackage '{package.Name}' has Env=\"{package.Env}\", but no environment of that name is declared."));
+                    $"PipPackage '{quotedName}' has Env=\"{InputQuote.Shorten(package.Env)}\", but no environment of that name is declared.",
+                    package.DeclaredIn));
                 continue;
             }
             else
@@ -149,7 +166,7 @@ public static class SpecBuilder
             if (list.Any(p => p.NormalizedName == requirement.NormalizedName))
             {
                 errors.Add(new(ErrorCodes.DuplicateDeclaration,
-                    $"PipPackage '{name}' is declared more than once for environment '{canonicalEnv}'."));
+                    $"PipPackage '{InputQuote.Shorten(name)}' is declared more than once for environment '{canonicalEnv}'.", package.DeclaredIn));
                 continue;
             }
 
@@ -174,7 +191,7 @@ public static class SpecBuilder
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "file"))
             {
                 errors.Add(new(ErrorCodes.InvalidSetting,
-                    $"'{Diagnostics.UrlRedactor.Redact(url)}' is not an absolute http(s) or file URL (M1EnvPipIndexUrl / M1EnvPipExtraIndexUrls)."));
+                    $"'{InputQuote.Shorten(UrlRedactor.Redact(url))}' is not an absolute http(s) or file URL (M1EnvPipIndexUrl / M1EnvPipExtraIndexUrls)."));
             }
         }
 

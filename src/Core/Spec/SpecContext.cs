@@ -1,4 +1,5 @@
 namespace M1Env.Core.Spec;
 
 /// <summary>What a declaration is resolved against: where relative paths start and where pip looks.</summary>
-public sealed record SpecContext(string ProjectDirectory, string EnvRoot, PackageSourceSettings Sources);
+/// <param name="ToolsDirectory">M1EnvToolsDir: no prefix may be it or hold it.</param>
+public sealed record SpecContext(string ProjectDirectory, string EnvRoot, PackageSourceSettings Sources, string ToolsDirectory);

@@ -37,6 +37,23 @@ public sealed class PathIdentityTests : IDisposable
         Assert.Equal(Path.Combine(real, "not", "there"), PathIdentity.RealPath(Path.Combine(temp.Path, "not", "there")));
     }
 
+    [Theory]
+    [InlineData("/a/b", "/a/b", true)]
+    [InlineData("/a/b/c", "/a/b", true)]
+    [InlineData("/a/b/c", "/a/b/", true)]
+    [InlineData("/a/bc", "/a/b", false)]
+    [InlineData("/a", "/a/b", false)]
+    [InlineData("/a/b", "/", true)]
+    public void Tells_whether_a_path_is_a_folder_or_inside_it(string path, string folder, bool expected)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // The cases are written as Unix paths.
+        }
+
+        Assert.Equal(expected, PathIdentity.IsSameOrInside(path, folder));
+    }
+
     [Fact]
     public void A_link_loop_does_not_hang()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
 using M1Env.Core.Processes;
@@ -51,6 +52,34 @@ public sealed class PythonLocatorTests : IDisposable
         Assert.Contains(bin, error.Message, StringComparison.Ordinal);
         Assert.Contains("/usr/bin", error.Message, StringComparison.Ordinal);
         Assert.Contains($"{fake}: pypy 3.99.0, not CPython", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_candidate_that_hangs_is_rejected_after_the_probe_timeout_and_the_search_goes_on()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // The fake interpreters below are shell scripts.
+        }
+
+        var hanging = WriteScript(Path.Combine(Home, "hangs", "python3.11"), "sleep 60");
+        var answering = WriteScript(
+            Path.Combine(Home, "answers", "python3.11"),
+            "echo '{\"version\": \"3.11.9\", \"executable\": \"x\", \"is_venv\": false, \"implementation\": \"cpython\", \"machine\": \"arm64\", \"can_make_venv\": true}'");
+        var sources = new PythonCandidateSources(new Dictionary<string, string?>
+        {
+            ["PATH"] = Path.GetDirectoryName(hanging) + Path.PathSeparator + Path.GetDirectoryName(answering),
+            ["HOME"] = Home,
+        });
+        var probe = new InterpreterProbe(new ProcessRunner(NullProvisionLog.Instance), TimeSpan.FromSeconds(2));
+
+        var started = DateTime.UtcNow;
+        var found = await new PythonLocator(sources, probe, NullProvisionLog.Instance, hostIsAppleSilicon: false)
+            .LocateAsync(new PythonRequest(3, 11, null), CancellationToken.None);
+
+        Assert.Equal(answering, found.Executable);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30));
+        Assert.Equal("did not answer within 2 s", (await probe.ProbeAsync(hanging, CancellationToken.None)).RejectionReason);
     }
 
     [Fact]
@@ -129,5 +158,14 @@ public sealed class PythonLocatorTests : IDisposable
     {
         var probe = new ProbeResult(new PythonInterpreter("/usr/bin/python3", version, "x86_64", "cpython"), isVenv, canMakeVenv, RejectionReason: null);
         Assert.Contains(reason, PythonLocator.Judge(probe, new PythonRequest(3, 11, null), hostIsAppleSilicon: false), StringComparison.Ordinal);
+    }
+
+    [UnsupportedOSPlatform("windows")]
+    private static string WriteScript(string path, string body)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
     }
 }

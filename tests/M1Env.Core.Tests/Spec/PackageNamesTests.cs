@@ -29,14 +29,4 @@ public class PackageNamesTests
     [InlineData("")]
     public void Rejects_malformed_names(string text) =>
         Assert.False(PackageNames.TrySplitExtras(text, out _, out _));
-
-    [Theory]
-    [InlineData("ml-m1", true)]
-    [InlineData("env_1.2", true)]
-    [InlineData("..", false)]
-    [InlineData("a/b", false)]
-    [InlineData("-env", false)]
-    [InlineData("", false)]
-    public void Validates_env_names(string name, bool valid) =>
-        Assert.Equal(valid, PackageNames.IsValidEnvName(name));
 }

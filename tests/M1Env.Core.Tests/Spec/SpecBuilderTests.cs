@@ -8,7 +8,7 @@ public class SpecBuilderTests
     private static readonly string ProjectDirectory = Path.Combine(Path.GetTempPath(), "m1env-spec-tests", "project");
 
     private static SpecContext Context(PackageSourceSettings? sources = null) =>
-        new(ProjectDirectory, Path.Combine(ProjectDirectory, ".m1env"), sources ?? PackageSourceSettings.Default);
+        new(ProjectDirectory, Path.Combine(ProjectDirectory, ".m1env"), sources ?? PackageSourceSettings.Default, Path.Combine(ProjectDirectory, "..", "tools"));
 
     private static SpecBuildResult Build(EnvDeclaration[] envs, PackageDeclaration[] packages, PackageSourceSettings? sources = null) =>
         SpecBuilder.Build(envs, packages, Context(sources));
@@ -89,5 +89,47 @@ public class SpecBuilderTests
     {
         var result = Build([Venv("a")], [], new PackageSourceSettings(null, [], ["wheels", "https://example.com/wheels/"], true));
         Assert.Equal([Path.Combine(ProjectDirectory, "wheels"), "https://example.com/wheels/"], Assert.Single(result.Envs).Sources.FindLinks);
+    }
+
+    [Fact]
+    public void Rejects_windows_device_names_as_env_names()
+    {
+        var result = Build([Venv("nul"), Venv("Com1.env"), Venv("env.")], []);
+        Assert.Equal([ErrorCodes.InvalidEnvName, ErrorCodes.InvalidEnvName, ErrorCodes.InvalidEnvName], result.Errors.Select(e => e.Code));
+        Assert.Contains("device name on Windows", result.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Quotes_at_most_100_characters_of_any_bad_value()
+    {
+        var huge = new string('x', 10_000);
+        var result = Build(
+            [Venv("bad " + huge), Venv("a", python: "3." + huge), Venv("b", prefix: string.Concat(Enumerable.Repeat("../", 3_000)))],
+            [new("bad " + huge, null, "a"), new("numpy", "~" + huge, "a"), new("torch", null, huge)],
+            new PackageSourceSettings("https://" + huge, [], [], false));
+
+        Assert.Equal(
+            [ErrorCodes.InvalidSetting, ErrorCodes.InvalidEnvName, ErrorCodes.InvalidPythonRequest, ErrorCodes.PrefixNotAllowed,
+             ErrorCodes.InvalidPackageName, ErrorCodes.InvalidVersion, ErrorCodes.UnknownEnv],
+            result.Errors.Select(e => e.Code));
+        Assert.All(result.Errors, error =>
+        {
+            Assert.True(error.Message.Length < 600, $"{error.Code} is {error.Message.Length} characters long");
+            Assert.Contains("characters)", error.Message, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Each_error_names_the_file_that_declares_its_item()
+    {
+        var result = Build(
+            [new(EnvKind.Venv, "bad/name", null, null, "/repo/Directory.Build.props"), new(EnvKind.Venv, "a", null, null, "/repo/env.proj")],
+            [new("num py", null, "a", "/repo/env.proj"), new("torch", "latest", "a", "/repo/shared.props")],
+            new PackageSourceSettings("not a url", [], [], false));
+
+        Assert.Equal(
+            [(ErrorCodes.InvalidSetting, null), (ErrorCodes.InvalidEnvName, "/repo/Directory.Build.props"),
+             (ErrorCodes.InvalidPackageName, "/repo/env.proj"), (ErrorCodes.InvalidVersion, "/repo/shared.props")],
+            result.Errors.Select(e => (e.Code, e.DeclaredIn)));
     }
 }
