@@ -41,16 +41,13 @@ public sealed class ProvisionPythonEnvironments : Task, ICancelableTask
 
     public string? ToolsDir { get; set; }
 
-    /// <summary>The project being built ($(MSBuildProjectFullPath)): where errors that no item caused point.</summary>
+    /// <summary>The project being built ($(MSBuildProjectFullPath)): the owner recorded in each prefix, and where errors that no item caused point.</summary>
     public string? ProjectFile { get; set; }
 
     /// <summary>Minutes to wait for another build working on the same prefix.</summary>
     public int LockTimeoutMinutes { get; set; } = 30;
 
     public string? BuildKey { get; set; }
-
-    /// <summary>The project that declares the envs: recorded as each prefix's owner.</summary>
-    public string? ProjectFile { get; set; }
 
     [Output]
     public ITaskItem[] Provisioned { get; private set; } = [];
