@@ -115,6 +115,7 @@ public sealed class IncrementalTests : IDisposable
         Assert.Equal(expected, CustomMetadata(provisioning.Output).Keys.Order(StringComparer.Ordinal));
         Assert.Equal(CustomMetadata(provisioning.Output), CustomMetadata(noOp.Output));
         Assert.Equal(project.PrefixOf("demo"), CustomMetadata(noOp.Output)["Prefix"]);
+        Assert.True(File.Exists(CustomMetadata(noOp.Output)["PythonLibrary"]), noOp.Output);
     }
 
     private static Dictionary<string, string> CustomMetadata(string getItemOutput)

@@ -177,22 +177,24 @@ public sealed class EnvProvisioner
     {
         var (spec, store) = (work.Spec, work.Store);
         var disk = EnvReader.Read(spec.Prefix, verifyFiles: false);
-        if (record is null || record.Interpreter != work.Interpreter || !record.IsCurrent() || !File.Exists(store.InterpreterPath))
+        if (record is null || record.Interpreter != work.Interpreter || !record.IsCurrent() || record.HandOff is null || !File.Exists(store.InterpreterPath))
         {
             var fingerprint = FileFingerprint.Of(work.Interpreter.Executable)
                 ?? throw new M1EnvException(ErrorCodes.FileSystemError, $"The interpreter {work.Interpreter.Executable} disappeared while the environment '{spec.Name}' was being made.");
-            record = new InterpreterRecord(work.Interpreter, fingerprint, HandOff: null);
+            var handOff = record is not null && record.Interpreter == work.Interpreter && record.Fingerprint == fingerprint && record.HandOff is not null
+                ? record.HandOff
+                : await new HandOffProbe(runner).ReadAsync(VenvLayout.PythonPath(spec.Prefix), cancellationToken).ConfigureAwait(false);
+            record = new InterpreterRecord(work.Interpreter, fingerprint, handOff);
             store.WriteInterpreter(record);
         }
 
-        await Task.CompletedTask.ConfigureAwait(false);
         if (writeStamp)
         {
             var installed = disk.Distributions.Select(d => new StampedDistribution(d.Name, d.Version)).ToArray();
             store.Write(work.Stamp(complete: true, created: true, spec.PipPackages.Select(ToStamped), installed));
         }
 
-        var handOff = record.HandOff;
+        var recorded = record.HandOff;
         var env = new ProvisionedEnv(
             spec.Name,
             spec.Prefix,
@@ -200,9 +202,9 @@ public sealed class EnvProvisioner
             work.SpecHash,
             work.Interpreter.Executable,
             work.Interpreter.Version,
-            handOff?.PythonLibrary ?? string.Empty,
-            handOff?.Stdlib ?? string.Empty,
-            disk.SitePackages ?? handOff?.SitePackages ?? string.Empty);
+            recorded?.PythonLibrary ?? string.Empty,
+            recorded?.Stdlib ?? string.Empty,
+            disk.SitePackages ?? recorded?.SitePackages ?? string.Empty);
         if (options.BuildKey is not null)
         {
             store.WriteBuildKey(BuildKey.Create(options.BuildKey, work.SpecHash, PathIdentity.RealPath(work.Interpreter.Executable), WatchedDirectories(disk), env));

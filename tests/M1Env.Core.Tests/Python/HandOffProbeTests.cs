@@ -1,0 +1,47 @@
+using M1Env.Core.Diagnostics;
+using M1Env.Core.Processes;
+using M1Env.Core.Python;
+using M1Env.Testing;
+
+namespace M1Env.Core.Tests.Python;
+
+/// <summary>The probe against real venvs of both interpreters this machine has (both built with a shared libpython).</summary>
+public sealed class HandOffProbeTests : IDisposable
+{
+    private readonly TempDirectory temp = new("m1env-handoff");
+
+    public void Dispose() => temp.Dispose();
+
+    [Theory]
+    [InlineData("/usr/bin/python3.11")]
+    [InlineData("python3")]
+    public async Task Finds_the_shared_library_the_stdlib_and_the_envs_own_site_packages(string baseInterpreter)
+    {
+        var python = baseInterpreter.Contains('/', StringComparison.Ordinal) ? baseInterpreter : PythonFinder.Find();
+        if (!File.Exists(python))
+        {
+            Assert.True(OperatingSystem.IsWindows() || OperatingSystem.IsMacOS(), $"{python} is part of this machine's image.");
+            return;
+        }
+
+        var prefix = temp.Combine(Path.GetFileName(python));
+        var venv = await ExternalCommand.RunAsync(python, ["-m", "venv", "--without-pip", prefix]);
+        Assert.True(venv.Succeeded, venv.ToString());
+
+        var handOff = await new HandOffProbe(new ProcessRunner(NullProvisionLog.Instance)).ReadAsync(Path.Combine(prefix, "bin", "python"), CancellationToken.None);
+
+        Assert.StartsWith("3.11.", handOff.PythonVersion, StringComparison.Ordinal);
+        Assert.True(File.Exists(handOff.PythonLibrary), handOff.PythonLibrary);
+        Assert.Matches(@"libpython3\.11\.so", Path.GetFileName(handOff.PythonLibrary));
+        Assert.True(File.Exists(Path.Combine(handOff.Stdlib, "os.py")), handOff.Stdlib);
+        Assert.StartsWith(prefix, handOff.SitePackages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_interpreter_is_an_error_that_shows_its_output()
+    {
+        var error = await Assert.ThrowsAsync<Core.Errors.M1EnvException>(() =>
+            new HandOffProbe(new ProcessRunner(NullProvisionLog.Instance)).ReadAsync(temp.Combine("no-python"), CancellationToken.None));
+        Assert.NotEmpty(error.ToolOutput);
+    }
+}
