@@ -33,9 +33,17 @@ internal sealed class TestProject : IDisposable
     /// test (the targeting pack of another .NET, which building M1Env itself already put there).
     /// </summary>
     public void AllowMachinePackages() =>
-        WriteNuGetConfig(Sdk.Feed, System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages"));
+        WriteNuGetConfig(Sdk.Feed, MachinePackages);
 
+    /// <summary>Also restores from nuget.org, for a reference assembly package no local folder has (NETStandard.Library).</summary>
+    public void AllowNuGetOrg() =>
+        WriteNuGetConfig(Sdk.Feed, MachinePackages, "https://api.nuget.org/v3/index.json");
+
+    private static string MachinePackages =>
+        System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+        ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    // The SDK under test comes only from its own feed, never from a folder that holds an older build of the same version.
     private void WriteNuGetConfig(params string[] sources) =>
         File.WriteAllText(Path.Combine(Directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -44,6 +52,10 @@ internal sealed class TestProject : IDisposable
                 <clear />
             {string.Join(System.Environment.NewLine, sources.Select((source, i) => $"    <add key=\"source{i}\" value=\"{SecurityElement.Escape(source)}\" />"))}
               </packageSources>
+              <packageSourceMapping>
+                <packageSource key="source0"><package pattern="M1Env.Sdk" /></packageSource>
+            {string.Join(System.Environment.NewLine, sources.Skip(1).Select((_, i) => $"    <packageSource key=\"source{i + 1}\"><package pattern=\"*\" /></packageSource>"))}
+              </packageSourceMapping>
             </configuration>
             """);
 
