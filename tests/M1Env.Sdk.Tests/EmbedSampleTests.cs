@@ -1,0 +1,44 @@
+using M1Env.Sdk.Tests.Infrastructure;
+using M1Env.Testing;
+
+namespace M1Env.Sdk.Tests;
+
+/// <summary>samples/embed as shipped: a console app runs Python in-process (pythonnet) inside the env it references.</summary>
+public sealed class EmbedSampleTests : IDisposable
+{
+    private readonly TempDirectory tools = new("m1env-embed-tools");
+
+    public void Dispose() => tools.Dispose();
+
+    private static string App => Path.Combine(RepositoryPaths.Root, "samples", "embed", "app", "EmbedApp.csproj");
+
+    private Task<CommandResult> DotnetAsync(bool trace, params string[] arguments) =>
+        TracedCommand.RunAsync(
+            "dotnet",
+            [.. arguments, "-nodeReuse:false", "-tl:off", "-v:n", $"-p:M1EnvToolsDir={tools.Path}"],
+            RepositoryPaths.Root,
+            new Dictionary<string, string?> { ["MSBUILDDISABLENODEREUSE"] = "1" },
+            trace,
+            timeout: TimeSpan.FromMinutes(8));
+
+    [Fact]
+    public async Task The_app_calls_a_package_of_its_env_through_pythonnet_and_a_second_build_changes_nothing()
+    {
+        var build = await DotnetAsync(trace: false, "build", App);
+        Assert.True(build.Succeeded, build.ToString());
+
+        var run = await TracedCommand.RunAsync("dotnet", ["run", "--project", App, "--no-build"], RepositoryPaths.Root, new Dictionary<string, string?>(), timeout: TimeSpan.FromMinutes(2));
+        Assert.True(run.Succeeded, run.ToString());
+        Assert.Contains("m1env_units says 3 GiB is 3.0 GiB", run.Output, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine("samples", "embed", "env", ".m1env", "embed"), run.Output, StringComparison.Ordinal);
+
+        var generated = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "samples", "embed", "app", "obj"), "M1EnvInfo.g.cs", SearchOption.AllDirectories).Single();
+        var written = File.GetLastWriteTimeUtc(generated);
+        var noOp = await DotnetAsync(trace: TracedCommand.CanTrace, "build", App);
+
+        Assert.True(noOp.Succeeded, noOp.ToString());
+        Assert.Contains("nothing to do", noOp.Output, StringComparison.Ordinal);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(generated));
+        ProcessAssertions.StartedNoPython(noOp);
+    }
+}
