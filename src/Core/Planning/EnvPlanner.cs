@@ -1,6 +1,5 @@
 using M1Env.Core.Errors;
 using M1Env.Core.Paths;
-using M1Env.Core.Python;
 
 namespace M1Env.Core.Planning;
 
@@ -76,7 +75,7 @@ public static class EnvPlanner
 
         var home = Path.GetDirectoryName(interpreter.Executable);
         var sameHome = config?.Home is null || home is null
-            || PathIdentity.AreEqual(PathIdentity.RealPath(config.Home), PathIdentity.RealPath(home));
+            || PathIdentity.AreEqual(Path.TrimEndingDirectorySeparator(config.Home), Path.TrimEndingDirectorySeparator(home));
         var sameVersion = config?.Version is null || config.Version.StartsWith(interpreter.Version, StringComparison.Ordinal);
         return sameHome && sameVersion
             ? null
@@ -88,6 +87,4 @@ public static class EnvPlanner
         $"The prefix {inputs.Spec.Prefix} of environment '{inputs.Spec.Name}' cannot be used: {why}. M1Env will not delete it: choose another Prefix or empty the folder.");
 
     internal static bool IsSeedPackage(string normalizedName) => normalizedName is "pip" or "setuptools" or "wheel";
-
-    internal static string Describe(PythonInterpreter interpreter) => $"CPython {interpreter.Version} ({interpreter.Executable})";
 }

@@ -6,27 +6,10 @@ namespace M1Env.Core.Tests.Processes;
 
 public class ProcessRunnerTests
 {
-    private sealed class RecordingLog : IProvisionLog
-    {
-        public List<string> Details { get; } = [];
-
-        public void Step(string message)
-        {
-        }
-
-        public void Detail(string message)
-        {
-            lock (Details)
-            {
-                Details.Add(message);
-            }
-        }
-    }
-
     [Fact]
     public async Task Streams_every_line_and_keeps_the_command_and_exit_code()
     {
-        var log = new RecordingLog();
+        var log = new RecordingProvisionLog();
         var python = PythonFinder.Find();
         var result = await new ProcessRunner(log).RunAsync(
             python,
@@ -35,11 +18,11 @@ public class ProcessRunnerTests
             CancellationToken.None);
 
         Assert.Equal(3, result.ExitCode);
-        Assert.StartsWith("> " + python + " -c ", log.Details[0], StringComparison.Ordinal);
-        Assert.Contains("out 1", log.Details);
-        Assert.Contains("err 1", log.Details);
-        Assert.Contains("https://****@host/simple", log.Details);
-        Assert.DoesNotContain(log.Details, line => line.Contains("pw@", StringComparison.Ordinal));
+        Assert.StartsWith("> " + python + " -c ", log.Lines[0], StringComparison.Ordinal);
+        Assert.Contains("out 1", log.Lines);
+        Assert.Contains("err 1", log.Lines);
+        Assert.Contains("https://****@host/simple", log.Lines);
+        Assert.DoesNotContain(log.Lines, line => line.Contains("pw@", StringComparison.Ordinal));
         Assert.Equal("$ " + result.CommandLine, result.Transcript[0]);
     }
 
