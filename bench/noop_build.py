@@ -6,10 +6,11 @@ the quickstart wheels), then alternates no-op builds with M1Env enabled and with
 -p:M1EnvEnabled=false, node reuse off so every build is a fresh MSBuild process, and prints the
 median of each and their ratio (goal: 1.02 or less).
 
-The env holds --packages generated packages (default 25, each with its own top-level folder), so
-the no-op check stats as many folders as in a real ML env's key.
+The env is shaped like a real ML env: --packages declared packages (default 10), each a folder
+package with --deps dependencies of its own (default 3), so the no-op check reads as many records
+and stats as many folders as it does there.
 
-    python3 bench/noop_build.py [--runs 40] [--packages 25] [--no-restore]
+    python3 bench/noop_build.py [--runs 40] [--packages 10] [--deps 3] [--no-restore]
 """
 import base64
 import hashlib
@@ -36,11 +37,12 @@ def run(args, cwd, env):
     return result.stdout
 
 
-def build_wheel(folder, name):
+def build_wheel(folder, name, requires=()):
     """A minimal pure-Python wheel whose package is a folder, as most real packages are."""
     module = name.replace("-", "_")
+    metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n" + "".join(f"Requires-Dist: {r}\n" for r in requires)
     files = {f"{module}/__init__.py": b"VALUE = 1\n",
-             f"{module}-1.0.dist-info/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n".encode(),
+             f"{module}-1.0.dist-info/METADATA": metadata.encode(),
              f"{module}-1.0.dist-info/WHEEL": b"Wheel-Version: 1.0\nGenerator: m1env-bench\nRoot-Is-Purelib: true\nTag: py3-none-any\n"}
     record = "".join(f"{path},sha256={base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b'=').decode()},{len(data)}\n"
                      for path, data in files.items()) + f"{module}-1.0.dist-info/RECORD,,\n"
@@ -59,7 +61,8 @@ def timed(args, cwd, env):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=40, help="measured builds of each kind (default 40)")
-    parser.add_argument("--packages", type=int, default=25, help="generated packages in the env (default 25)")
+    parser.add_argument("--packages", type=int, default=10, help="declared packages (default 10)")
+    parser.add_argument("--deps", type=int, default=3, help="dependencies of each declared package (default 3)")
     parser.add_argument("--no-restore", action="store_true", help="time `dotnet build --no-restore`")
     options = parser.parse_args()
 
@@ -77,7 +80,10 @@ def main():
         wheels.mkdir()
         names = [f"m1bench-pkg{i:02d}" for i in range(options.packages)]
         for name in names:
-            build_wheel(wheels, name)
+            deps = [f"{name}-dep{j}" for j in range(options.deps)]
+            for dep in deps:
+                build_wheel(wheels, dep)
+            build_wheel(wheels, name, deps)
 
         project = work / "project"
         project.mkdir()

@@ -207,14 +207,20 @@ public sealed class EnvProvisioner
             disk.SitePackages ?? recorded?.SitePackages ?? string.Empty);
         if (options.BuildKey is not null)
         {
-            store.WriteBuildKey(BuildKey.Create(options.BuildKey, work.SpecHash, PathIdentity.RealPath(work.Interpreter.Executable), WatchedDirectories(disk), env));
+            store.WriteBuildKey(BuildKey.Create(options.BuildKey, work.SpecHash, PathIdentity.RealPath(work.Interpreter.Executable), WatchedDirectories(disk, spec), env));
         }
 
         return env;
     }
 
-    /// <summary>The folders whose entries change when a package is installed, removed or damaged by hand.</summary>
-    private static IEnumerable<string> WatchedDirectories(InstalledEnv disk)
+    /// <summary>
+    /// The folders whose entries change when a package is installed, removed or re-pinned by hand
+    /// (the prefix, bin, site-packages), and the top-level folders of the declared packages, where
+    /// deleting a module shows. Dependencies' own folders are left to the task's full check (after a
+    /// change, a clean or a Rebuild): a real ML env has a hundred of them, and each costs the no-op
+    /// build a stat.
+    /// </summary>
+    private static IEnumerable<string> WatchedDirectories(InstalledEnv disk, EnvSpec spec)
     {
         yield return disk.Prefix;
         if (disk.BinDirectory is not null)
@@ -227,7 +233,8 @@ public sealed class EnvProvisioner
             yield return disk.SitePackages;
         }
 
-        foreach (var directory in disk.Distributions.SelectMany(d => d.TopLevelDirectories))
+        var declared = spec.PipPackages.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
+        foreach (var directory in disk.Distributions.Where(d => declared.Contains(d.Name)).SelectMany(d => d.TopLevelDirectories))
         {
             yield return directory;
         }

@@ -8,7 +8,7 @@ namespace M1Env.Core.State;
 /// <item><c>file|&lt;ticks&gt;|&lt;path&gt;</c> and <c>born|&lt;ticks&gt;|&lt;path&gt;</c>: the base interpreter's
 /// last-write and creation times, so an interpreter replaced in place is noticed.</item>
 /// <item><c>dir|&lt;ticks&gt;|&lt;path&gt;</c>: folders whose entries change when packages are installed,
-/// removed or damaged by hand (the prefix, bin, site-packages and each package's top-level folder).</item>
+/// removed or damaged by hand (the prefix, bin, site-packages and each declared package's top-level folder).</item>
 /// <item><c>info|Prefix|Python|SpecHash|BaseInterpreter|PythonVersion|PythonLibrary|Stdlib|SitePackages</c>:
 /// the <c>M1EnvProvisioned</c> metadata a no-op build hands on.</item>
 /// <item><c>always|</c>: a path could not be written safely; every build runs the task.</item>
