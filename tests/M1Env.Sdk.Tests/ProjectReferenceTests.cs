@@ -66,11 +66,16 @@ public sealed class ProjectReferenceTests : IDisposable
     }
 
     [Fact]
-    public async Task Dotnet_sln_add_takes_the_env_project_and_the_solution_builds()
+    public async Task Dotnet_sln_add_takes_env_projects_of_any_extension_and_the_solution_builds()
     {
         using var env = await EnvWithAppAsync($"net{Environment.Version.Major}.0", "Exe");
         env.AllowMachinePackages();
-        foreach (var arguments in new[] { new[] { "new", "sln", "-n", "all", "--format", "sln" }, ["sln", "all.sln", "add", "ml.csproj", "app/app.csproj"] })
+        env.WriteFile("tools/tools.proj", $"""
+            <Project Sdk="M1Env.Sdk/{env.Sdk.Version}">
+              <ItemGroup><PythonEnv Include="tools" Python="3.11" /></ItemGroup>
+            </Project>
+            """);
+        foreach (var arguments in new[] { new[] { "new", "sln", "-n", "all", "--format", "sln" }, ["sln", "all.sln", "add", "ml.csproj", "tools/tools.proj", "app/app.csproj"] })
         {
             var step = await TracedCommand.RunAsync("dotnet", arguments, env.Directory, env.Environment());
             Assert.True(step.Succeeded, step.ToString());
@@ -80,5 +85,6 @@ public sealed class ProjectReferenceTests : IDisposable
 
         Assert.True(build.Succeeded, build.ToString());
         Assert.Contains("Environment 'demo' is ready", build.Output, StringComparison.Ordinal);
+        Assert.Contains("Environment 'tools' is ready", build.Output, StringComparison.Ordinal);
     }
 }
