@@ -24,4 +24,13 @@ public static class ErrorCodes
     public const string PackageNotOnIndex = "M1E021";
     public const string PipUninstallFailed = "M1E022";
     public const string PrefixBusy = "M1E030";
+    public const string CondaNotFound = "M1E050";
+    public const string CondaWrongArchitecture = "M1E051";
+    public const string MiniforgeDownloadFailed = "M1E052";
+    public const string MiniforgeHashMismatch = "M1E053";
+    public const string MiniforgeInstallFailed = "M1E054";
+    public const string CondaPackagesNotFound = "M1E055";
+    public const string CondaUnsatisfiable = "M1E056";
+    public const string CondaChannelUnreachable = "M1E057";
+    public const string CondaCommandFailed = "M1E058";
 }
