@@ -14,11 +14,18 @@ internal static class TaskItemReader
     public static IReadOnlyList<PackageDeclaration> PipPackages(ITaskItem[] items) =>
         items.Select(item => new PackageDeclaration(item.ItemSpec, Metadata(item, "Version"), Metadata(item, "Env"), DeclaredIn(item))).ToArray();
 
+    public static IReadOnlyList<CondaPackageDeclaration> CondaPackages(ITaskItem[] items) =>
+        items.Select(item => new CondaPackageDeclaration(item.ItemSpec, Metadata(item, "Version"), Metadata(item, "Channel"), Metadata(item, "Env"), DeclaredIn(item))).ToArray();
+
     /// <summary>The project file that declares the item (MSBuild sets this metadata on every item), or null.</summary>
     public static string? DeclaredIn(ITaskItem item) => Metadata(item, "DefiningProjectFullPath");
 
     private static EnvDeclaration Env(ITaskItem item, EnvKind kind) =>
-        new(kind, item.ItemSpec.Trim(), Metadata(item, "Python"), Metadata(item, "Prefix"), DeclaredIn(item));
+        new(kind, item.ItemSpec.Trim(), Metadata(item, "Python"), Metadata(item, "Prefix"), DeclaredIn(item))
+        {
+            Channels = Metadata(item, "Channels"),
+            Named = Metadata(item, "Named"),
+        };
 
     private static string? Metadata(ITaskItem item, string name)
     {

@@ -63,7 +63,7 @@ public sealed class ProvisionPythonEnvironmentsTests : IDisposable
         Assert.False(task.Execute());
 
         Assert.Equal(
-            [("M1E009", "/repo/conda.props"), ("M1E008", "/repo/app/app.csproj"), ("M1E001", "/repo/Directory.Build.props"), ("M1E002", "/repo/app/app.csproj")],
+            [("M1E008", "/repo/app/app.csproj"), ("M1E001", "/repo/Directory.Build.props"), ("M1E002", "/repo/app/app.csproj"), ("M1E004", "/repo/conda.props")],
             engine.Errors.Select(e => (e.Code, e.File)));
     }
 
@@ -81,15 +81,18 @@ public sealed class ProvisionPythonEnvironmentsTests : IDisposable
     }
 
     [Fact]
-    public void Rejects_conda_declarations_until_the_backend_ships()
+    public void A_conda_package_for_a_venv_and_bad_conda_metadata_are_refused_before_conda_is_looked_for()
     {
         var engine = new RecordingBuildEngine();
         var task = Task(engine);
-        task.CondaEnvs = [Item("ml-m1", ("Python", "3.11"))];
-        task.CondaPackages = [Item("numpy")];
+        task.PythonEnvs = [Item("web", ("Python", "3.11"))];
+        task.CondaEnvs = [Item("ml-m1", ("Python", "3.11"), ("Channels", "conda-forge;not a channel"))];
+        task.CondaPackages = [Item("numpy", ("Env", "web")), Item("scipy", ("Env", "ml-m1"), ("Version", ">=1.11 and more"))];
+        task.CondaExe = "/nonexistent/conda";
 
         Assert.False(task.Execute());
-        Assert.Equal(["M1E009", "M1E009"], engine.Errors.Select(e => e.Code));
+        Assert.Equal(["M1E008", "M1E009", "M1E003"], engine.Errors.Select(e => e.Code));
+        Assert.False(Directory.Exists(project));
     }
 
     [Fact]

@@ -14,22 +14,28 @@ namespace M1Env.Core.Inspection;
 public static class EnvReader
 {
     /// <param name="verifyFiles">Check that every file each RECORD lists exists: one stat per file.</param>
-    public static InstalledEnv Read(string prefix, bool verifyFiles)
+    /// <param name="pythonVersion">The env's Python version when the prefix has no pyvenv.cfg to say it (a conda env).</param>
+    /// <param name="windowsPython">The env's interpreter on Windows, when it is not a venv's Scripts\python.exe.</param>
+    public static InstalledEnv Read(string prefix, bool verifyFiles, string? pythonVersion = null, string? windowsPython = null)
     {
         var config = VenvConfig.Read(prefix);
-        var sitePackages = FindSitePackages(prefix, config);
+        var version = config?.Version ?? pythonVersion;
+        var sitePackages = FindSitePackages(prefix, version);
         var bin = Path.Combine(prefix, OperatingSystem.IsWindows() ? "Scripts" : "bin");
         return new InstalledEnv(
             prefix,
             config,
             sitePackages,
             Directory.Exists(bin) ? bin : null,
-            InterpretersResolve(prefix, config),
+            InterpretersResolve(prefix, version, windowsPython),
             sitePackages is null ? [] : ReadDistributions(sitePackages, verifyFiles),
-            sitePackages is null ? [] : Entries(sitePackages, "~*"));
+            sitePackages is null ? [] : Entries(sitePackages, "~*"))
+        {
+            PythonVersion = version,
+        };
     }
 
-    private static string? FindSitePackages(string prefix, VenvConfig? config)
+    private static string? FindSitePackages(string prefix, string? version)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -37,8 +43,8 @@ public static class EnvReader
             return Directory.Exists(windows) ? windows : null;
         }
 
-        // pyvenv.cfg's version names the folder; without it, the one lib/python3.* folder there is.
-        var parts = config?.Version?.Split('.');
+        // The env's version names the folder; without it, the one lib/python3.* folder there is.
+        var parts = version?.Split('.');
         if (parts is { Length: >= 2 })
         {
             var named = Path.Combine(prefix, "lib", $"python{parts[0]}.{parts[1]}", "site-packages");
@@ -69,15 +75,15 @@ public static class EnvReader
     /// existing and, when it is a link, with its final target there: deleting any of them, or the
     /// base interpreter they point to, breaks the env for someone.
     /// </summary>
-    private static bool InterpretersResolve(string prefix, VenvConfig? config)
+    private static bool InterpretersResolve(string prefix, string? version, string? windowsPython)
     {
         if (OperatingSystem.IsWindows())
         {
-            return Resolves(VenvLayout.PythonPath(prefix));
+            return Resolves(windowsPython ?? VenvLayout.PythonPath(prefix));
         }
 
         var bin = Path.Combine(prefix, "bin");
-        var parts = config?.Version?.Split('.');
+        var parts = version?.Split('.');
         string[] names = parts is { Length: >= 2 } ? ["python", $"python{parts[0]}", $"python{parts[0]}.{parts[1]}"] : ["python"];
         return names.All(name => Resolves(Path.Combine(bin, name)));
     }

@@ -15,6 +15,12 @@ public sealed record InstalledEnv(
     IReadOnlyList<InstalledDistribution> Distributions,
     IReadOnlyList<string> Leftovers)
 {
+    /// <summary>The conda packages (<c>conda-meta</c>), sorted by name; empty for a venv.</summary>
+    public IReadOnlyList<InstalledCondaPackage> CondaPackages { get; init; } = [];
+
+    /// <summary>The version of the env's Python as its files tell (pyvenv.cfg, or conda's python record); null when unknown.</summary>
+    public string? PythonVersion { get; init; }
+
     public InstalledDistribution? Find(string normalizedName) =>
         Distributions.FirstOrDefault(d => d.Name == normalizedName);
 }

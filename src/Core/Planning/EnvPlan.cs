@@ -16,10 +16,23 @@ public sealed record EnvPlan(
     IReadOnlyList<string> Leftovers,
     IReadOnlyList<string> Reasons)
 {
+    /// <summary>Conda specs to install (all of them when the env is made); always empty for a venv.</summary>
+    public IReadOnlyList<CondaRequirement> CondaInstall { get; init; } = [];
+
+    /// <summary>Damaged conda packages, reinstalled at the version and build they have.</summary>
+    public IReadOnlyList<StampedDistribution> CondaRepair { get; init; } = [];
+
+    /// <summary>Conda packages to remove, by name.</summary>
+    public IReadOnlyList<string> CondaRemove { get; init; } = [];
+
     public bool CreatesEnv => Action is PlanAction.Create or PlanAction.Recreate;
 
-    public bool ChangesPackages => Install.Count > 0 || Reinstall.Count > 0 || Uninstall.Count > 0 || Leftovers.Count > 0;
+    public bool ChangesCondaPackages => CondaInstall.Count > 0 || CondaRepair.Count > 0 || CondaRemove.Count > 0;
 
-    internal static EnvPlan Make(PlanAction action, IReadOnlyList<PipRequirement> install, string reason) =>
-        new(action, install, [], [], [], [reason]);
+    public bool ChangesPipPackages => Install.Count > 0 || Reinstall.Count > 0 || Uninstall.Count > 0 || Leftovers.Count > 0;
+
+    public bool ChangesPackages => ChangesCondaPackages || ChangesPipPackages;
+
+    internal static EnvPlan Make(PlanAction action, EnvSpec spec, string reason) =>
+        new(action, spec.PipPackages, [], [], [], [reason]) { CondaInstall = spec.CondaPackages };
 }

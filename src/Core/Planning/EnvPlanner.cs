@@ -14,7 +14,7 @@ public static class EnvPlanner
     public static EnvPlan Plan(PlanInputs inputs)
     {
         var (spec, facts) = (inputs.Spec, inputs.Facts);
-        if (!facts.IsVenv)
+        if (!facts.IsEnv)
         {
             if (facts.Exists && !facts.IsEmpty && !facts.HasM1EnvState)
             {
@@ -22,19 +22,36 @@ public static class EnvPlanner
             }
 
             return facts.HasM1EnvState
-                ? EnvPlan.Make(PlanAction.Recreate, spec.PipPackages, "the environment is incomplete (no pyvenv.cfg or interpreter in it)")
-                : EnvPlan.Make(PlanAction.Create, spec.PipPackages, "the environment does not exist yet");
+                ? EnvPlan.Make(PlanAction.Recreate, spec, "the environment is incomplete (its interpreter or its package records are missing)")
+                : EnvPlan.Make(PlanAction.Create, spec, "the environment does not exist yet");
         }
 
         if (DescribeBrokenEnv(inputs) is { } problem)
         {
-            // M1Env deletes only what it made: a foreign venv that is broken or moved stays as it is.
+            // M1Env deletes only what it made: a foreign env that is broken or moved stays as it is.
             return facts.HasM1EnvState
-                ? EnvPlan.Make(PlanAction.Recreate, spec.PipPackages, problem)
-                : throw NotOurs(inputs, $"it holds a venv that M1Env did not make, and {problem}");
+                ? EnvPlan.Make(PlanAction.Recreate, spec, problem)
+                : throw NotOurs(inputs, $"it holds an environment that M1Env did not make, and {problem}");
         }
 
-        return PackagePlanner.Plan(inputs);
+        var conda = CondaPackagePlanner.Plan(inputs);
+        var pip = PackagePlanner.Plan(inputs);
+        if (!conda.ChangesCondaPackages)
+        {
+            return pip.Action == PlanAction.UpToDate && !CondaSnapshotMatches(inputs)
+                ? pip with { Action = PlanAction.RefreshStamp, Reasons = ["matches its declaration (conda packages changed within what it allows)"] }
+                : pip;
+        }
+
+        // conda changes come first: the pip packages are then checked against what conda left.
+        return pip with
+        {
+            Action = PlanAction.Update,
+            CondaInstall = conda.CondaInstall,
+            CondaRepair = conda.CondaRepair,
+            CondaRemove = conda.CondaRemove,
+            Reasons = [.. conda.Reasons, .. pip.Reasons],
+        };
     }
 
     private static string? DescribeBrokenEnv(PlanInputs inputs)
@@ -50,9 +67,14 @@ public static class EnvPlanner
             return "a build was stopped while it was making the environment";
         }
 
-        if (!disk.InterpreterResolves)
+        if (!disk.InterpreterResolves || inputs.Interpreter is null)
         {
             return "its interpreter (bin/python, python3 or python3.X) is missing or a link to a file that is gone";
+        }
+
+        if (!inputs.Spec.Python.IsSatisfiedBy(inputs.Interpreter.ParsedVersion))
+        {
+            return $"it has Python {inputs.Interpreter.Version}, and the declaration asks for Python {inputs.Spec.Python}";
         }
 
         if (disk.SitePackages is null)
@@ -65,8 +87,8 @@ public static class EnvPlanner
 
     private static string? DescribeInterpreterChange(PlanInputs inputs)
     {
-        var (interpreter, stamp, config) = (inputs.Interpreter, inputs.Stamp, inputs.Disk.Config);
-        if (stamp is not null)
+        var (interpreter, stamp, config) = (inputs.Interpreter!, inputs.Stamp, inputs.Disk.Config);
+        if (stamp?.Interpreter is not null)
         {
             return PathIdentity.AreEqual(stamp.Interpreter.Executable, interpreter.Executable) && stamp.Interpreter.Version == interpreter.Version
                 ? null
@@ -80,6 +102,14 @@ public static class EnvPlanner
         return sameHome && sameVersion
             ? null
             : $"the venv was made from CPython {config?.Version} in {config?.Home}, not CPython {interpreter.Version} ({interpreter.Executable})";
+    }
+
+    private static bool CondaSnapshotMatches(PlanInputs inputs)
+    {
+        var recorded = inputs.Stamp?.CondaInstalled ?? [];
+        var installed = inputs.Disk.CondaPackages;
+        return recorded.Count == installed.Count
+            && installed.All(p => recorded.Any(r => r.Name == p.Name && r.Version == $"{p.Version}={p.Build}"));
     }
 
     private static M1EnvException NotOurs(PlanInputs inputs, string why) => new(

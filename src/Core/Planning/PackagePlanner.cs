@@ -106,7 +106,7 @@ internal static class PackagePlanner
     {
         var declared = spec.PipPackages.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
         var problems = new List<string>();
-        foreach (var distribution in installed.Values.Where(d => !declared.Contains(d.Name) && d.MissingFiles.Count > 0))
+        foreach (var distribution in installed.Values.Where(d => !declared.Contains(d.Name) && d.MissingFiles.Count > 0 && !IsCondaManaged(d)))
         {
             reinstall.Add(new StampedDistribution(distribution.DisplayName, distribution.Version));
             problems.Add(DescribeDamage(distribution));
@@ -116,6 +116,12 @@ internal static class PackagePlanner
         {
             foreach (var (name, version) in recorded.Where(r => !declared.Contains(r.Key) && !EnvPlanner.IsSeedPackage(r.Key)))
             {
+                if (installed.TryGetValue(name, out var managed) && IsCondaManaged(managed))
+                {
+                    // conda's packages are conda's to judge (CondaPackagePlanner).
+                    continue;
+                }
+
                 if (!installed.TryGetValue(name, out var distribution))
                 {
                     problems.Add($"the dependency {name} {version} is missing (removed by hand?)");
@@ -150,7 +156,7 @@ internal static class PackagePlanner
         var candidates = new Dictionary<string, string>(StringComparer.Ordinal);
         void Consider(string name, string reason)
         {
-            if (!declared.Contains(name) && !EnvPlanner.IsSeedPackage(name) && installed.ContainsKey(name))
+            if (!declared.Contains(name) && !EnvPlanner.IsSeedPackage(name) && installed.TryGetValue(name, out var distribution) && !IsCondaManaged(distribution))
             {
                 candidates.TryAdd(name, reason);
             }
@@ -194,6 +200,9 @@ internal static class PackagePlanner
         reasons.AddRange(candidates.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Value));
         return candidates.Keys.Order(StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>Installed by conda (its INSTALLER file says so): pip never removes or reinstalls it.</summary>
+    private static bool IsCondaManaged(InstalledDistribution distribution) => distribution.Installer == "conda";
 
     private static string DescribeWhyOnlyTheStampChanges(PlanInputs inputs) => inputs.Stamp switch
     {

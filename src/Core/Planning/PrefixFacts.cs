@@ -1,20 +1,19 @@
-using M1Env.Core.Venv;
-
 namespace M1Env.Core.Planning;
 
 /// <summary>What a prefix is, read from a few entries without starting any process.</summary>
 /// <param name="Exists">The folder exists.</param>
 /// <param name="IsEmpty">The folder has no entries (or does not exist).</param>
-/// <param name="IsVenv">It holds pyvenv.cfg and an interpreter.</param>
+/// <param name="IsEnv">It holds an env of the declared kind (a venv's pyvenv.cfg and interpreter, a conda env's conda-meta).</param>
 /// <param name="HasM1EnvState">M1Env has worked on it before (its .m1env folder is there).</param>
-public sealed record PrefixFacts(bool Exists, bool IsEmpty, bool IsVenv, bool HasM1EnvState)
+public sealed record PrefixFacts(bool Exists, bool IsEmpty, bool IsEnv, bool HasM1EnvState)
 {
-    public static PrefixFacts Inspect(string prefix) =>
+    /// <param name="looksLikeEnv">The backend's test for an env of its kind.</param>
+    public static PrefixFacts Inspect(string prefix, Func<string, bool> looksLikeEnv) =>
         Directory.Exists(prefix)
             ? new PrefixFacts(
                 Exists: true,
                 IsEmpty: !Directory.EnumerateFileSystemEntries(prefix).Any(),
-                IsVenv: VenvLayout.LooksLikeVenv(prefix),
+                IsEnv: looksLikeEnv(prefix),
                 HasM1EnvState: Directory.Exists(Path.Combine(prefix, ".m1env")))
             : new PrefixFacts(false, true, false, false);
 }

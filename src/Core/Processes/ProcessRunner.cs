@@ -25,12 +25,16 @@ public sealed class ProcessRunner(IProvisionLog log)
 
     /// <param name="streamToLog">False for probes whose stdout is data, not progress.</param>
     /// <param name="timeout">When set, a command still running after it is killed with every process it started, and the result says it timed out.</param>
+    /// <param name="environment">Variables set for the command, besides those that keep Python and pip quiet.</param>
+    /// <param name="stdoutIsData">Stream only stderr to the log: stdout is a document (conda's JSON), kept for the caller and the error tail.</param>
     public async Task<ProcessResult> RunAsync(
         string executable,
         IReadOnlyList<string> arguments,
         bool streamToLog,
         CancellationToken cancellationToken,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        bool stdoutIsData = false)
     {
         var commandLine = UrlRedactor.Redact(FormatCommandLine(executable, arguments));
         if (streamToLog)
@@ -40,7 +44,9 @@ public sealed class ProcessRunner(IProvisionLog log)
 
         var stdout = new StringBuilder();
         var tail = new Queue<string>();
-        void OnLine(string line)
+        void OnLine(string line) => Record(line, streamToLog);
+        void OnDataLine(string line) => Record(line, streamToLog && !stdoutIsData);
+        void Record(string line, bool toLog)
         {
             var redacted = UrlRedactor.Redact(line);
             lock (tail)
@@ -52,7 +58,7 @@ public sealed class ProcessRunner(IProvisionLog log)
                 }
             }
 
-            if (streamToLog)
+            if (toLog)
             {
                 log.Detail(redacted);
             }
@@ -60,9 +66,9 @@ public sealed class ProcessRunner(IProvisionLog log)
 
         var command = Cli.Wrap(executable)
             .WithArguments(arguments)
-            .WithEnvironmentVariables(QuietPython)
+            .WithEnvironmentVariables(environment is null ? QuietPython : QuietPython.Concat(environment).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
             .WithValidation(CommandResultValidation.None)
-            .WithStandardOutputPipe(PipeTarget.Merge(PipeTarget.ToStringBuilder(stdout), PipeTarget.ToDelegate(OnLine)))
+            .WithStandardOutputPipe(PipeTarget.Merge(PipeTarget.ToStringBuilder(stdout), PipeTarget.ToDelegate(OnDataLine)))
             .WithStandardErrorPipe(PipeTarget.ToDelegate(OnLine));
 
         string[] Tail()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using M1Env.Core.Conda;
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
 using M1Env.Core.Inspection;
@@ -24,24 +25,35 @@ public sealed class EnvProvisioner
     private readonly ProvisionOptions options;
     private readonly IProvisionLog log;
     private readonly ProcessRunner runner;
-    private readonly PythonCandidateSources candidateSources;
+    private readonly IEnvBackend venv;
+    private readonly Lazy<IEnvBackend> conda;
 
-    public EnvProvisioner(ProvisionOptions options, IProvisionLog log, PythonCandidateSources? candidateSources = null)
+    public EnvProvisioner(ProvisionOptions options, IProvisionLog log, PythonCandidateSources? candidateSources = null, CondaLocator? condaLocator = null)
     {
         this.options = options;
         this.log = log;
         runner = new ProcessRunner(log);
-        this.candidateSources = candidateSources ?? PythonCandidateSources.ForCurrentProcess();
+        venv = new VenvBackend(runner, log, candidateSources ?? PythonCandidateSources.ForCurrentProcess());
+        conda = new Lazy<IEnvBackend>(() => new CondaBackend(
+            runner,
+            log,
+            condaLocator ?? CondaLocators.ForCurrentProcess(runner, log),
+            options.Conda,
+            options.LocksDirectory,
+            options.LockTimeout));
     }
+
+    /// <summary>The backend of the env's kind: the one place that tells kinds apart.</summary>
+    public IEnvBackend BackendFor(EnvSpec spec) => spec.Kind == EnvKind.Conda ? conda.Value : venv;
 
     public async Task<ProvisionResult> ProvisionAsync(EnvSpec spec, CancellationToken cancellationToken)
     {
+        var backend = BackendFor(spec);
+
         // Refused before any process or lock: a prefix that holds someone else's files.
-        if (PrefixFacts.Inspect(spec.Prefix) is { Exists: true, IsEmpty: false, IsVenv: false, HasM1EnvState: false })
+        if (backend.Inspect(spec.Prefix) is { Exists: true, IsEmpty: false, IsEnv: false, HasM1EnvState: false })
         {
-            throw new M1EnvException(
-                ErrorCodes.PrefixNotAnEnvironment,
-                $"The prefix {spec.Prefix} of environment '{spec.Name}' already holds files and is not a Python environment. M1Env will not delete them: choose another Prefix or empty the folder.");
+            throw NotAnEnvironment(spec);
         }
 
         // Keyed by the real path: builds that reach one prefix through a link and through its target take turns.
@@ -50,38 +62,26 @@ public sealed class EnvProvisioner
         PrefixBackup.Recover(spec.Prefix, log);
 
         var stopwatch = Stopwatch.StartNew();
-        var owner = new EnvOwner(options.ProjectFile.Length == 0 ? string.Empty : PathIdentity.RealPath(options.ProjectFile), spec.Name);
-        var store = new StampStore(spec.Prefix);
-        var stamp = store.Read();
-        var takeover = PrefixOwnership.Check(stamp, owner, realPrefix, File.Exists);
-
-        var facts = PrefixFacts.Inspect(spec.Prefix);
-        var disk = EnvReader.Read(spec.Prefix, verifyFiles: true);
-        var record = store.ReadInterpreter();
-        var interpreter = await ChooseInterpreterAsync(spec, record, disk, cancellationToken).ConfigureAwait(false);
-        var specHash = SpecHasher.Hash(spec, interpreter, options.ToolVersion);
-        var recordedLocation = stamp?.Location ?? (disk.Config?.CreatedAt is { } createdAt ? PathIdentity.RealPath(createdAt) : null);
-        var plan = EnvPlanner.Plan(new PlanInputs(
-            spec, interpreter, specHash, SpecHasher.HashSources(spec.Sources), options.ToolVersion, realPrefix, recordedLocation, stamp, facts, disk));
-        if (takeover is not null)
-        {
-            plan = plan with { Reasons = [$"taking over the prefix: {takeover}", .. plan.Reasons] };
-        }
-
+        var (owner, store, stamp, record, interpreter, specHash, plan) = await AssessAsync(spec, backend, realPrefix, cancellationToken).ConfigureAwait(false);
         foreach (var reason in plan.Reasons)
         {
             log.Detail($"{spec.Name}: {reason}");
         }
 
-        var work = new EnvWork(spec, owner, realPrefix, interpreter, specHash, options.ToolVersion, store);
+        var work = new EnvWork(spec, backend, owner, realPrefix, interpreter, specHash, options.ToolVersion, store);
         if (plan.CreatesEnv)
         {
-            await RemakeAsync(work, plan, cancellationToken).ConfigureAwait(false);
+            work = await RemakeAsync(work, plan, cancellationToken).ConfigureAwait(false);
         }
         else if (plan.ChangesPackages)
         {
-            store.DeleteBuildKey();
-            store.Write(work.Stamp(complete: false, created: true, PreviousAndCurrent(stamp, spec), stamp?.Installed ?? []));
+            ForgetBuildKey(spec, store);
+            store.Write(work.Stamp(complete: false, created: true, PreviousAndCurrent(stamp, spec)) with
+            {
+                Installed = stamp?.Installed ?? [],
+                CondaPackages = PreviousAndCurrentConda(stamp, spec),
+                CondaInstalled = stamp?.CondaInstalled ?? [],
+            });
             await ApplyPackagesAsync(work, plan, cancellationToken).ConfigureAwait(false);
         }
         else if (plan.Action == PlanAction.RefreshStamp)
@@ -98,23 +98,58 @@ public sealed class EnvProvisioner
         return new ProvisionResult(env, plan.Action);
     }
 
-    private async Task<PythonInterpreter> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the next build would do to the env and why, without changing anything: no lock, no
+    /// conda, no pip. Only a venv whose base interpreter has no current record starts a process, to
+    /// find that interpreter.
+    /// </summary>
+    public async Task<EnvPlan> PlanAsync(EnvSpec spec, CancellationToken cancellationToken)
     {
-        // The interpreter this env was made from, when its file is unchanged and it still fits: no process.
-        if (record is not null && disk.Config is not null && spec.Python.IsSatisfiedBy(record.Interpreter.ParsedVersion) && record.IsCurrent())
+        var backend = BackendFor(spec);
+        if (backend.Inspect(spec.Prefix) is { Exists: true, IsEmpty: false, IsEnv: false, HasM1EnvState: false })
         {
-            return record.Interpreter;
+            throw NotAnEnvironment(spec);
         }
 
-        log.Step($"Finding CPython {spec.Python} for environment '{spec.Name}'...");
-        var locator = new PythonLocator(candidateSources, new InterpreterProbe(runner), log);
-        return await locator.LocateAsync(spec.Python, cancellationToken, preferred: disk.Config?.Executable).ConfigureAwait(false);
+        var plan = (await AssessAsync(spec, backend, PathIdentity.RealPath(spec.Prefix), cancellationToken).ConfigureAwait(false)).Plan;
+        return PrefixBackup.NeedsRecovery(spec.Prefix)
+            ? plan with { Reasons = ["a build was stopped while it replaced the environment: the next build first puts the previous one back", .. plan.Reasons] }
+            : plan;
     }
 
-    private async Task RemakeAsync(EnvWork work, EnvPlan plan, CancellationToken cancellationToken)
+    /// <summary>Reads the stamp, the disk and the interpreter's record, and plans. Starts no process unless the interpreter must be found.</summary>
+    private async Task<Assessment> AssessAsync(EnvSpec spec, IEnvBackend backend, string realPrefix, CancellationToken cancellationToken)
+    {
+        var owner = new EnvOwner(options.ProjectFile.Length == 0 ? string.Empty : PathIdentity.RealPath(options.ProjectFile), spec.Name);
+        var store = new StampStore(spec.Prefix);
+        var stamp = store.Read();
+        var takeover = PrefixOwnership.Check(stamp, owner, realPrefix, File.Exists);
+
+        var facts = backend.Inspect(spec.Prefix);
+        var disk = backend.Read(spec.Prefix, verifyFiles: true);
+        var record = store.ReadInterpreter();
+        var interpreter = await backend.ChooseInterpreterAsync(spec, record, disk, cancellationToken).ConfigureAwait(false);
+        var specHash = SpecHasher.Hash(spec, interpreter, options.ToolVersion);
+        var recordedLocation = stamp?.Location ?? (disk.Config?.CreatedAt is { } createdAt ? PathIdentity.RealPath(createdAt) : null);
+        var plan = EnvPlanner.Plan(new PlanInputs(
+            spec, interpreter, specHash, SpecHasher.HashSources(spec.Sources), options.ToolVersion, realPrefix, recordedLocation, stamp, facts, disk));
+        if (takeover is not null)
+        {
+            plan = plan with { Reasons = [$"taking over the prefix: {takeover}", .. plan.Reasons] };
+        }
+
+        return new Assessment(owner, store, stamp, record, interpreter, specHash, plan);
+    }
+
+    private static M1EnvException NotAnEnvironment(EnvSpec spec) => new(
+        ErrorCodes.PrefixNotAnEnvironment,
+        $"The prefix {spec.Prefix} of environment '{spec.Name}' already holds files and is not a Python environment. M1Env will not delete them: choose another Prefix or empty the folder.");
+
+    /// <summary>Makes the env again (or for the first time) and returns the work with the interpreter it was made from.</summary>
+    private async Task<EnvWork> RemakeAsync(EnvWork work, EnvPlan plan, CancellationToken cancellationToken)
     {
         var (spec, store) = (work.Spec, work.Store);
-        store.DeleteBuildKey();
+        ForgetBuildKey(spec, store);
         PrefixBackup? backup = null;
         if (plan.Action == PlanAction.Recreate)
         {
@@ -127,12 +162,14 @@ public sealed class EnvProvisioner
             EnvRootFolder.EnsureParentOf(spec.Prefix, options.EnvRoot);
             Directory.CreateDirectory(spec.Prefix);
 
-            // Marked before the venv exists: a build killed while making it leaves a prefix the next one remakes.
-            store.Write(work.Stamp(complete: false, created: false, spec.PipPackages.Select(ToStamped), []));
-            log.Step($"Creating venv '{spec.Name}' at {spec.Prefix} with CPython {work.Interpreter.Version}...");
-            await new VenvBackend(runner).CreateAsync(work.Interpreter, spec.Prefix, spec.Name, cancellationToken).ConfigureAwait(false);
-            store.Write(work.Stamp(complete: false, created: true, spec.PipPackages.Select(ToStamped), []));
-            await ApplyPackagesAsync(work, plan, cancellationToken).ConfigureAwait(false);
+            // Marked before the env exists: a build killed while making it leaves a prefix the next one remakes.
+            store.Write(work.Stamp(complete: false, created: false, spec.PipPackages.Select(ToStamped)) with { CondaPackages = spec.CondaPackages.Select(ToStamped).ToArray() });
+            var interpreter = await work.Backend.CreateAsync(spec, work.Interpreter, cancellationToken).ConfigureAwait(false);
+            work = work with { Interpreter = interpreter, SpecHash = SpecHasher.Hash(spec, interpreter, options.ToolVersion) };
+            store.Write(work.Stamp(complete: false, created: true, spec.PipPackages.Select(ToStamped)) with { CondaPackages = spec.CondaPackages.Select(ToStamped).ToArray() });
+
+            // conda made the env with its conda packages already: what is left is pip's.
+            await ApplyPackagesAsync(work, plan with { CondaInstall = [], CondaRepair = [], CondaRemove = [] }, cancellationToken).ConfigureAwait(false);
         }
         catch when (backup is not null)
         {
@@ -142,17 +179,19 @@ public sealed class EnvProvisioner
         }
 
         backup?.Discard();
+        return work;
     }
 
     private async Task ApplyPackagesAsync(EnvWork work, EnvPlan plan, CancellationToken cancellationToken)
     {
         var spec = work.Spec;
+        await work.Backend.ApplyCondaChangesAsync(spec, plan, cancellationToken).ConfigureAwait(false);
         foreach (var leftover in plan.Leftovers)
         {
             Directory.Delete(leftover, recursive: true);
         }
 
-        var pip = new PipClient(runner, VenvLayout.PythonPath(spec.Prefix), spec.Sources);
+        var pip = new PipClient(runner, work.Backend.PythonPath(spec.Prefix), spec.Sources);
         if (plan.Uninstall.Count > 0)
         {
             log.Step($"Removing {Count(plan.Uninstall.Count)} from '{spec.Name}': {string.Join(", ", plan.Uninstall)}...");
@@ -176,38 +215,51 @@ public sealed class EnvProvisioner
     private async Task<ProvisionedEnv> RecordAsync(EnvWork work, InterpreterRecord? record, bool writeStamp, CancellationToken cancellationToken)
     {
         var (spec, store) = (work.Spec, work.Store);
-        var disk = EnvReader.Read(spec.Prefix, verifyFiles: false);
-        if (record is null || record.Interpreter != work.Interpreter || !record.IsCurrent() || record.HandOff is null || !File.Exists(store.InterpreterPath))
+        var disk = work.Backend.Read(spec.Prefix, verifyFiles: false);
+        var interpreter = work.Interpreter
+            ?? throw new M1EnvException(ErrorCodes.FileSystemError, $"The interpreter of environment '{spec.Name}' disappeared while it was being made.");
+        if (record is null || record.Interpreter != interpreter || !record.IsCurrent() || record.HandOff is null || !File.Exists(store.InterpreterPath))
         {
-            var fingerprint = FileFingerprint.Of(work.Interpreter.Executable)
-                ?? throw new M1EnvException(ErrorCodes.FileSystemError, $"The interpreter {work.Interpreter.Executable} disappeared while the environment '{spec.Name}' was being made.");
-            var handOff = record is not null && record.Interpreter == work.Interpreter && record.Fingerprint == fingerprint && record.HandOff is not null
+            var fingerprint = FileFingerprint.Of(interpreter.Executable)
+                ?? throw new M1EnvException(ErrorCodes.FileSystemError, $"The interpreter {interpreter.Executable} disappeared while the environment '{spec.Name}' was being made.");
+            var handOff = record is not null && record.Interpreter == interpreter && record.Fingerprint == fingerprint && record.HandOff is not null
                 ? record.HandOff
-                : await new HandOffProbe(runner).ReadAsync(VenvLayout.PythonPath(spec.Prefix), cancellationToken).ConfigureAwait(false);
-            record = new InterpreterRecord(work.Interpreter, fingerprint, handOff);
+                : await new HandOffProbe(runner).ReadAsync(work.Backend.PythonPath(spec.Prefix), cancellationToken).ConfigureAwait(false);
+            record = new InterpreterRecord(interpreter, fingerprint, handOff);
             store.WriteInterpreter(record);
         }
 
         if (writeStamp)
         {
-            var installed = disk.Distributions.Select(d => new StampedDistribution(d.Name, d.Version)).ToArray();
-            store.Write(work.Stamp(complete: true, created: true, spec.PipPackages.Select(ToStamped), installed));
+            store.Write(work.Stamp(complete: true, created: true, spec.PipPackages.Select(ToStamped)) with
+            {
+                Installed = disk.Distributions.Select(d => new StampedDistribution(d.Name, d.Version)).ToArray(),
+                CondaPackages = spec.CondaPackages.Select(ToStamped).ToArray(),
+                CondaInstalled = disk.CondaPackages.Select(p => new StampedDistribution(p.Name, $"{p.Version}={p.Build}")).ToArray(),
+            });
         }
 
         var recorded = record.HandOff;
         var env = new ProvisionedEnv(
             spec.Name,
             spec.Prefix,
-            VenvLayout.PythonPath(spec.Prefix),
+            work.Backend.PythonPath(spec.Prefix),
             work.SpecHash,
-            work.Interpreter.Executable,
-            work.Interpreter.Version,
+            interpreter.Executable,
+            interpreter.Version,
             recorded?.PythonLibrary ?? string.Empty,
             recorded?.Stdlib ?? string.Empty,
             disk.SitePackages ?? recorded?.SitePackages ?? string.Empty);
         if (options.BuildKey is not null)
         {
-            store.WriteBuildKey(BuildKey.Create(options.BuildKey, work.SpecHash, PathIdentity.RealPath(work.Interpreter.Executable), WatchedDirectories(disk, spec), env));
+            var key = BuildKey.Create(options.BuildKey, work.SpecHash, PathIdentity.RealPath(interpreter.Executable), WatchedDirectories(disk, spec), env);
+            store.WriteBuildKey(key);
+            if (spec.Named && options.EnvRoot is not null)
+            {
+                var copy = NamedEnvKeyPath(options.EnvRoot, spec.Name);
+                EnvRootFolder.EnsureParentOf(Path.GetDirectoryName(copy)!, options.EnvRoot);
+                StampStore.WriteBuildKeyCopy(copy, key);
+            }
         }
 
         return env;
@@ -233,6 +285,12 @@ public sealed class EnvProvisioner
             yield return disk.SitePackages;
         }
 
+        if (disk.CondaPackages.Count > 0)
+        {
+            // conda install, update and remove all rewrite conda-meta.
+            yield return Path.Combine(disk.Prefix, "conda-meta");
+        }
+
         var declared = spec.PipPackages.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
         foreach (var directory in disk.Distributions.Where(d => declared.Contains(d.Name)).SelectMany(d => d.TopLevelDirectories))
         {
@@ -246,15 +304,39 @@ public sealed class EnvProvisioner
             .GroupBy(p => p.Name, StringComparer.Ordinal)
             .Select(g => g.Last());
 
+    /// <summary>Deletes the keys that would let the next build skip this env, before anything in it changes.</summary>
+    private void ForgetBuildKey(EnvSpec spec, StampStore store)
+    {
+        store.DeleteBuildKey();
+        if (spec.Named && options.EnvRoot is not null)
+        {
+            File.Delete(NamedEnvKeyPath(options.EnvRoot, spec.Name));
+        }
+    }
+
+    /// <summary>Where M1Env.targets reads a named env's key: <c>$(M1EnvRoot).named/NAME.build.key</c>.</summary>
+    public static string NamedEnvKeyPath(string envRoot, string name) => Path.Combine(envRoot, ".named", name + ".build.key");
+
+    private static IReadOnlyList<StampedPackage> PreviousAndCurrentConda(EnvStamp? previous, EnvSpec spec) =>
+        (previous?.CondaPackages ?? [])
+            .Concat(spec.CondaPackages.Select(ToStamped))
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .Select(g => g.Last())
+            .ToArray();
+
     private static StampedPackage ToStamped(PipRequirement requirement) => new(requirement.NormalizedName, requirement.ToRequirementString());
+
+    private static StampedPackage ToStamped(CondaRequirement requirement) => new(requirement.Name, requirement.ToMatchSpec());
 
     private static string Count(int n) => n == 1 ? "1 package" : $"{n} packages";
 
+    private sealed record Assessment(EnvOwner Owner, StampStore Store, EnvStamp? Stamp, InterpreterRecord? Record, PythonInterpreter? Interpreter, string SpecHash, EnvPlan Plan);
+
     /// <summary>The facts of one provisioning run that every stamp it writes repeats.</summary>
-    private sealed record EnvWork(EnvSpec Spec, EnvOwner Owner, string RealPrefix, PythonInterpreter Interpreter, string SpecHash, string ToolVersion, StampStore Store)
+    private sealed record EnvWork(EnvSpec Spec, IEnvBackend Backend, EnvOwner Owner, string RealPrefix, PythonInterpreter? Interpreter, string SpecHash, string ToolVersion, StampStore Store)
     {
-        public EnvStamp Stamp(bool complete, bool created, IEnumerable<StampedPackage> packages, IEnumerable<StampedDistribution> installed) =>
+        public EnvStamp Stamp(bool complete, bool created, IEnumerable<StampedPackage> packages) =>
             new(EnvStamp.CurrentSchema, complete, created, ToolVersion, SpecHash, Owner, RealPrefix, Spec.Python.ToString(), Interpreter,
-                SpecHasher.HashSources(Spec.Sources), packages.ToArray(), installed.ToArray());
+                SpecHasher.HashSources(Spec.Sources), packages.ToArray(), []);
     }
 }

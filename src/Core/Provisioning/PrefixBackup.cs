@@ -24,6 +24,10 @@ internal sealed class PrefixBackup
         return backup;
     }
 
+    /// <summary>A killed build left the previous env aside, and the next build will put it back.</summary>
+    public static bool NeedsRecovery(string prefix) =>
+        Directory.Exists(PathOf(prefix)) && !(Directory.Exists(prefix) && new StampStore(prefix).Read() is { Complete: true });
+
     /// <summary>Called under the prefix lock before anything else: finishes what a killed build left.</summary>
     public static void Recover(string prefix, IProvisionLog log)
     {

@@ -12,6 +12,9 @@ public sealed record ProvisionOptions(string ToolsDirectory, string ToolVersion,
     /// <summary>The project file that declares the envs: the owner recorded in each prefix.</summary>
     public string ProjectFile { get; init; } = string.Empty;
 
+    /// <summary>How conda is found or installed, for conda envs.</summary>
+    public Conda.CondaSettings Conda { get; init; } = new(null, Bootstrap: true, ToolsDirectory);
+
     /// <summary>M1EnvRoot: when M1Env creates it, it puts a <c>.gitignore</c> in it so no env is ever committed.</summary>
     public string? EnvRoot { get; init; }
 }

@@ -2,4 +2,11 @@ namespace M1Env.Core.Spec;
 
 /// <summary>An environment exactly as the user wrote it, before validation.</summary>
 /// <param name="DeclaredIn">The file that declares the item (MSBuild's DefiningProjectFullPath), where its errors point.</param>
-public sealed record EnvDeclaration(EnvKind Kind, string Name, string? Python, string? Prefix, string? DeclaredIn = null);
+public sealed record EnvDeclaration(EnvKind Kind, string Name, string? Python, string? Prefix, string? DeclaredIn = null)
+{
+    /// <summary>A conda env's channels, a ';'-list (default conda-forge).</summary>
+    public string? Channels { get; init; }
+
+    /// <summary>A conda env's <c>Named</c> metadata: "true" puts it in conda's envs folder, so <c>conda activate NAME</c> works.</summary>
+    public string? Named { get; init; }
+}

@@ -7,4 +7,14 @@ public sealed record EnvSpec(
     PythonRequest Python,
     string Prefix,
     IReadOnlyList<PipRequirement> PipPackages,
-    PackageSourceSettings Sources);
+    PackageSourceSettings Sources)
+{
+    /// <summary>The conda packages, sorted by name (always empty for a venv).</summary>
+    public IReadOnlyList<CondaRequirement> CondaPackages { get; init; } = [];
+
+    /// <summary>The conda channels in priority order (always empty for a venv).</summary>
+    public IReadOnlyList<string> Channels { get; init; } = [];
+
+    /// <summary>The env lives in conda's envs folder under its name.</summary>
+    public bool Named { get; init; }
+}

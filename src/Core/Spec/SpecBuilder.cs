@@ -13,12 +13,19 @@ public static class SpecBuilder
     public static SpecBuildResult Build(
         IReadOnlyList<EnvDeclaration> envs,
         IReadOnlyList<PackageDeclaration> packages,
+        SpecContext context) => Build(envs, packages, [], context);
+
+    public static SpecBuildResult Build(
+        IReadOnlyList<EnvDeclaration> envs,
+        IReadOnlyList<PackageDeclaration> packages,
+        IReadOnlyList<CondaPackageDeclaration> condaPackages,
         SpecContext context)
     {
         var errors = new List<SpecError>();
         var sources = ValidateSources(context, errors);
         var accepted = ValidateEnvs(envs, context, errors);
         var packagesByEnv = ValidatePackages(packages, envs, accepted, errors);
+        var condaByEnv = CondaPackageValidator.Validate(condaPackages, envs, accepted.ToDictionary(e => e.Declaration.Name, e => e.Declaration.Kind, StringComparer.OrdinalIgnoreCase), errors);
 
         if (errors.Count > 0)
         {
@@ -34,7 +41,12 @@ public static class SpecBuilder
                 packagesByEnv.TryGetValue(env.Declaration.Name, out var list)
                     ? list.OrderBy(p => p.NormalizedName, StringComparer.Ordinal).ToArray()
                     : [],
-                sources))
+                sources)
+            {
+                CondaPackages = condaByEnv.TryGetValue(env.Declaration.Name, out var conda) ? conda.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray() : [],
+                Channels = env.Channels,
+                Named = env.Named,
+            })
             .ToArray();
         return new SpecBuildResult(specs, []);
     }
@@ -55,14 +67,6 @@ public static class SpecBuilder
                 continue;
             }
 
-            if (env.Kind == EnvKind.Conda)
-            {
-                errors.Add(new(ErrorCodes.UnsupportedDeclaration,
-                    $"CondaEnv '{name}' needs the conda backend, which this version of M1Env.Sdk does not ship yet. Declare it as <PythonEnv Include=\"{name}\" Python=\"{InputQuote.Shorten(env.Python)}\" /> for a venv, or update M1Env.Sdk.",
-                    env.DeclaredIn));
-                continue;
-            }
-
             if (!names.Add(env.Name))
             {
                 errors.Add(new(ErrorCodes.DuplicateDeclaration, $"The environment '{name}' is declared more than once.", env.DeclaredIn));
@@ -76,7 +80,12 @@ public static class SpecBuilder
                 continue;
             }
 
-            var prefix = ResolvePrefix(env, context);
+            if (!CondaEnvSettings.TryRead(env, context, errors, out var channels, out var named))
+            {
+                continue;
+            }
+
+            var prefix = named ? Path.Combine(context.NamedEnvsDirectory!, env.Name) : ResolvePrefix(env, context);
             var realPrefix = PathIdentity.RealPath(prefix);
             if (prefixRules.Problem(realPrefix) is { } prefixProblem)
             {
@@ -96,7 +105,7 @@ public static class SpecBuilder
             }
 
             prefixes[realPrefix] = name;
-            accepted.Add(new AcceptedEnv(env, python, prefix));
+            accepted.Add(new AcceptedEnv(env, python, prefix, channels, named));
         }
 
         return accepted;
@@ -217,5 +226,5 @@ public static class SpecBuilder
         return Path.TrimEndingDirectorySeparator(prefix);
     }
 
-    private sealed record AcceptedEnv(EnvDeclaration Declaration, PythonRequest Python, string Prefix);
+    private sealed record AcceptedEnv(EnvDeclaration Declaration, PythonRequest Python, string Prefix, IReadOnlyList<string> Channels, bool Named);
 }

@@ -11,7 +11,7 @@ namespace M1Env.Core.Spec;
 /// </summary>
 public static class SpecHasher
 {
-    public static string Hash(EnvSpec spec, PythonInterpreter interpreter, string toolVersion) =>
+    public static string Hash(EnvSpec spec, PythonInterpreter? interpreter, string toolVersion) =>
         Convert.ToHexString(SHA256.HashData(CanonicalJson(spec, interpreter, toolVersion))).ToLowerInvariant();
 
     /// <summary>The hash of the package sources alone, recorded so a build can say that they changed.</summary>
@@ -26,7 +26,7 @@ public static class SpecHasher
         return Convert.ToHexString(SHA256.HashData(buffer.ToArray())).ToLowerInvariant();
     }
 
-    internal static byte[] CanonicalJson(EnvSpec spec, PythonInterpreter interpreter, string toolVersion)
+    internal static byte[] CanonicalJson(EnvSpec spec, PythonInterpreter? interpreter, string toolVersion)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -38,12 +38,15 @@ public static class SpecHasher
             json.WriteString("prefix", spec.Prefix);
             json.WriteString("python", spec.Python.ToString());
 
-            json.WriteStartObject("interpreter");
-            json.WriteString("executable", interpreter.Executable);
-            json.WriteString("version", interpreter.Version);
-            json.WriteString("machine", interpreter.Machine);
-            json.WriteString("implementation", interpreter.Implementation);
-            json.WriteEndObject();
+            if (interpreter is not null)
+            {
+                json.WriteStartObject("interpreter");
+                json.WriteString("executable", interpreter.Executable);
+                json.WriteString("version", interpreter.Version);
+                json.WriteString("machine", interpreter.Machine);
+                json.WriteString("implementation", interpreter.Implementation);
+                json.WriteEndObject();
+            }
 
             json.WritePropertyName("sources");
             WriteSources(json, spec.Sources);
@@ -55,6 +58,15 @@ public static class SpecHasher
             }
 
             json.WriteEndArray();
+
+            // Only conda envs add these, so a venv's hash is what it always was.
+            if (spec.CondaPackages.Count > 0 || spec.Channels.Count > 0)
+            {
+                WriteArray(json, "channels", spec.Channels);
+                WriteArray(json, "conda", spec.CondaPackages.Select(p => p.ToMatchSpec()));
+                json.WriteBoolean("named", spec.Named);
+            }
+
             json.WriteEndObject();
         }
 

@@ -31,8 +31,9 @@ public sealed class StampStore(string prefix)
 
         // A stamp of another schema, or one cut short by hand, is no stamp at all.
         return stamp is { Schema: EnvStamp.CurrentSchema }
-            && stamp.Owner is not null && stamp.Location is not null && stamp.Interpreter is not null
+            && stamp.Owner is not null && stamp.Location is not null && (stamp.Interpreter is not null || !stamp.Created)
             && stamp.PipPackages is not null && stamp.Installed is not null
+            && stamp.CondaPackages is not null && stamp.CondaInstalled is not null
             ? stamp
             : null;
     }
@@ -49,6 +50,16 @@ public sealed class StampStore(string prefix)
     /// <summary>Writes the key that M1Env.targets reads; its format is part of the contract between the two (<see cref="BuildKey"/>).</summary>
     public void WriteBuildKey(BuildKey key) =>
         WriteAtomically(BuildKeyPath, Encoding.UTF8.GetBytes(key.Format()));
+
+    /// <summary>
+    /// Writes a copy of the key where M1Env.targets looks for a named conda env's key (in M1EnvRoot):
+    /// the targets cannot find conda's envs folder themselves.
+    /// </summary>
+    public static void WriteBuildKeyCopy(string path, BuildKey key)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        WriteAtomicallyTo(path, Encoding.UTF8.GetBytes(key.Format()));
+    }
 
     /// <summary>Deletes the build key, if there is one (a new prefix has no state folder yet).</summary>
     public void DeleteBuildKey()
@@ -75,6 +86,11 @@ public sealed class StampStore(string prefix)
     private void WriteAtomically(string path, byte[] content)
     {
         Directory.CreateDirectory(StateDirectory);
+        WriteAtomicallyTo(path, content);
+    }
+
+    private static void WriteAtomicallyTo(string path, byte[] content)
+    {
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {

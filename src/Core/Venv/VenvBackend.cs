@@ -1,23 +1,62 @@
+using M1Env.Core.Diagnostics;
+using M1Env.Core.Inspection;
+using M1Env.Core.Planning;
 using M1Env.Core.Processes;
+using M1Env.Core.Provisioning;
 using M1Env.Core.Python;
+using M1Env.Core.Spec;
+using M1Env.Core.State;
 
 namespace M1Env.Core.Venv;
 
-/// <summary>Creates venvs with the standard library's <c>venv</c> module.</summary>
-public sealed class VenvBackend(ProcessRunner runner)
+/// <summary>
+/// A plain venv made with the standard library's <c>venv</c> module from a CPython found on the
+/// machine. Its base interpreter is known from the record of its file, without a process, until
+/// that file changes.
+/// </summary>
+public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonCandidateSources candidateSources) : IEnvBackend
 {
-    public async Task CreateAsync(PythonInterpreter interpreter, string prefix, string prompt, CancellationToken cancellationToken)
+    public PrefixFacts Inspect(string prefix) => PrefixFacts.Inspect(prefix, VenvLayout.LooksLikeVenv);
+
+    public InstalledEnv Read(string prefix, bool verifyFiles) => EnvReader.Read(prefix, verifyFiles);
+
+    public string PythonPath(string prefix) => VenvLayout.PythonPath(prefix);
+
+    public async Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, CancellationToken cancellationToken)
     {
+        // The interpreter this env was made from, when its file is unchanged and it still fits: no process.
+        if (record is not null && disk.Config is not null && spec.Python.IsSatisfiedBy(record.Interpreter.ParsedVersion) && record.IsCurrent())
+        {
+            return record.Interpreter;
+        }
+
+        log.Step($"Finding CPython {spec.Python} for environment '{spec.Name}'...");
+        var locator = new PythonLocator(candidateSources, new InterpreterProbe(runner), log);
+        return await locator.LocateAsync(spec.Python, cancellationToken, preferred: disk.Config?.Executable).ConfigureAwait(false);
+    }
+
+    public async Task<PythonInterpreter> CreateAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interpreter);
+        log.Step($"Creating venv '{spec.Name}' at {spec.Prefix} with CPython {interpreter.Version}...");
+
         // With pip (ensurepip ships its wheel, so this works offline): people expect to activate the
         // env and run pip in it.
         var result = await runner.RunAsync(
             interpreter.Executable,
-            ["-m", "venv", "--prompt", prompt, prefix],
+            ["-m", "venv", "--prompt", spec.Name, spec.Prefix],
             streamToLog: true,
             cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded || !VenvLayout.LooksLikeVenv(prefix))
+        if (!result.Succeeded || !VenvLayout.LooksLikeVenv(spec.Prefix))
         {
-            throw VenvFailure.Explain(result, interpreter, prefix);
+            throw VenvFailure.Explain(result, interpreter, spec.Prefix);
         }
+
+        return interpreter;
     }
+
+    public Task ApplyCondaChangesAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken) =>
+        plan.ChangesCondaPackages
+            ? throw new InvalidOperationException($"A venv has no conda packages, yet the plan for '{spec.Name}' changes some.")
+            : Task.CompletedTask;
 }

@@ -1,4 +1,5 @@
 using M1Env.Core.Planning;
+using M1Env.Core.Venv;
 using M1Env.Testing;
 
 namespace M1Env.Core.Tests.Planning;
@@ -14,10 +15,10 @@ public sealed class PrefixFactsTests : IDisposable
     [Fact]
     public void A_missing_prefix_is_empty_and_not_a_venv()
     {
-        var facts = PrefixFacts.Inspect(Prefix);
+        var facts = PrefixFacts.Inspect(Prefix, VenvLayout.LooksLikeVenv);
         Assert.False(facts.Exists);
         Assert.True(facts.IsEmpty);
-        Assert.False(facts.IsVenv);
+        Assert.False(facts.IsEnv);
     }
 
     [Fact]
@@ -28,8 +29,8 @@ public sealed class PrefixFactsTests : IDisposable
         File.WriteAllText(python, string.Empty);
         File.WriteAllText(Path.Combine(Prefix, "pyvenv.cfg"), "home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.2\n");
 
-        var facts = PrefixFacts.Inspect(Prefix);
-        Assert.True(facts.IsVenv);
+        var facts = PrefixFacts.Inspect(Prefix, VenvLayout.LooksLikeVenv);
+        Assert.True(facts.IsEnv);
         Assert.False(facts.HasM1EnvState);
         Assert.False(facts.IsEmpty);
     }

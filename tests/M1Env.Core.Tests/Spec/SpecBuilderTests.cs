@@ -72,8 +72,13 @@ public class SpecBuilderTests
     }
 
     [Fact]
-    public void Rejects_conda_envs_until_the_conda_backend_ships() =>
-        Assert.Equal(ErrorCodes.UnsupportedDeclaration, Assert.Single(Build([new(EnvKind.Conda, "ml-m1", "3.11", null)], []).Errors).Code);
+    public void Accepts_a_conda_env_with_conda_forge_as_its_default_channel()
+    {
+        var env = Assert.Single(Build([new(EnvKind.Conda, "ml-m1", "3.11", null)], []).Envs);
+        Assert.Equal(EnvKind.Conda, env.Kind);
+        Assert.Equal(["conda-forge"], env.Channels);
+        Assert.False(env.Named);
+    }
 
     [Fact]
     public void Rejects_index_urls_that_are_not_urls_without_leaking_credentials()

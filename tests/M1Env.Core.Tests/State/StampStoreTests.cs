@@ -27,7 +27,7 @@ public sealed class StampStoreTests : IDisposable
         Assert.NotNull(read);
         Assert.True(read.Complete);
         Assert.Equal("numpy==2.0", Assert.Single(read.PipPackages).Requirement);
-        Assert.Equal("/usr/bin/python3.11", read.Interpreter.Executable);
+        Assert.Equal("/usr/bin/python3.11", read.Interpreter?.Executable);
         Assert.Empty(Directory.GetFiles(store.StateDirectory, "*.tmp"));
     }
 

@@ -1,0 +1,39 @@
+using M1Env.Core.Spec;
+
+namespace M1Env.Core.Conda;
+
+/// <summary>
+/// The argument lists M1Env hands conda, mamba and micromamba. Every call is non-interactive and
+/// prints JSON; channels come only from the declaration (<c>--override-channels</c>, strict priority),
+/// so a stray <c>.condarc</c> decides nothing.
+/// </summary>
+public static class CondaArguments
+{
+    public static IReadOnlyList<string> Create(CondaFlavor flavor, string prefix, IReadOnlyList<string> channels, IEnumerable<string> specs) =>
+        [
+            "create", "-p", prefix, "-y", "--json", .. Quiet(flavor), .. ChannelOptions(channels),
+            .. flavor == CondaFlavor.Micromamba ? Array.Empty<string>() : ["--no-default-packages"],
+            .. specs,
+        ];
+
+    public static IReadOnlyList<string> Install(CondaFlavor flavor, string prefix, IReadOnlyList<string> channels, IEnumerable<string> specs, bool forceReinstall = false) =>
+        [
+            "install", "-p", prefix, "-y", "--json", .. Quiet(flavor), .. ChannelOptions(channels),
+            .. forceReinstall ? ["--force-reinstall"] : Array.Empty<string>(),
+            .. specs,
+        ];
+
+    /// <summary>micromamba's remove takes no channel options, and neither needs them.</summary>
+    public static IReadOnlyList<string> Remove(CondaFlavor flavor, string prefix, IEnumerable<string> names) =>
+        ["remove", "-p", prefix, "-y", "--json", .. Quiet(flavor), .. names];
+
+    /// <summary>The match spec for the env's Python: 3.11 means any 3.11.x, 3.11.7 exactly that.</summary>
+    public static string PythonSpec(PythonRequest python) =>
+        python.Micro is not null ? $"python=={python}" : $"python {python}.*";
+
+    // Without -q conda writes progress records before its JSON result; micromamba has no -q with --json.
+    private static string[] Quiet(CondaFlavor flavor) => flavor == CondaFlavor.Micromamba ? [] : ["-q"];
+
+    private static IEnumerable<string> ChannelOptions(IReadOnlyList<string> channels) =>
+        ["--override-channels", "--strict-channel-priority", .. channels.SelectMany(channel => new[] { "-c", channel })];
+}

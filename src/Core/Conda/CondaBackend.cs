@@ -1,0 +1,125 @@
+using M1Env.Core.Diagnostics;
+using M1Env.Core.Errors;
+using M1Env.Core.Inspection;
+using M1Env.Core.Planning;
+using M1Env.Core.Processes;
+using M1Env.Core.Provisioning;
+using M1Env.Core.Python;
+using M1Env.Core.Spec;
+using M1Env.Core.State;
+
+namespace M1Env.Core.Conda;
+
+/// <summary>
+/// A conda env, made and changed by conda, mamba or micromamba. Its truth is <c>conda-meta</c> (the
+/// conda packages) and site-packages (what pip added); its interpreter is its own Python, known
+/// from the record of its file without a process. conda itself is found and run only when the plan
+/// has work for it.
+/// </summary>
+public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaLocator locator, CondaSettings settings, string locksDirectory, TimeSpan lockTimeout)
+    : IEnvBackend
+{
+    private CondaTool? tool;
+
+    public PrefixFacts Inspect(string prefix) => PrefixFacts.Inspect(prefix, CondaMetaReader.IsCondaPrefix);
+
+    public InstalledEnv Read(string prefix, bool verifyFiles)
+    {
+        var packages = CondaMetaReader.Read(prefix, verifyFiles);
+        var python = packages.FirstOrDefault(p => p.Name == "python")?.Version;
+        var env = EnvReader.Read(prefix, verifyFiles, python, windowsPython: WindowsPython(prefix));
+
+        // Python packages conda installed are conda's, whatever their INSTALLER file says.
+        var byConda = packages.ToDictionary(p => p.Name, p => p.Version, StringComparer.Ordinal);
+        var distributions = env.Distributions
+            .Select(d => d.Installer != "conda" && byConda.TryGetValue(d.Name, out var version) && version == d.Version ? d with { Installer = "conda" } : d)
+            .ToArray();
+        return env with { Distributions = distributions, CondaPackages = packages };
+    }
+
+    public string PythonPath(string prefix) => OperatingSystem.IsWindows() ? WindowsPython(prefix) : Path.Combine(prefix, "bin", "python");
+
+    public async Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, CancellationToken cancellationToken)
+    {
+        if (!disk.InterpreterResolves || disk.CondaPackages.All(p => p.Name != "python"))
+        {
+            return null;
+        }
+
+        var executable = PathIdentityOfPython(spec.Prefix);
+        if (record is not null && Paths.PathIdentity.AreEqual(record.Interpreter.Executable, executable) && record.IsCurrent())
+        {
+            return record.Interpreter;
+        }
+
+        return await ProbeAsync(spec, executable, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<PythonInterpreter> CreateAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken)
+    {
+        var client = await ClientAsync(cancellationToken).ConfigureAwait(false);
+        var specs = new[] { CondaArguments.PythonSpec(spec.Python) }.Concat(spec.CondaPackages.Select(p => p.ToMatchSpec())).ToArray();
+        log.Step($"Creating conda env '{spec.Name}' at {spec.Prefix} with {string.Join(", ", specs)} from {DescribeChannels(spec)} (conda solves and downloads: this can take minutes)...");
+        await client.CreateAsync(spec.Name, spec.Prefix, spec.Channels, specs, cancellationToken).ConfigureAwait(false);
+        if (!File.Exists(PythonPath(spec.Prefix)))
+        {
+            throw new M1EnvException(ErrorCodes.CondaCommandFailed,
+                $"conda created the environment '{spec.Name}' at {spec.Prefix}, but it has no Python ({PythonPath(spec.Prefix)}). Check that the channels ({DescribeChannels(spec)}) provide python {spec.Python}.");
+        }
+
+        return await ProbeAsync(spec, PathIdentityOfPython(spec.Prefix), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task ApplyCondaChangesAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken)
+    {
+        if (!plan.ChangesCondaPackages)
+        {
+            return;
+        }
+
+        var client = await ClientAsync(cancellationToken).ConfigureAwait(false);
+        if (plan.CondaRemove.Count > 0)
+        {
+            log.Step($"Removing {Count(plan.CondaRemove.Count)} from conda env '{spec.Name}': {string.Join(", ", plan.CondaRemove)}...");
+            await client.RemoveAsync(spec.Name, spec.Prefix, plan.CondaRemove, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (plan.CondaRepair.Count > 0)
+        {
+            var repairs = plan.CondaRepair.Select(p => $"{p.Name}=={p.Version}").ToArray();
+            log.Step($"Reinstalling {Count(repairs.Length)} in conda env '{spec.Name}': {string.Join(", ", repairs)}...");
+            await client.InstallAsync(spec.Name, spec.Prefix, spec.Channels, repairs, forceReinstall: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (plan.CondaInstall.Count > 0)
+        {
+            // The Python pin goes along, so conda never moves the env to another Python to satisfy a package.
+            var specs = new[] { CondaArguments.PythonSpec(spec.Python) }.Concat(plan.CondaInstall.Select(p => p.ToMatchSpec())).ToArray();
+            log.Step($"Installing {Count(plan.CondaInstall.Count)} into conda env '{spec.Name}': {string.Join(", ", plan.CondaInstall)}...");
+            await client.InstallAsync(spec.Name, spec.Prefix, spec.Channels, specs, forceReinstall: false, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<PythonInterpreter> ProbeAsync(EnvSpec spec, string executable, CancellationToken cancellationToken)
+    {
+        var probe = await new InterpreterProbe(runner).ProbeAsync(executable, cancellationToken).ConfigureAwait(false);
+        return probe.Interpreter
+            ?? throw new M1EnvException(ErrorCodes.CondaCommandFailed,
+                $"The Python of conda env '{spec.Name}' ({executable}) {probe.RejectionReason}. M1Env will make the env again on the next build if it stays broken; to force it now, delete {spec.Prefix}.");
+    }
+
+    private async Task<CondaClient> ClientAsync(CancellationToken cancellationToken)
+    {
+        tool ??= await locator.LocateAsync(settings, cancellationToken).ConfigureAwait(false);
+        return new CondaClient(runner, log, tool, locksDirectory, lockTimeout);
+    }
+
+    /// <summary>The env's Python with links resolved: the file whose fingerprint is recorded.</summary>
+    private string PathIdentityOfPython(string prefix) => Paths.PathIdentity.RealPath(PythonPath(prefix));
+
+    private static string WindowsPython(string prefix) => Path.Combine(prefix, "python.exe");
+
+    private static string DescribeChannels(EnvSpec spec) => UrlRedactor.Redact(string.Join(", ", spec.Channels));
+
+    private static string Count(int n) => n == 1 ? "1 package" : $"{n} packages";
+}

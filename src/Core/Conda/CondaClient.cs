@@ -1,0 +1,42 @@
+using M1Env.Core.Diagnostics;
+using M1Env.Core.Processes;
+using M1Env.Core.State;
+
+namespace M1Env.Core.Conda;
+
+/// <summary>
+/// Runs conda, mamba or micromamba for one env. Every command that may write the shared package
+/// cache holds a cross-process lock on it, so two builds never download into it at once.
+/// </summary>
+public sealed class CondaClient(ProcessRunner runner, IProvisionLog log, CondaTool tool, string locksDirectory, TimeSpan lockTimeout)
+{
+    // Keeps conda from asking, nagging or phoning home in a build.
+    private static readonly IReadOnlyDictionary<string, string?> Quiet = new Dictionary<string, string?>
+    {
+        ["CONDA_ALWAYS_YES"] = "true",
+        ["CONDA_NOTIFY_OUTDATED_CONDA"] = "false",
+        ["CONDA_REPORT_ERRORS"] = "false",
+        ["CONDA_AUTO_UPDATE_CONDA"] = "false",
+        ["MAMBA_NO_BANNER"] = "1",
+    };
+
+    public Task CreateAsync(string envName, string prefix, IReadOnlyList<string> channels, IReadOnlyList<string> specs, CancellationToken cancellationToken) =>
+        RunAsync(envName, CondaArguments.Create(tool.Flavor, prefix, channels, specs), cancellationToken);
+
+    public Task InstallAsync(string envName, string prefix, IReadOnlyList<string> channels, IReadOnlyList<string> specs, bool forceReinstall, CancellationToken cancellationToken) =>
+        RunAsync(envName, CondaArguments.Install(tool.Flavor, prefix, channels, specs, forceReinstall), cancellationToken);
+
+    public Task RemoveAsync(string envName, string prefix, IReadOnlyList<string> names, CancellationToken cancellationToken) =>
+        RunAsync(envName, CondaArguments.Remove(tool.Flavor, prefix, names), cancellationToken);
+
+    private async Task RunAsync(string envName, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var cache = tool.RootPrefix is { } root ? CondaRoot.PackageCache(root) : tool.Executable + ".pkgs";
+        using var cacheLock = await PrefixLock.AcquireAsync(locksDirectory, cache, lockTimeout, log, cancellationToken).ConfigureAwait(false);
+        var result = await runner.RunAsync(tool.Executable, arguments, streamToLog: true, cancellationToken, environment: Quiet, stdoutIsData: true).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw CondaFailure.Explain(result, envName);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Runtime.InteropServices;
+using M1Env.Core.Diagnostics;
+using M1Env.Core.Errors;
+using M1Env.Core.Platform;
+using M1Env.Core.Processes;
+using M1Env.Core.Python;
+
+namespace M1Env.Core.Conda;
+
+/// <summary>
+/// Chooses the conda executable: M1EnvCondaExe when set, otherwise the fastest flavor found
+/// (micromamba, then mamba, then conda; the first found of a flavor wins), otherwise a Miniforge that
+/// M1Env installs into its tools folder. Choosing reads files only; the chosen tool is run once for
+/// its version, which the log shows with its path.
+/// </summary>
+public sealed class CondaLocator(CondaCandidateSources sources, ProcessRunner runner, IProvisionLog log)
+{
+    private static readonly TimeSpan VersionTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Installs Miniforge and returns its conda executable; null when this M1Env cannot bootstrap.</summary>
+    public Func<CondaSettings, CancellationToken, Task<string>>? Bootstrap { get; init; }
+
+    /// <summary>The executable M1Env would run, chosen without starting anything; null when none is on this machine.</summary>
+    public CondaCandidate? Choose(CondaSettings settings)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.CondaExe))
+        {
+            return new CondaCandidate(settings.CondaExe, CondaCandidate.FlavorOf(settings.CondaExe), "M1EnvCondaExe");
+        }
+
+        var found = sources.Enumerate(settings.ToolsDirectory);
+        return found.OrderBy(c => c.Flavor).FirstOrDefault();
+    }
+
+    /// <summary>Where a named env lives for the conda M1Env would use (or the Miniforge it would install); null when unknown.</summary>
+    public string? NamedEnvsDirectory(CondaSettings settings) =>
+        Choose(settings) is { } candidate
+            ? CondaRoot.Of(candidate, sources) is { } root ? CondaRoot.EnvsDirectory(root) : null
+            : settings.Bootstrap ? CondaRoot.EnvsDirectory(settings.BootstrapRoot) : null;
+
+    public async Task<CondaTool> LocateAsync(CondaSettings settings, CancellationToken cancellationToken)
+    {
+        var candidate = Choose(settings);
+        if (candidate is null)
+        {
+            if (!settings.Bootstrap || Bootstrap is null)
+            {
+                throw new M1EnvException(ErrorCodes.CondaNotFound, NotFoundMessage(settings));
+            }
+
+            log.Step("No conda, mamba or micromamba was found on this machine: installing Miniforge for M1Env.");
+            var installed = await Bootstrap(settings, cancellationToken).ConfigureAwait(false);
+            candidate = new CondaCandidate(installed, CondaCandidate.FlavorOf(installed), "installed by M1Env");
+        }
+
+        if (!File.Exists(candidate.Executable))
+        {
+            throw new M1EnvException(ErrorCodes.CondaNotFound,
+                $"M1EnvCondaExe is '{InputQuote.Shorten(candidate.Executable)}', which does not exist. Point it at conda, mamba or micromamba, or remove it to let M1Env search.");
+        }
+
+        if (ArchitectureProblem(candidate.Executable, BinaryArchitecture.Read(candidate.Executable), HostPlatform.IsAppleSilicon) is { } problem)
+        {
+            throw new M1EnvException(ErrorCodes.CondaWrongArchitecture, problem);
+        }
+
+        var result = await runner.RunAsync(candidate.Executable, ["--version"], streamToLog: false, cancellationToken, VersionTimeout).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new M1EnvException(ErrorCodes.CondaCommandFailed,
+                $"{candidate.Executable} (from {candidate.Source}) does not run: '--version' failed. Repair or reinstall it, or set M1EnvCondaExe to another conda.",
+                result.Transcript);
+        }
+
+        var tool = new CondaTool(candidate.Executable, candidate.Flavor, ParseVersion(result.StandardOutput), CondaRoot.Of(candidate, sources));
+        log.Step($"Using {tool}, from {candidate.Source}.");
+        return tool;
+    }
+
+    /// <summary>
+    /// On Apple Silicon an x86-64 conda runs under Rosetta and installs osx-64 packages: slower, and
+    /// without Metal. Refused, as the course's first rule says. A universal binary is fine.
+    /// </summary>
+    public static string? ArchitectureProblem(string executable, IReadOnlyList<Architecture> architectures, bool hostIsAppleSilicon) =>
+        hostIsAppleSilicon && architectures.Count > 0 && !architectures.Contains(Architecture.Arm64)
+            ? $"{executable} is built for {string.Join(" and ", architectures.Select(a => a.ToString().ToLowerInvariant()))}, not arm64: on this Apple Silicon Mac it would run under Rosetta and install osx-64 packages, which cannot use the GPU (Metal). Install the arm64 Miniforge (Miniforge3-MacOSX-arm64.sh, or 'brew install --cask miniforge' with an arm64 Homebrew in /opt/homebrew), then point M1EnvCondaExe at it or remove the x86-64 one from PATH."
+            : null;
+
+    /// <summary>The last version-like word of <c>--version</c>'s output: "conda 23.7.4", "1.5.12", "mamba 1.5.8\nconda 23.7.4".</summary>
+    internal static string ParseVersion(string output)
+    {
+        var first = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
+        var word = first.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        return word is not null && char.IsAsciiDigit(word[0]) ? word : "unknown version";
+    }
+
+    private static string NotFoundMessage(CondaSettings settings) =>
+        settings.Bootstrap
+            ? "No conda, mamba or micromamba was found, and this M1Env cannot install Miniforge. Install Miniforge (https://github.com/conda-forge/miniforge) or set M1EnvCondaExe."
+            : "No conda, mamba or micromamba was found (searched M1EnvCondaExe, MAMBA_EXE, CONDA_EXE, PATH, ~/miniforge3, ~/mambaforge, ~/micromamba, ~/.local/bin and M1EnvToolsDir), and M1EnvBootstrap is false. Install Miniforge (https://github.com/conda-forge/miniforge), set M1EnvCondaExe to a conda, mamba or micromamba, or remove M1EnvBootstrap=false to let M1Env install Miniforge.";
+}

@@ -1,0 +1,37 @@
+using M1Env.Core.Inspection;
+using M1Env.Core.Planning;
+using M1Env.Core.Python;
+using M1Env.Core.Spec;
+using M1Env.Core.State;
+
+namespace M1Env.Core.Provisioning;
+
+/// <summary>
+/// One kind of env (a venv, a conda env) behind the shape the provisioner and the planner share:
+/// read the prefix from its files, tell what the env is made from, make it, and apply the changes
+/// its own package manager owns. pip packages are applied the same way for every kind.
+/// </summary>
+public interface IEnvBackend
+{
+    /// <summary>What the prefix is, from a few entries, without a process.</summary>
+    PrefixFacts Inspect(string prefix);
+
+    /// <summary>What the prefix holds, from its files, without a process.</summary>
+    InstalledEnv Read(string prefix, bool verifyFiles);
+
+    /// <summary>The env's own interpreter.</summary>
+    string PythonPath(string prefix);
+
+    /// <summary>
+    /// The interpreter the env is (or will be) made from, without a process when the record of its
+    /// file still holds: a venv's base CPython; a conda env's own Python. Null when the env must be
+    /// made before it can be known (a conda env that does not exist yet).
+    /// </summary>
+    Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, CancellationToken cancellationToken);
+
+    /// <summary>Makes the env in an empty prefix, with everything but its pip packages; returns its interpreter.</summary>
+    Task<PythonInterpreter> CreateAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken);
+
+    /// <summary>Applies the plan's conda changes (install, repair, remove); a venv's plans have none.</summary>
+    Task ApplyCondaChangesAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken);
+}

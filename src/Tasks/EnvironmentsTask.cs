@@ -1,0 +1,156 @@
+using M1Env.Core;
+using M1Env.Core.Conda;
+using M1Env.Core.Errors;
+using M1Env.Core.Provisioning;
+using M1Env.Core.Spec;
+using Microsoft.Build.Framework;
+using Task = Microsoft.Build.Utilities.Task;
+
+namespace M1Env.Tasks;
+
+/// <summary>
+/// What the tasks that work on the declared envs share: the items and settings the targets pass,
+/// turned into validated specs and a provisioner, and errors that point at the declaring file.
+/// </summary>
+public abstract class EnvironmentsTask : Task, ICancelableTask
+{
+    private protected readonly CancellationTokenSource Cancellation = new();
+
+    public ITaskItem[] PythonEnvs { get; set; } = [];
+
+    public ITaskItem[] CondaEnvs { get; set; } = [];
+
+    public ITaskItem[] PipPackages { get; set; } = [];
+
+    public ITaskItem[] CondaPackages { get; set; } = [];
+
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    [Required]
+    public string EnvRoot { get; set; } = string.Empty;
+
+    public string? PipIndexUrl { get; set; }
+
+    public string[] PipExtraIndexUrls { get; set; } = [];
+
+    public string[] PipFindLinks { get; set; } = [];
+
+    public bool Offline { get; set; }
+
+    public string? ToolsDir { get; set; }
+
+    /// <summary>M1EnvCondaExe: the conda, mamba or micromamba to run; empty to search.</summary>
+    public string? CondaExe { get; set; }
+
+    /// <summary>M1EnvBootstrap: install Miniforge into the tools folder when no conda is found.</summary>
+    public bool Bootstrap { get; set; } = true;
+
+    public string? MiniforgeVersion { get; set; }
+
+    public string? MiniforgeUrl { get; set; }
+
+    public string? MiniforgeSha256 { get; set; }
+
+    /// <summary>The project being built ($(MSBuildProjectFullPath)): the owner recorded in each prefix, and where errors that no item caused point.</summary>
+    public string? ProjectFile { get; set; }
+
+    /// <summary>Minutes to wait for another build working on the same prefix.</summary>
+    public int LockTimeoutMinutes { get; set; } = 30;
+
+    public void Cancel() => Cancellation.Cancel();
+
+    /// <summary>The declared envs, validated; null after logging every error in the declaration.</summary>
+    private protected (IReadOnlyList<EnvSpec> Specs, EnvProvisioner Provisioner)? Prepare(string? buildKey)
+    {
+        var log = new MSBuildProvisionLog(Log);
+        var conda = new CondaSettings(Blank(CondaExe), Bootstrap, ToolsDirectory)
+        {
+            MiniforgeVersion = Blank(MiniforgeVersion),
+            MiniforgeUrl = Blank(MiniforgeUrl),
+            MiniforgeSha256 = Blank(MiniforgeSha256),
+        };
+        var condaLocator = CondaLocators.ForCurrentProcess(new Core.Processes.ProcessRunner(log), log);
+        var context = new SpecContext(
+            ProjectDirectory,
+            EnvRoot,
+            new PackageSourceSettings(
+                PipIndexUrl,
+                PipExtraIndexUrls.Where(u => !string.IsNullOrWhiteSpace(u)).ToArray(),
+                PipFindLinks.Where(u => !string.IsNullOrWhiteSpace(u)).ToArray(),
+                Offline),
+            ToolsDirectory)
+        {
+            // Read from files only, and only when a conda env is declared.
+            NamedEnvsDirectory = CondaEnvs.Length > 0 ? condaLocator.NamedEnvsDirectory(conda) : null,
+        };
+
+        var specs = SpecBuilder.Build(
+            TaskItemReader.Envs(PythonEnvs, CondaEnvs), TaskItemReader.PipPackages(PipPackages), TaskItemReader.CondaPackages(CondaPackages), context);
+        foreach (var error in specs.Errors)
+        {
+            LogError(error);
+        }
+
+        if (specs.Errors.Count > 0)
+        {
+            return null;
+        }
+
+        var options = new ProvisionOptions(ToolsDirectory, ToolInfo.Version, TimeSpan.FromMinutes(LockTimeoutMinutes), Blank(buildKey))
+        {
+            ProjectFile = string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode ?? string.Empty : ProjectFile,
+            EnvRoot = EnvRoot,
+            Conda = conda,
+        };
+        return (specs.Envs, new EnvProvisioner(options, log, condaLocator: condaLocator));
+    }
+
+    /// <summary>Runs the work on the envs, turning every failure into one coded error.</summary>
+    private protected bool Run(Action work, string cancelledMessage)
+    {
+        // The work can take minutes of waiting on conda or pip: let the node build other projects meanwhile.
+        var engine = BuildEngine as IBuildEngine3;
+        engine?.Yield();
+        try
+        {
+            work();
+            return !Log.HasLoggedErrors;
+        }
+        catch (M1EnvException exception)
+        {
+            var details = exception.ToolOutput.Count == 0
+                ? string.Empty
+                : Environment.NewLine + string.Join(Environment.NewLine, exception.ToolOutput.Select(line => "  | " + line));
+            LogError(new SpecError(exception.Code, exception.Message + details));
+            return false;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            LogError(new SpecError(ErrorCodes.FileSystemError,
+                $"M1Env could not read or write a file it needs: {exception.Message} Check the permissions and free space of the env's prefix and of M1EnvToolsDir."));
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            Log.LogWarning(cancelledMessage);
+            return false;
+        }
+        finally
+        {
+            engine?.Reacquire();
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private string ToolsDirectory => string.IsNullOrWhiteSpace(ToolsDir) ? ProvisionOptions.DefaultToolsDirectory : ToolsDir;
+
+    // An error points at the file that declares the faulty item, else at the project being built:
+    // never at M1Env.targets in the NuGet cache, which is where the task itself is written.
+    private protected void LogError(SpecError error)
+    {
+        var file = error.DeclaredIn ?? (string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile);
+        Log.LogError(subcategory: null, error.Code, helpKeyword: null, file, 0, 0, 0, 0, error.Message);
+    }
+}
