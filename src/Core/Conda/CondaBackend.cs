@@ -86,7 +86,8 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
 
         if (plan.CondaRepair.Count > 0)
         {
-            var repairs = plan.CondaRepair.Select(p => $"{p.Name}=={p.Version}").ToArray();
+            // "name version build": exactly the package that is there, files and all.
+            var repairs = plan.CondaRepair.Select(p => $"{p.Name} {p.Version.Replace('=', ' ')}").ToArray();
             log.Step($"Reinstalling {Count(repairs.Length)} in conda env '{spec.Name}': {string.Join(", ", repairs)}...");
             await client.InstallAsync(spec.Name, spec.Prefix, spec.Channels, repairs, forceReinstall: true, cancellationToken).ConfigureAwait(false);
         }

@@ -39,8 +39,8 @@ public static class EnvPlanner
         if (!conda.ChangesCondaPackages)
         {
             return pip.Action == PlanAction.UpToDate && !CondaSnapshotMatches(inputs)
-                ? pip with { Action = PlanAction.RefreshStamp, Reasons = ["matches its declaration (conda packages changed within what it allows)"] }
-                : pip;
+                ? pip with { Action = PlanAction.RefreshStamp, Reasons = [.. conda.Reasons, "matches its declaration (conda packages changed within what it allows)"] }
+                : pip with { Reasons = [.. conda.Reasons, .. pip.Reasons] };
         }
 
         // conda changes come first: the pip packages are then checked against what conda left.

@@ -12,10 +12,11 @@ public static partial class CondaSpecTranslator
     [GeneratedRegex(@"^[a-z0-9_][a-z0-9_.+-]*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PackageName();
 
-    [GeneratedRegex(@"^[0-9A-Za-z_.*+!]+$", RegexOptions.CultureInvariant)]
+    // A version starts with a digit (or an epoch, or is just '*'); "latest" is no version.
+    [GeneratedRegex(@"^(\*|(\d+!)?\d[0-9A-Za-z_.*+]*)$", RegexOptions.CultureInvariant)]
     private static partial Regex BareVersion();
 
-    [GeneratedRegex(@"^(==|!=|>=|<=|>|<|=|~=)?[0-9A-Za-z_.*+!]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(==|!=|>=|<=|>|<|=|~=)?(\*|(\d+!)?\d[0-9A-Za-z_.*+]*)$", RegexOptions.CultureInvariant)]
     private static partial Regex Constraint();
 
     [GeneratedRegex(@"^[0-9A-Za-z_.*+]+$", RegexOptions.CultureInvariant)]
