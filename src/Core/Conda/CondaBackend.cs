@@ -55,6 +55,14 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
         return await ProbeAsync(spec, executable, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task PrepareAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.CreatesEnv || plan.ChangesCondaPackages)
+        {
+            await ClientAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<PythonInterpreter> CreateAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken)
     {
         var client = await ClientAsync(cancellationToken).ConfigureAwait(false);

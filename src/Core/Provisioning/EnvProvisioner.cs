@@ -68,6 +68,11 @@ public sealed class EnvProvisioner
             log.Detail($"{spec.Name}: {reason}");
         }
 
+        if (plan.CreatesEnv || plan.ChangesPackages)
+        {
+            await backend.PrepareAsync(spec, plan, cancellationToken).ConfigureAwait(false);
+        }
+
         var work = new EnvWork(spec, backend, owner, realPrefix, interpreter, specHash, options.ToolVersion, store);
         if (plan.CreatesEnv)
         {

@@ -29,6 +29,9 @@ public interface IEnvBackend
     /// </summary>
     Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, CancellationToken cancellationToken);
 
+    /// <summary>Finds what the plan's work needs (conda itself, or the Miniforge to install) before anything in the prefix is written.</summary>
+    Task PrepareAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken);
+
     /// <summary>Makes the env in an empty prefix, with everything but its pip packages; returns its interpreter.</summary>
     Task<PythonInterpreter> CreateAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken);
 

@@ -35,6 +35,9 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         return await locator.LocateAsync(spec.Python, cancellationToken, preferred: disk.Config?.Executable).ConfigureAwait(false);
     }
 
+    /// <summary>A venv needs nothing beyond the interpreter, which is found before planning.</summary>
+    public Task PrepareAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<PythonInterpreter> CreateAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interpreter);
