@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
@@ -73,6 +75,14 @@ public sealed partial record MiniforgeSettings(string ToolsDirectory)
         {
             throw Invalid("The Miniforge lock timeout must be positive.");
         }
+    }
+
+    /// <summary>Only the settings themselves, the mirror's credentials replaced by <c>****</c>: a record's text ends up in logs.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"ToolsDirectory = {ToolsDirectory}, Version = {Version}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"MirrorUrl = {(MirrorUrl is null ? null : UrlRedactor.Redact(MirrorUrl))}, Sha256 = {Sha256}, LockTimeout = {LockTimeout}");
+        return true;
     }
 
     private static M1EnvException Invalid(string message) => new(ErrorCodes.InvalidSetting, message);
