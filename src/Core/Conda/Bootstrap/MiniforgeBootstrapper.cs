@@ -47,6 +47,7 @@ public sealed class MiniforgeBootstrapper(ProcessRunner runner, IProvisionLog lo
         }
 
         var release = new MiniforgeRelease(settings, MiniforgeAsset.ForCurrentMachine());
+        RefusePathWithSpaces(installation);
         Directory.CreateDirectory(installation.ToolsDirectory);
         using var installLock = await PrefixLock.AcquireAsync(
             installation.LocksDirectory, installation.InstallDirectory, settings.LockTimeout, log, cancellationToken).ConfigureAwait(false);
@@ -97,6 +98,21 @@ public sealed class MiniforgeBootstrapper(ProcessRunner runner, IProvisionLog lo
         }
 
         return installer;
+    }
+
+    /// <summary>
+    /// conda installers refuse a prefix with spaces (bash: "Cannot install into directories with
+    /// spaces"; NSIS cannot take a quoted /D=), so say so before downloading 80 MB for nothing.
+    /// </summary>
+    private static void RefusePathWithSpaces(MiniforgeInstallation installation)
+    {
+        if (installation.InstallDirectory.Contains(' ', StringComparison.Ordinal))
+        {
+            throw new M1EnvException(
+                ErrorCodes.MiniforgeInstallFailed,
+                $"No conda was found, and Miniforge cannot be installed into {installation.InstallDirectory}: its installer refuses folders whose path has spaces. "
+                + "Move M1Env's tools folder to a path without spaces, or install Miniforge yourself (https://github.com/conda-forge/miniforge) into such a path and set M1EnvCondaExe to its conda.");
+        }
     }
 
     private HttpClient CreateHttpClient() =>

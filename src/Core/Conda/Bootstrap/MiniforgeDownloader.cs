@@ -21,7 +21,8 @@ internal sealed class MiniforgeDownloader(HttpClient http, MiniforgeRelease rele
     {
         var url = release.ChecksumUrl;
         log.Detail($"Reading the installer's SHA-256 from {MiniforgeRelease.Display(url)}");
-        using var response = await SendAsync(url, cancellationToken).ConfigureAwait(false);
+        // Read whole within SendAsync, so the client's timeout covers the body too.
+        using var response = await SendAsync(url, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         string content;
         try
         {
@@ -40,7 +41,7 @@ internal sealed class MiniforgeDownloader(HttpClient http, MiniforgeRelease rele
     public async Task<string> DownloadInstallerAsync(string destination, CancellationToken cancellationToken)
     {
         var url = release.InstallerUrl;
-        using var response = await SendAsync(url, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var progress = DownloadProgress.Start(log, response.Content.Headers.ContentLength);
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -84,13 +85,13 @@ internal sealed class MiniforgeDownloader(HttpClient http, MiniforgeRelease rele
         return Convert.ToHexString(sha256.GetHashAndReset()).ToLowerInvariant();
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Uri url, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(Uri url, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         using var request = MirrorRequest.Get(url);
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsNetworkFailure(exception, cancellationToken))
         {

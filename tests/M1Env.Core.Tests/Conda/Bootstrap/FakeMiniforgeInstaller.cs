@@ -4,7 +4,7 @@ namespace M1Env.Core.Tests.Conda.Bootstrap;
 
 /// <summary>
 /// A bash script that installs like Miniforge's: <c>-b -p PREFIX</c>, refuses an existing prefix
-/// without <c>-u</c>, and leaves <c>PREFIX/bin/conda</c>, which prints <c>conda 25.3.1</c>.
+/// without <c>-u</c> and one with spaces, and leaves <c>PREFIX/bin/conda</c>, which prints <c>conda 25.3.1</c>.
 /// Like the real one, its payload follows an <c>exit</c> bash never reads past.
 /// </summary>
 internal static class FakeMiniforgeInstaller
@@ -33,6 +33,9 @@ internal static class FakeMiniforgeInstaller
             if [ "$BATCH" != 1 ]; then
               echo "ERROR: this installer only runs in batch mode (-b)" >&2; exit 1
             fi
+            case "$PREFIX" in
+              *\ * ) echo "ERROR: Cannot install into directories with spaces" >&2; exit 1 ;;
+            esac
             if [ -e "$PREFIX" ] && [ "$UPDATE" != 1 ]; then
               echo "ERROR: File or directory already exists: '$PREFIX'" >&2
               echo "If you want to update an existing installation, use the -u option." >&2

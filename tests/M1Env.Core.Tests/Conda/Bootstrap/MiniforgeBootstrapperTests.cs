@@ -146,6 +146,20 @@ public sealed class MiniforgeBootstrapperTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tools_folder_with_spaces_fails_before_downloading()
+    {
+        mirror.Publish(FakeMiniforgeInstaller.Script());
+        var settings = Settings with { ToolsDirectory = temp.Combine("my tools") };
+
+        var error = await Assert.ThrowsAsync<M1EnvException>(() => Bootstrapper().EnsureInstalledAsync(settings, CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.MiniforgeInstallFailed, error.Code);
+        Assert.Contains("spaces", error.Message, StringComparison.Ordinal);
+        Assert.Contains("M1EnvCondaExe", error.Message, StringComparison.Ordinal);
+        Assert.Empty(mirror.Server.Requests);
+    }
+
+    [Fact]
     public async Task An_install_killed_half_way_is_never_taken_for_a_whole_one_and_is_redone()
     {
         // What a build killed during the installer leaves: the marker, a prefix that already has
