@@ -70,7 +70,7 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
             MiniforgeUrl = Blank(MiniforgeUrl),
             MiniforgeSha256 = Blank(MiniforgeSha256),
         };
-        var condaLocator = CondaLocators.ForCurrentProcess(new Core.Processes.ProcessRunner(log), log);
+        var condaLocator = CondaLocators.ForCurrentProcess(new Core.Processes.ProcessRunner(log), log, TimeSpan.FromMinutes(LockTimeoutMinutes));
         var context = new SpecContext(
             ProjectDirectory,
             EnvRoot,

@@ -44,7 +44,7 @@ public sealed class CondaCandidateSources(IReadOnlyDictionary<string, string?> e
             }
         }
 
-        foreach (var (root, source) in InstallRoots(toolsDirectory))
+        foreach (var (root, source) in InstallRoots())
         {
             foreach (var executable in ExecutablesIn(root))
             {
@@ -52,11 +52,20 @@ public sealed class CondaCandidateSources(IReadOnlyDictionary<string, string?> e
             }
         }
 
+        // M1Env's own Miniforge counts only once its install finished (a killed one is reinstalled).
+        if (Bootstrap.MiniforgeBootstrapper.FindInstalled(toolsDirectory) is { } bootstrapped)
+        {
+            foreach (var executable in ExecutablesIn(Path.Combine(toolsDirectory, "miniforge3")).Append(bootstrapped))
+            {
+                Add(executable, "M1EnvToolsDir");
+            }
+        }
+
         return found;
     }
 
-    /// <summary>The usual install folders, the tools folder's Miniforge last.</summary>
-    private IEnumerable<(string Root, string Source)> InstallRoots(string toolsDirectory)
+    /// <summary>The usual install folders.</summary>
+    private IEnumerable<(string Root, string Source)> InstallRoots()
     {
         foreach (var name in new[] { "miniforge3", "mambaforge", "micromamba", "miniconda3", "anaconda3" })
         {
@@ -75,8 +84,6 @@ public sealed class CondaCandidateSources(IReadOnlyDictionary<string, string?> e
             yield return ("/opt/miniforge3", "/opt/miniforge3");
             yield return ("/opt/conda", "/opt/conda");
         }
-
-        yield return (Path.Combine(toolsDirectory, "miniforge3"), "M1EnvToolsDir");
     }
 
     private static IEnumerable<string> ExecutablesIn(string root)

@@ -1,3 +1,4 @@
+using M1Env.Core.Conda.Bootstrap;
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Processes;
 
@@ -6,6 +7,20 @@ namespace M1Env.Core.Conda;
 /// <summary>The conda locator of a build: this machine's files, and Miniforge installed when none is found.</summary>
 public static class CondaLocators
 {
-    public static CondaLocator ForCurrentProcess(ProcessRunner runner, IProvisionLog log) =>
-        new(CondaCandidateSources.ForCurrentProcess(), runner, log);
+    public static CondaLocator ForCurrentProcess(ProcessRunner runner, IProvisionLog log, TimeSpan lockTimeout) =>
+        new(CondaCandidateSources.ForCurrentProcess(), runner, log)
+        {
+            Bootstrap = (settings, cancellationToken) =>
+                new MiniforgeBootstrapper(runner, log).EnsureInstalledAsync(ToMiniforge(settings, lockTimeout), cancellationToken),
+        };
+
+    /// <summary>The build's M1EnvMiniforge* properties as the bootstrapper's settings (checked there: a bad value is M1E008).</summary>
+    public static MiniforgeSettings ToMiniforge(CondaSettings settings, TimeSpan lockTimeout) =>
+        new(settings.ToolsDirectory)
+        {
+            Version = settings.MiniforgeVersion ?? MiniforgeSettings.DefaultVersion,
+            MirrorUrl = settings.MiniforgeUrl,
+            Sha256 = settings.MiniforgeSha256,
+            LockTimeout = lockTimeout,
+        };
 }

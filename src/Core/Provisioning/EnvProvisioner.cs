@@ -37,7 +37,7 @@ public sealed class EnvProvisioner
         conda = new Lazy<IEnvBackend>(() => new CondaBackend(
             runner,
             log,
-            condaLocator ?? CondaLocators.ForCurrentProcess(runner, log),
+            condaLocator ?? CondaLocators.ForCurrentProcess(runner, log, options.LockTimeout),
             options.Conda,
             options.LocksDirectory,
             options.LockTimeout));
