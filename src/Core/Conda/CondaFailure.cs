@@ -93,10 +93,12 @@ public static partial class CondaFailure
         {
             var packages = string.Join(", ", CondaJson.Strings(root, "packages"));
             var what = packages.Length > 0 ? packages : "a requested package";
-            var channels = CondaJson.Strings(root, "channel_urls");
-            var advice = channels.Count > 0 || exceptionName is "PackagesNotFoundError" or "PackagesNotFoundInChannelsError"
-                ? $"{tool} could not find {what} for {env} in its channels. Check the package name and version, and the env's Channels."
-                : $"{Capitalize(env)} does not hold {what}, so {tool} cannot remove it. Check the package name.";
+            // conda raises the same exception when a package to remove is not in the prefix.
+            var notInPrefix = exceptionName is "PackageNotInstalledError" or "PackagesNotFoundInPrefixError"
+                || said.Contains("missing from the target environment", StringComparison.Ordinal);
+            var advice = notInPrefix
+                ? $"{Capitalize(env)} does not hold {what}, so {tool} cannot remove it. Check the package name."
+                : $"{tool} could not find {what} for {env} in its channels. Check the package name and version, and the env's Channels.";
             return Failure(ErrorCodes.CondaPackagesNotFound, $"{advice} {tool} says:\n{quote}", result);
         }
 
