@@ -34,9 +34,13 @@ public sealed class CondaClient(ProcessRunner runner, IProvisionLog log, CondaTo
         var cache = tool.RootPrefix is { } root ? CondaRoot.PackageCache(root) : tool.Executable + ".pkgs";
         using var cacheLock = await PrefixLock.AcquireAsync(locksDirectory, cache, lockTimeout, log, cancellationToken).ConfigureAwait(false);
         var result = await runner.RunAsync(tool.Executable, arguments, streamToLog: true, cancellationToken, environment: Quiet, stdoutIsData: true).ConfigureAwait(false);
-        if (!result.Succeeded)
+        var transaction = CondaTransaction.FromResult(result, envName);
+        if (!transaction.IsEmpty)
         {
-            throw CondaFailure.Explain(result, envName);
+            log.Detail($"{tool.Flavor.ToString().ToLowerInvariant()} linked {Describe(transaction.Link)}; unlinked {Describe(transaction.Unlink)}.");
         }
     }
+
+    private static string Describe(IReadOnlyList<CondaPackageRef> packages) =>
+        packages.Count == 0 ? "nothing" : string.Join(", ", packages.Select(p => $"{p.Name} {p.Version}"));
 }

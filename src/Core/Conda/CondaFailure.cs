@@ -1,11 +1,199 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
 using M1Env.Core.Processes;
 
 namespace M1Env.Core.Conda;
 
-/// <summary>Placeholder until the full translator of conda's errors lands.</summary>
-public static class CondaFailure
+/// <summary>
+/// Turns a failed conda, mamba or micromamba command into an error whose code and advice fit what
+/// the tool said went wrong, quoting its own explanation.
+/// </summary>
+/// <remarks>
+/// conda reports errors as JSON on stdout (<c>exception_name</c>, <c>message</c>); micromamba as
+/// <c>{"solver_problems": [...], "success": false}</c>, or only on stderr
+/// (<c>critical libmamba Multiple errors occured: ...</c>) when a channel cannot be read.
+/// </remarks>
+public static partial class CondaFailure
 {
-    public static M1EnvException Explain(ProcessResult result, string envName) =>
-        new(ErrorCodes.CondaCommandFailed, $"conda failed for environment '{envName}' (exit code {result.ExitCode}).", result.Transcript);
+    private static readonly string[] NotFoundExceptions =
+        ["PackagesNotFoundError", "PackagesNotFoundInChannelsError", "PackageNotInstalledError", "PackagesNotFoundInPrefixError"];
+
+    private static readonly string[] UnsatisfiableExceptions =
+        ["UnsatisfiableError", "LibMambaUnsatisfiableError", "ResolvePackageNotFound", "SpecsConfigurationConflictError"];
+
+    private static readonly string[] UnreachableExceptions =
+        ["CondaHTTPError", "UnavailableInvalidChannel", "ChannelNotAllowed", "ChannelDenied", "ChannelError", "CondaSSLError", "ProxyError"];
+
+    /// <summary>What libmamba writes (as of 1.5 and 2.x) when it cannot download or load a channel's repodata or a package.</summary>
+    private static readonly string[] ChannelFailurePhrases =
+    [
+        "Multiple errors occured", "Multiple errors occurred", "Multi-download failed", "Download error (",
+        "Could not load repodata", "Unable to retrieve repodata", "Could not resolve host", "Couldn't resolve host",
+    ];
+
+    [GeneratedRegex(@"Subdir \S+ not loaded", RegexOptions.CultureInvariant)]
+    private static partial Regex SubdirNotLoaded();
+
+    [GeneratedRegex(@"^(?:critical|error)\s+libmamba\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex LibmambaPrefix();
+
+    [GeneratedRegex(@"nothing provides requested (?<spec>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NothingProvidesRequested();
+
+    /// <param name="result">The finished command; a successful exit whose stdout holds no successful result also fails here.</param>
+    /// <param name="envName">The env the command worked on, for the message.</param>
+    public static M1EnvException Explain(ProcessResult result, string envName)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var tool = ToolName(result.CommandLine);
+        var env = $"the environment '{envName}'";
+        if (result.TimedOut)
+        {
+            return Failure(ErrorCodes.CondaCommandFailed, $"{tool} ran past its time limit for {env} and was stopped. Check the network (a slow channel) and build again; its last lines follow.", result);
+        }
+
+        using (var document = CondaOutput.FinalJson(result.StandardOutput))
+        {
+            if (document?.RootElement is { ValueKind: JsonValueKind.Object } root)
+            {
+                if (CondaJson.Text(root, "exception_name") is { } exceptionName)
+                {
+                    return FromCondaError(root, exceptionName, tool, env, result);
+                }
+
+                if (root.TryGetProperty("solver_problems", out _))
+                {
+                    return FromSolverProblems(CondaJson.Strings(root, "solver_problems"), tool, env, result);
+                }
+
+                if (!root.TryGetProperty("success", out _) && CondaJson.Text(root, "error") is { } error)
+                {
+                    return Failure(ErrorCodes.CondaCommandFailed, $"{tool} failed for {env} (exit code {result.ExitCode}). {tool} says:\n{CondaQuote.Indented(error)}", result);
+                }
+            }
+        }
+
+        if (LibmambaCritical(result.OutputTail) is { } critical)
+        {
+            return FromLibmambaLog(critical, tool, env, result);
+        }
+
+        return result.ExitCode == 0
+            ? Failure(ErrorCodes.CondaCommandFailed, $"{tool} exited with code 0 for {env}, but its output holds no successful JSON result (it may be cut short or not JSON at all). Check that {tool} works and build again; its last lines follow.", result)
+            : Failure(ErrorCodes.CondaCommandFailed, $"{tool} failed for {env} (exit code {result.ExitCode}); its last lines follow.", result);
+    }
+
+    private static M1EnvException FromCondaError(JsonElement root, string exceptionName, string tool, string env, ProcessResult result)
+    {
+        var said = CondaJson.Text(root, "message") ?? CondaJson.Text(root, "error") ?? exceptionName;
+        var quote = CondaQuote.Indented(said);
+        if (NotFoundExceptions.Contains(exceptionName, StringComparer.Ordinal))
+        {
+            var packages = string.Join(", ", CondaJson.Strings(root, "packages"));
+            var what = packages.Length > 0 ? packages : "a requested package";
+            // conda raises the same exception when a package to remove is not in the prefix.
+            var notInPrefix = exceptionName is "PackageNotInstalledError" or "PackagesNotFoundInPrefixError"
+                || said.Contains("missing from the target environment", StringComparison.Ordinal);
+            var advice = notInPrefix
+                ? $"{Capitalize(env)} does not hold {what}, so {tool} cannot remove it. Check the package name."
+                : $"{tool} could not find {what} for {env} in its channels. Check the package name and version, and the env's Channels.";
+            return Failure(ErrorCodes.CondaPackagesNotFound, $"{advice} {tool} says:\n{quote}", result);
+        }
+
+        if (UnsatisfiableExceptions.Contains(exceptionName, StringComparer.Ordinal) || exceptionName.EndsWith("UnsatisfiableError", StringComparison.Ordinal))
+        {
+            return Unsatisfiable(quote, tool, env, result);
+        }
+
+        if (UnreachableExceptions.Contains(exceptionName, StringComparer.Ordinal))
+        {
+            return Unreachable(quote, tool, env, result);
+        }
+
+        return Failure(ErrorCodes.CondaCommandFailed, $"{tool} failed for {env} (exit code {result.ExitCode}) with {exceptionName}. {tool} says:\n{quote}", result);
+    }
+
+    private static M1EnvException FromSolverProblems(IReadOnlyList<string> problems, string tool, string env, ProcessResult result)
+    {
+        var quote = CondaQuote.Indented(string.Join("\n", problems));
+        var missing = problems.Select(p => NothingProvidesRequested().Match(p.Trim())).Where(m => m.Success).Select(m => m.Groups["spec"].Value).ToArray();
+        if (missing.Length > 0)
+        {
+            return Failure(
+                ErrorCodes.CondaPackagesNotFound,
+                $"{tool} could not find {string.Join(", ", missing)} for {env} in its channels. Check the package name and version, and the env's Channels. {tool} says:\n{quote}",
+                result);
+        }
+
+        return problems.Count > 0
+            ? Unsatisfiable(quote, tool, env, result)
+            : Failure(ErrorCodes.CondaUnsatisfiable, $"{tool} could not solve {env} and named no reason. Loosen a version pin (or drop a package) in the env's declarations, then build again; its last lines follow.", result);
+    }
+
+    private static M1EnvException FromLibmambaLog(IReadOnlyList<string> lines, string tool, string env, ProcessResult result)
+    {
+        var text = string.Join("\n", lines);
+        var quote = CondaQuote.Indented(text);
+        if (ChannelFailurePhrases.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase)) || SubdirNotLoaded().IsMatch(text))
+        {
+            return Unreachable(quote, tool, env, result);
+        }
+
+        if (lines.Any(l => NothingProvidesRequested().IsMatch(l)))
+        {
+            return FromSolverProblems(lines, tool, env, result);
+        }
+
+        return text.Contains("Could not solve for environment specs", StringComparison.Ordinal)
+            ? Unsatisfiable(quote, tool, env, result)
+            : Failure(ErrorCodes.CondaCommandFailed, $"{tool} failed for {env} (exit code {result.ExitCode}). {tool} says:\n{quote}", result);
+    }
+
+    private static M1EnvException Unsatisfiable(string quote, string tool, string env, ProcessResult result) =>
+        Failure(
+            ErrorCodes.CondaUnsatisfiable,
+            $"{tool} found no set of packages for {env} that meets every requested spec. Loosen a version pin (or drop a package) in the env's declarations, then build again. {tool} says:\n{quote}",
+            result);
+
+    private static M1EnvException Unreachable(string quote, string tool, string env, ProcessResult result) =>
+        Failure(
+            ErrorCodes.CondaChannelUnreachable,
+            $"{tool} could not read a channel of {env}. Check the network and the channel URLs in the env's Channels, or point them at a reachable mirror. {tool} says:\n{quote}",
+            result);
+
+    private static M1EnvException Failure(string code, string message, ProcessResult result) =>
+        new(code, UrlRedactor.Redact(message), result.Transcript);
+
+    /// <summary>
+    /// libmamba's error lines, from the first <c>critical libmamba</c> or <c>error libmamba</c> line
+    /// to the end, their level prefix removed (the lines after belong to the same message); null when none.
+    /// </summary>
+    private static IReadOnlyList<string>? LibmambaCritical(IReadOnlyList<string> tail)
+    {
+        var first = -1;
+        for (var i = 0; i < tail.Count && first < 0; i++)
+        {
+            first = LibmambaPrefix().IsMatch(tail[i].TrimStart()) ? i : -1;
+        }
+
+        return first < 0
+            ? null
+            : tail.Skip(first).Select(l => LibmambaPrefix().Replace(l.TrimStart(), string.Empty).TrimEnd()).Where(l => l.Length > 0).ToArray();
+    }
+
+    /// <summary>conda, mamba or micromamba, from the program the command line starts with.</summary>
+    internal static string ToolName(string commandLine)
+    {
+        var text = commandLine.TrimStart();
+        var program = text.StartsWith('"') ? text[1..].Split('"')[0] : text.Split(' ')[0];
+        var name = program.Replace('\\', '/').Split('/')[^1].ToLowerInvariant();
+        return name.Contains("micromamba", StringComparison.Ordinal) ? "micromamba"
+            : name.Contains("mamba", StringComparison.Ordinal) ? "mamba"
+            : "conda";
+    }
+
+    private static string Capitalize(string text) =>
+        text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 }

@@ -1,9 +1,14 @@
 namespace M1Env.Core.Conda;
 
-/// <summary>The conda front ends M1Env drives, in the order it prefers them (fastest first).</summary>
+/// <summary>Which conda-compatible tool a command runs, in the order M1Env prefers them (fastest first).</summary>
 public enum CondaFlavor
 {
+    /// <summary>micromamba, the single native executable.</summary>
     Micromamba,
+
+    /// <summary>mamba: before 2.0 a front end over conda's Python, since 2.0 a native tool like micromamba.</summary>
     Mamba,
+
+    /// <summary>conda itself (Python), e.g. from Miniforge or Miniconda.</summary>
     Conda,
 }

@@ -72,7 +72,8 @@ public sealed class CondaLocator(CondaCandidateSources sources, ProcessRunner ru
                 result.Transcript);
         }
 
-        var tool = new CondaTool(candidate.Executable, candidate.Flavor, ParseVersion(result.StandardOutput), CondaRoot.Of(candidate, sources));
+        var version = CondaVersion.Parse(result.StandardOutput, candidate.Executable);
+        var tool = new CondaTool(candidate.Executable, version?.Flavor ?? candidate.Flavor, version?.Version ?? "(unknown version)", CondaRoot.Of(candidate, sources));
         log.Step($"Using {tool}, from {candidate.Source}.");
         return tool;
     }
@@ -85,14 +86,6 @@ public sealed class CondaLocator(CondaCandidateSources sources, ProcessRunner ru
         hostIsAppleSilicon && architectures.Count > 0 && !architectures.Contains(Architecture.Arm64)
             ? $"{executable} is built for {string.Join(" and ", architectures.Select(a => a.ToString().ToLowerInvariant()))}, not arm64: on this Apple Silicon Mac it would run under Rosetta and install osx-64 packages, which cannot use the GPU (Metal). Install the arm64 Miniforge (Miniforge3-MacOSX-arm64.sh, or 'brew install --cask miniforge' with an arm64 Homebrew in /opt/homebrew), then point M1EnvCondaExe at it or remove the x86-64 one from PATH."
             : null;
-
-    /// <summary>The last version-like word of <c>--version</c>'s output: "conda 23.7.4", "1.5.12", "mamba 1.5.8\nconda 23.7.4".</summary>
-    internal static string ParseVersion(string output)
-    {
-        var first = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
-        var word = first.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
-        return word is not null && char.IsAsciiDigit(word[0]) ? word : "unknown version";
-    }
 
     private static string NotFoundMessage(CondaSettings settings) =>
         settings.Bootstrap

@@ -1,44 +1,121 @@
 using System.Text.Json;
+using M1Env.Core.Conda;
+using M1Env.Core.Diagnostics;
 
 namespace M1Env.Core.Inspection;
 
-/// <summary>Reads a conda prefix's <c>conda-meta</c> records without a process (placeholder until the full reader lands).</summary>
+/// <summary>
+/// Reads what a conda prefix holds from its <c>conda-meta</c> folder, the records conda and
+/// micromamba write alike (conda's <c>PrefixRecord</c>). Starts no process and never throws for a
+/// damaged prefix: a record that cannot be read is listed in <see cref="CondaMetaContents.Unreadable"/>.
+/// </summary>
 public static class CondaMetaReader
 {
-    public static bool IsCondaPrefix(string prefix) => File.Exists(Path.Combine(prefix, "conda-meta", "history"));
+    private const string MetaFolder = "conda-meta";
 
-    public static IReadOnlyList<InstalledCondaPackage> Read(string prefix, bool verifyFiles)
+    /// <param name="verifyFiles">Check that every file each record lists exists: one stat per file.</param>
+    public static CondaMetaContents Read(string prefix, bool verifyFiles)
     {
-        var folder = Path.Combine(prefix, "conda-meta");
-        if (!Directory.Exists(folder))
+        var packages = new List<InstalledCondaPackage>();
+        var unreadable = new List<string>();
+        foreach (var file in MetaFiles(prefix))
+        {
+            if (ReadRecord(file, prefix, verifyFiles) is { } package)
+            {
+                packages.Add(package);
+            }
+            else
+            {
+                unreadable.Add(file);
+            }
+        }
+
+        return new CondaMetaContents(
+            packages.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Version, StringComparer.Ordinal).ThenBy(p => p.Build, StringComparer.Ordinal).ToArray(),
+            unreadable.Order(StringComparer.Ordinal).ToArray());
+    }
+
+    /// <summary>
+    /// The folder is a conda prefix: <c>conda-meta/history</c> exists (conda's own test), or
+    /// <c>conda-meta</c> holds package records (a prefix whose history was lost).
+    /// </summary>
+    public static bool IsCondaPrefix(string prefix) =>
+        File.Exists(Path.Combine(prefix, MetaFolder, "history")) || MetaFiles(prefix).Length > 0;
+
+    /// <summary>The version of the prefix's <c>python</c> package, from its record's file name (<c>python-3.11.7-h...json</c>); null when it has none.</summary>
+    /// <remarks>Other packages' names may start with "python-" too (python-dateutil), so the name must be exactly python.</remarks>
+    public static string? PythonVersion(string prefix) =>
+        MetaFiles(prefix)
+            .Select(f => CondaPackageRef.SplitDistName(Path.GetFileNameWithoutExtension(f)))
+            .Where(d => d is { Name: "python" })
+            .Select(d => d!.Value.Version)
+            .Order(StringComparer.Ordinal)
+            .LastOrDefault();
+
+    private static string[] MetaFiles(string prefix)
+    {
+        try
+        {
+            var folder = Path.Combine(prefix, MetaFolder);
+            return Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json") : [];
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return [];
         }
-
-        var packages = new List<InstalledCondaPackage>();
-        foreach (var file in Directory.GetFiles(folder, "*.json"))
-        {
-            try
-            {
-                using var json = JsonDocument.Parse(File.ReadAllBytes(file));
-                var root = json.RootElement;
-                string Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
-                var files = root.TryGetProperty("files", out var list) && list.ValueKind == JsonValueKind.Array
-                    ? list.EnumerateArray().Select(f => f.GetString() ?? string.Empty).ToArray()
-                    : [];
-                var missing = verifyFiles
-                    ? files.Where(f => f.Length > 0 && !f.EndsWith(".pyc", StringComparison.Ordinal) && !File.Exists(Path.Combine(prefix, f)) && !Directory.Exists(Path.Combine(prefix, f))).ToArray()
-                    : [];
-                var depends = root.TryGetProperty("depends", out var deps) && deps.ValueKind == JsonValueKind.Array
-                    ? deps.EnumerateArray().Select(d => d.GetString() ?? string.Empty).ToArray()
-                    : [];
-                packages.Add(new InstalledCondaPackage(Text("name"), Text("version"), Text("build"), Text("channel"), Text("subdir"), Text("url"), Text("md5"), Text("sha256"), Text("requested_spec"), depends, missing));
-            }
-            catch (Exception exception) when (exception is IOException or JsonException or UnauthorizedAccessException)
-            {
-            }
-        }
-
-        return packages.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
     }
+
+    private static InstalledCondaPackage? ReadRecord(string file, string prefix, bool verifyFiles)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(file));
+            var record = document.RootElement;
+            if (record.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            // conda names the file name-version-build.json: a record missing a key still names it there.
+            var fromFileName = CondaPackageRef.SplitDistName(Path.GetFileNameWithoutExtension(file));
+            var name = CondaJson.Text(record, "name") ?? fromFileName?.Name;
+            var version = CondaJson.Text(record, "version") ?? fromFileName?.Version;
+            var build = CondaJson.Text(record, "build") ?? CondaJson.Text(record, "build_string") ?? fromFileName?.Build;
+            if (name is null || version is null || build is null)
+            {
+                return null;
+            }
+
+            var url = CondaJson.Text(record, "url");
+            var channel = CondaJson.Text(record, "channel") ?? url;
+            var files = CondaJson.Strings(record, "files");
+            return new InstalledCondaPackage(
+                name,
+                version,
+                build,
+                CondaChannelName.Normalize(channel) ?? string.Empty,
+                (CondaJson.Text(record, "subdir") ?? CondaChannelName.SubdirOf(channel) ?? CondaChannelName.SubdirOf(url)) ?? string.Empty,
+                url is null ? string.Empty : UrlRedactor.Redact(url),
+                CondaJson.Text(record, "md5") ?? string.Empty,
+                CondaJson.Text(record, "sha256"),
+                CondaJson.Text(record, "requested_spec"),
+                CondaJson.Strings(record, "depends"),
+                verifyFiles ? MissingFiles(files, prefix) : [])
+            {
+                MetaFile = file,
+                FileCount = files.Count,
+            };
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The listed files that are gone; compiled files are left out, conda may not have compiled them and Python remakes them.</summary>
+    private static string[] MissingFiles(IReadOnlyList<string> files, string prefix) =>
+        files
+            .Where(f => !f.EndsWith(".pyc", StringComparison.Ordinal) && !f.Contains("__pycache__", StringComparison.Ordinal))
+            .Where(f => Path.GetFullPath(f, prefix) is var path && !File.Exists(path) && !Directory.Exists(path))
+            .ToArray();
 }

@@ -25,7 +25,7 @@ public class CondaPackagePlannerTests
     private static CondaRequirement Conda(string name, string version = "") => new(name, version, null);
 
     private static InstalledCondaPackage Package(string name, string version, string[]? depends = null, string[]? missing = null) =>
-        new(name, version, "h0_0", "conda-forge", "osx-arm64", null, null, null, null, depends ?? [], missing ?? []);
+        new(name, version, "h0_0", "conda-forge", "osx-arm64", string.Empty, string.Empty, null, null, depends ?? [], missing ?? []);
 
     private static readonly InstalledCondaPackage Python = Package("python", "3.11.7");
     private static readonly InstalledCondaPackage PipPackage = Package("pip", "24.0", ["python >=3.8"]);
