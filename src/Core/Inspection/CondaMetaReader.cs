@@ -104,6 +104,7 @@ public static class CondaMetaReader
             {
                 MetaFile = file,
                 FileCount = files.Count,
+                TopLevelDirectories = TopLevelDirectories(files, prefix),
             };
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
@@ -111,6 +112,20 @@ public static class CondaMetaReader
             return null;
         }
     }
+
+    private static string[] TopLevelDirectories(IReadOnlyList<string> files, string prefix) =>
+        files
+            .Select(file => file.Replace('\\', '/').Split('/'))
+            .Where(parts => parts.Length > 1)
+            .Select(parts =>
+            {
+                var sitePackages = Array.IndexOf(parts, "site-packages");
+                var depth = sitePackages >= 0 && sitePackages < parts.Length - 2 ? sitePackages + 2 : Math.Min(parts.Length - 1, 2);
+                return Path.Combine([prefix, .. parts[..depth]]);
+            })
+            .Distinct(Paths.PathIdentity.Comparer)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 
     /// <summary>The listed files that are gone; compiled files are left out, conda may not have compiled them and Python remakes them.</summary>
     private static string[] MissingFiles(IReadOnlyList<string> files, string prefix) =>

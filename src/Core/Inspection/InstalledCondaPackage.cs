@@ -28,6 +28,13 @@ public sealed record InstalledCondaPackage(
     /// <summary>How many files the record lists.</summary>
     public int FileCount { get; init; }
 
+    /// <summary>
+    /// The folders its files live in (absolute), each cut to where a package's own folder starts:
+    /// <c>site-packages/numpy</c> for <c>site-packages/numpy/core/x.so</c>, else at most two levels
+    /// below the prefix (<c>share/jupyter</c>, <c>bin</c>). Deleting a file by hand changes one of them.
+    /// </summary>
+    public IReadOnlyList<string> TopLevelDirectories { get; init; } = [];
+
     /// <summary><c>name-version-build</c>: the JSON file's name without <c>.json</c>.</summary>
     public string DistName => $"{Name}-{Version}-{Build}";
 }

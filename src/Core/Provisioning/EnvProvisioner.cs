@@ -272,7 +272,7 @@ public sealed class EnvProvisioner
 
     /// <summary>
     /// The folders whose entries change when a package is installed, removed or re-pinned by hand
-    /// (the prefix, bin, site-packages), and the top-level folders of the declared packages, where
+    /// (the prefix, bin, site-packages, conda-meta), and the top-level folders of the declared packages (pip's and conda's), where
     /// deleting a module shows. Dependencies' own folders are left to the task's full check (after a
     /// change, a clean or a Rebuild): a real ML env has a hundred of them, and each costs the no-op
     /// build a stat.
@@ -298,6 +298,12 @@ public sealed class EnvProvisioner
 
         var declared = spec.PipPackages.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
         foreach (var directory in disk.Distributions.Where(d => declared.Contains(d.Name)).SelectMany(d => d.TopLevelDirectories))
+        {
+            yield return directory;
+        }
+
+        var declaredConda = spec.CondaPackages.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var directory in disk.CondaPackages.Where(p => declaredConda.Contains(p.Name)).SelectMany(p => p.TopLevelDirectories))
         {
             yield return directory;
         }

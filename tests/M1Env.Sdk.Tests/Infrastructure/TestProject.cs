@@ -96,7 +96,10 @@ internal sealed class TestProject : IDisposable
             trace,
             killWhen: killWhen);
 
-    public Dictionary<string, string?> Environment() => new()
+    /// <summary>Variables every dotnet this project runs gets besides the fixed ones (a conda package cache of its own).</summary>
+    public Dictionary<string, string?> ExtraEnvironment { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string?> Environment() => new(ExtraEnvironment)
     {
         ["NUGET_PACKAGES"] = Sdk.PackagesFolder,
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
