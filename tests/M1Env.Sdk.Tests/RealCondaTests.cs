@@ -8,6 +8,7 @@ namespace M1Env.Sdk.Tests;
 /// the test builds: python 3.11 and pip repacked from a relocatable CPython, and small noarch
 /// packages (pkga 1.0 and 2.0, pkgb needing pkga, pkgc) whose one file says their version.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class RealCondaTests : IDisposable
 {
     private readonly TempDirectory work = new("m1env-real-conda");
@@ -146,5 +147,44 @@ public sealed class RealCondaTests : IDisposable
         Assert.Contains("conda install: pkga==2.0, pkgc (channels: ", plan.Output, StringComparison.Ordinal);
         Assert.Equal("pkga 1.0", Read(Marker(project, "pkga")));
         ProcessAssertions.StartedNoPython(plan);
+    }
+
+    [CondaFact]
+    public async Task A_named_env_lives_in_the_envs_folder_of_its_conda_and_its_no_op_build_starts_nothing()
+    {
+        var channel = await ChannelAsync();
+        using var project = await ProjectAsync();
+
+        // A conda install as Miniforge lays it out: <root>/bin/conda beside <root>/conda-meta.
+        var root = work.CreateSubdirectory("miniforge3");
+        File.WriteAllText(Path.Combine(work.CreateSubdirectory("miniforge3/conda-meta"), "history"), string.Empty);
+        var conda = Path.Combine(work.CreateSubdirectory("miniforge3/bin"), "conda");
+        File.WriteAllText(conda, $"#!/bin/sh\nexec '{CondaTestEnvironment.RequireExecutable()}' \"$@\"\n");
+        File.SetUnixFileMode(conda, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        project.WriteEnvProject($"""
+            <PropertyGroup><M1EnvCondaExe>{conda}</M1EnvCondaExe></PropertyGroup>
+            <ItemGroup>
+              <CondaEnv Include="ml-m1" Python="3.11" Channels="{channel.Url}" Named="true" />
+              <CondaPackage Include="pkgb" />
+            </ItemGroup>
+            """);
+
+        var created = await project.BuildAsync();
+        Assert.True(created.Succeeded, created.ToString());
+        var prefix = Path.Combine(root, "envs", "ml-m1");
+        Assert.Equal("pkgb 1.0", Read(Path.Combine(prefix, CondaChannelBuilder.MarkerPath("pkgb"))));
+        Assert.False(Directory.Exists(Path.Combine(project.Directory, ".m1env", "ml-m1")));
+        Assert.True(File.Exists(Path.Combine(project.Directory, ".m1env", ".named", "ml-m1.build.key")));
+
+        var noOp = await project.BuildTracedAsync();
+        Assert.Contains("nothing to do", noOp.Output, StringComparison.Ordinal);
+        ProcessAssertions.StartedNoPython(noOp);
+
+        // A hand edit inside the named env is seen from the project.
+        File.Delete(Path.Combine(prefix, CondaChannelBuilder.MarkerPath("pkgb")));
+        var repaired = await project.BuildAsync();
+        Assert.True(repaired.Succeeded, repaired.ToString());
+        Assert.Equal("pkgb 1.0", Read(Path.Combine(prefix, CondaChannelBuilder.MarkerPath("pkgb"))));
     }
 }

@@ -319,7 +319,8 @@ public sealed class EnvProvisioner
     private void ForgetBuildKey(EnvSpec spec, StampStore store)
     {
         store.DeleteBuildKey();
-        if (spec.Named && options.EnvRoot is not null)
+        // File.Delete throws when the folder is missing, as it is before a named env's first build.
+        if (spec.Named && options.EnvRoot is not null && File.Exists(NamedEnvKeyPath(options.EnvRoot, spec.Name)))
         {
             File.Delete(NamedEnvKeyPath(options.EnvRoot, spec.Name));
         }

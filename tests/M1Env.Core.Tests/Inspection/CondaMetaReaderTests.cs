@@ -105,6 +105,16 @@ public sealed class CondaMetaReaderTests : IDisposable
     }
 
     [Fact]
+    public void Each_package_names_the_folders_a_hand_edit_of_its_files_changes()
+    {
+        WriteInstalledPrefix(CondaFixture.Conda);
+
+        Assert.Equal(
+            [Path.Combine(Prefix, "bin"), Path.Combine(Prefix, "lib", "python3.11", "site-packages", "pkga"), Path.Combine(Prefix, "share", "pkga")],
+            CondaMetaReader.Read(Prefix, verifyFiles: false).Find("pkga")!.TopLevelDirectories);
+    }
+
+    [Fact]
     public void A_folder_listed_as_a_file_is_not_missing()
     {
         // A package's symlink to a folder (macOS frameworks have them) is listed among its files.
