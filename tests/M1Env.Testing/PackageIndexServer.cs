@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace M1Env.Testing;
 
@@ -10,29 +9,22 @@ namespace M1Env.Testing;
 /// </summary>
 public sealed class PackageIndexServer : IAsyncDisposable, IDisposable
 {
-    private const int PortAttempts = 20;
-
-    private readonly HttpListener listener;
+    private readonly LoopbackHttpListener listener;
     private readonly WheelCatalog catalog;
     private readonly SimpleIndexResponder responder;
     private readonly List<IndexRequest> requests = [];
-    private readonly List<Task> handlers = [];
-    private readonly Task acceptLoop;
-    private int disposed;
 
-    private PackageIndexServer(HttpListener listener, int port, string? wheelDirectory)
+    private PackageIndexServer(string? wheelDirectory)
     {
-        this.listener = listener;
-        Port = port;
         catalog = new WheelCatalog(wheelDirectory is null ? null : Path.GetFullPath(wheelDirectory));
         responder = new SimpleIndexResponder(catalog);
-        acceptLoop = Task.Run(AcceptLoopAsync);
+        listener = LoopbackHttpListener.Start(Serve);
     }
 
-    public int Port { get; }
+    public int Port => listener.Port;
 
     /// <summary>The server root, <c>http://127.0.0.1:PORT/</c>.</summary>
-    public string BaseUrl => $"http://127.0.0.1:{Port}/";
+    public string BaseUrl => listener.BaseUrl;
 
     /// <summary>What pip takes as <c>--index-url</c>: <c>http://127.0.0.1:PORT/simple/</c>.</summary>
     public string IndexUrl => BaseUrl + "simple/";
@@ -61,26 +53,7 @@ public sealed class PackageIndexServer : IAsyncDisposable, IDisposable
     }
 
     /// <param name="wheelDirectory">A folder whose <c>*.whl</c> files are served; null to serve only added wheels.</param>
-    public static PackageIndexServer Start(string? wheelDirectory = null)
-    {
-        // HttpListener cannot bind port 0, so borrow a free port from the OS and retry if another
-        // listener (this process's parallel tests included) takes it first.
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = FreeLoopbackPort();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return new PackageIndexServer(listener, port, wheelDirectory);
-            }
-            catch (HttpListenerException) when (attempt < PortAttempts)
-            {
-                listener.Close();
-            }
-        }
-    }
+    public static PackageIndexServer Start(string? wheelDirectory = null) => new(wheelDirectory);
 
     /// <summary>Serves one more wheel file, wherever it is; it must keep a PEP 427 file name.</summary>
     public void AddWheel(string wheelPath) => catalog.Add(wheelPath);
@@ -93,55 +66,9 @@ public sealed class PackageIndexServer : IAsyncDisposable, IDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
-        {
-            return;
-        }
-
-        listener.Close();
-        await acceptLoop.ConfigureAwait(false);
-        Task[] running;
-        lock (handlers)
-        {
-            running = handlers.ToArray();
-        }
-
-        await Task.WhenAll(running).ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => listener.DisposeAsync();
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    private static int FreeLoopbackPort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (true)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            var handler = Task.Run(() => Serve(context));
-            lock (handlers)
-            {
-                handlers.RemoveAll(h => h.IsCompleted);
-                handlers.Add(handler);
-            }
-        }
-    }
 
     private void Serve(HttpListenerContext context)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace M1Env.Testing;
 
@@ -10,26 +9,16 @@ namespace M1Env.Testing;
 /// </summary>
 public sealed class StaticFileServer : IAsyncDisposable, IDisposable
 {
-    private const int PortAttempts = 20;
-
-    private readonly HttpListener listener;
+    private readonly LoopbackHttpListener listener;
     private readonly Dictionary<string, byte[]> files = new(StringComparer.Ordinal);
     private readonly List<ServedRequest> requests = [];
-    private readonly List<Task> handlers = [];
-    private readonly Task acceptLoop;
-    private int disposed;
 
-    private StaticFileServer(HttpListener listener, int port)
-    {
-        this.listener = listener;
-        Port = port;
-        acceptLoop = Task.Run(AcceptLoopAsync);
-    }
+    private StaticFileServer() => listener = LoopbackHttpListener.Start(Serve);
 
-    public int Port { get; }
+    public int Port => listener.Port;
 
     /// <summary>The server root, <c>http://127.0.0.1:PORT/</c>.</summary>
-    public string BaseUrl => $"http://127.0.0.1:{Port}/";
+    public string BaseUrl => listener.BaseUrl;
 
     /// <summary>A snapshot of the requests answered so far, oldest first.</summary>
     public IReadOnlyList<ServedRequest> Requests
@@ -43,29 +32,10 @@ public sealed class StaticFileServer : IAsyncDisposable, IDisposable
         }
     }
 
-    public static StaticFileServer Start()
-    {
-        // HttpListener cannot bind port 0, so borrow a free port from the OS and retry if another
-        // listener (this process's parallel tests included) takes it first.
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = FreeLoopbackPort();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return new StaticFileServer(listener, port);
-            }
-            catch (HttpListenerException) when (attempt < PortAttempts)
-            {
-                listener.Close();
-            }
-        }
-    }
+    public static StaticFileServer Start() => new();
 
     /// <summary>A loopback port nothing listens on: a connection to it is refused.</summary>
-    public static int ClosedLoopbackPort() => FreeLoopbackPort();
+    public static int ClosedLoopbackPort() => LoopbackHttpListener.FreeLoopbackPort();
 
     /// <summary>Serves <paramref name="content"/> at <paramref name="path"/> (such as <c>/dir/file.sh</c>), replacing what was there.</summary>
     public void Add(string path, byte[] content)
@@ -95,57 +65,11 @@ public sealed class StaticFileServer : IAsyncDisposable, IDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
-        {
-            return;
-        }
-
-        listener.Close();
-        await acceptLoop.ConfigureAwait(false);
-        Task[] running;
-        lock (handlers)
-        {
-            running = handlers.ToArray();
-        }
-
-        await Task.WhenAll(running).ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => listener.DisposeAsync();
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private static string Normalize(string path) => path.StartsWith('/') ? path : "/" + path;
-
-    private static int FreeLoopbackPort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (true)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            var handler = Task.Run(() => Serve(context));
-            lock (handlers)
-            {
-                handlers.RemoveAll(h => h.IsCompleted);
-                handlers.Add(handler);
-            }
-        }
-    }
 
     private void Serve(HttpListenerContext context)
     {
