@@ -59,7 +59,7 @@ public static class EnvPlanner
         var (stamp, disk) = (inputs.Stamp, inputs.Disk);
         if (inputs.RecordedLocation is { } recorded && !PathIdentity.AreEqual(recorded, inputs.RealPrefix))
         {
-            return $"the environment was moved or copied here from {recorded}, and a venv keeps its own path in its scripts, so it is made again here (the original is not touched)";
+            return $"the environment was moved or copied here from {recorded}, and an environment keeps its own path in its scripts, so it is made again here (the original is not touched)";
         }
 
         if (stamp is { Created: false })
