@@ -105,8 +105,8 @@ public sealed class EnvProvisioner
 
     /// <summary>
     /// What the next build would do to the env and why, without changing anything: no lock, no
-    /// conda, no pip. Only a venv whose base interpreter has no current record starts a process, to
-    /// find that interpreter.
+    /// conda, no pip. Only an interpreter with no current record (a venv's base CPython, a conda env's
+    /// own Python) is found or asked with a process.
     /// </summary>
     public async Task<EnvPlan> PlanAsync(EnvSpec spec, CancellationToken cancellationToken)
     {
