@@ -1,6 +1,7 @@
 using M1Env.Core;
 using M1Env.Core.Conda;
 using M1Env.Core.Errors;
+using M1Env.Core.Lock;
 using M1Env.Core.Provisioning;
 using M1Env.Core.Spec;
 using Microsoft.Build.Framework;
@@ -52,6 +53,24 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
 
     public string? MiniforgeSha256 { get; set; }
 
+    /// <summary>M1EnvLockFile: the lock file of the project's only env.</summary>
+    public string? LockFile { get; set; }
+
+    /// <summary>M1EnvLockedMode: the lock must match the declaration (default in CI).</summary>
+    public bool LockedMode { get; set; }
+
+    /// <summary>M1EnvFrozen: install the lock as it is.</summary>
+    public bool Frozen { get; set; }
+
+    public string[] LockPlatforms { get; set; } = [];
+
+    public string[] LockUpdate { get; set; } = [];
+
+    public string[] LockPrivateHosts { get; set; } = [];
+
+    /// <summary>Set by the M1EnvLock target: resolve every env again.</summary>
+    public bool Relock { get; set; }
+
     /// <summary>The project being built ($(MSBuildProjectFullPath)): the owner recorded in each prefix, and where errors that no item caused point.</summary>
     public string? ProjectFile { get; set; }
 
@@ -83,6 +102,13 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
         {
             // Read from files only, and only when a conda env is declared.
             NamedEnvsDirectory = CondaEnvs.Length > 0 ? condaLocator.NamedEnvsDirectory(conda) : null,
+            LockFile = Blank(LockFile),
+            Lock = new LockSettings(
+                Frozen ? LockMode.Frozen : LockedMode ? LockMode.Locked : LockMode.Normal,
+                Entries(LockPlatforms),
+                Entries(LockUpdate).Select(PackageNames.Normalize).ToArray(),
+                Relock,
+                Entries(LockPrivateHosts)),
         };
 
         var specs = SpecBuilder.Build(
@@ -141,6 +167,9 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
             engine?.Reacquire();
         }
     }
+
+    private static string[] Entries(string[] values) =>
+        values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

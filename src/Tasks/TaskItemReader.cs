@@ -25,6 +25,7 @@ internal static class TaskItemReader
         {
             Channels = Metadata(item, "Channels"),
             Named = Metadata(item, "Named"),
+            LockFile = Metadata(item, "LockFile"),
         };
 
     private static string? Metadata(ITaskItem item, string name)

@@ -17,4 +17,10 @@ public sealed record EnvSpec(
 
     /// <summary>The env lives in conda's envs folder under its name.</summary>
     public bool Named { get; init; }
+
+    /// <summary>The env's lock file (absolute): <c>pylock.NAME.toml</c> beside the project unless declared elsewhere.</summary>
+    public string LockFile { get; init; } = string.Empty;
+
+    /// <summary>How this build treats the lock.</summary>
+    public Lock.LockSettings Lock { get; init; } = Core.Lock.LockSettings.Default;
 }

@@ -23,6 +23,7 @@ public static class SpecBuilder
     {
         var errors = new List<SpecError>();
         var sources = ValidateSources(context, errors);
+        LockFiles.Validate(envs, context, errors);
         var accepted = ValidateEnvs(envs, context, errors);
         var packagesByEnv = ValidatePackages(packages, envs, accepted, errors);
         var condaByEnv = CondaPackageValidator.Validate(condaPackages, envs, accepted.ToDictionary(e => e.Declaration.Name, e => e.Declaration.Kind, StringComparer.OrdinalIgnoreCase), errors);
@@ -46,6 +47,8 @@ public static class SpecBuilder
                 CondaPackages = condaByEnv.TryGetValue(env.Declaration.Name, out var conda) ? conda.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray() : [],
                 Channels = env.Channels,
                 Named = env.Named,
+                LockFile = LockFiles.PathOf(env.Declaration, context, envs.Count),
+                Lock = context.Lock,
             })
             .ToArray();
         return new SpecBuildResult(specs, []);

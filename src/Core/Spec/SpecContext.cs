@@ -6,4 +6,10 @@ public sealed record SpecContext(string ProjectDirectory, string EnvRoot, Packag
 {
     /// <summary>Where conda keeps named envs (<c>&lt;root&gt;/envs</c> of the conda M1Env will use), for <c>Named="true"</c>; null when unknown.</summary>
     public string? NamedEnvsDirectory { get; init; }
+
+    /// <summary>The lock properties of the build.</summary>
+    public Lock.LockSettings Lock { get; init; } = Core.Lock.LockSettings.Default;
+
+    /// <summary>M1EnvLockFile: the lock file of a project's only env, relative to the project; null for the default.</summary>
+    public string? LockFile { get; init; }
 }

@@ -1,0 +1,19 @@
+namespace M1Env.Core.Lock;
+
+/// <summary>The build's lock properties, validated.</summary>
+/// <param name="Platforms">M1EnvLockPlatforms: the platforms every lock covers (osx-arm64, linux-x64, win-x64...), this machine's when empty.</param>
+/// <param name="Update">M1EnvLockUpdate: normalised names resolved again even though their declaration did not change.</param>
+/// <param name="Relock">The M1EnvLock target: resolve everything again, taking newer versions within the declared ranges.</param>
+/// <param name="PrivateHosts">M1EnvLockPrivateHosts: index hosts whose names never go into a lock file.</param>
+public sealed record LockSettings(
+    LockMode Mode,
+    IReadOnlyList<string> Platforms,
+    IReadOnlyList<string> Update,
+    bool Relock,
+    IReadOnlyList<string> PrivateHosts)
+{
+    public static LockSettings Default { get; } = new(LockMode.Normal, [], [], false, []);
+
+    /// <summary>The platform names M1EnvLockPlatforms accepts.</summary>
+    public static IReadOnlyList<string> KnownPlatforms { get; } = ["osx-arm64", "osx-x64", "linux-x64", "linux-arm64", "win-x64", "win-arm64"];
+}

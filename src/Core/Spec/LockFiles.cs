@@ -1,0 +1,51 @@
+using M1Env.Core.Diagnostics;
+using M1Env.Core.Errors;
+using M1Env.Core.Lock;
+using M1Env.Core.Paths;
+
+namespace M1Env.Core.Spec;
+
+/// <summary>Where each env's lock file lives, and the checks on the lock properties.</summary>
+internal static class LockFiles
+{
+    /// <summary>
+    /// The env's <c>LockFile</c> metadata, else M1EnvLockFile when the project declares only this env,
+    /// else <c>pylock.NAME.toml</c> (PEP 751's name for a named lock) beside the project.
+    /// </summary>
+    public static string PathOf(EnvDeclaration env, SpecContext context, int envCount)
+    {
+        var declared = env.LockFile ?? (envCount == 1 ? context.LockFile : null);
+        return Path.GetFullPath(declared ?? $"pylock.{env.Name}.toml", context.ProjectDirectory);
+    }
+
+    public static void Validate(IReadOnlyList<EnvDeclaration> envs, SpecContext context, List<SpecError> errors)
+    {
+        var unknown = context.Lock.Platforms.Where(p => !LockSettings.KnownPlatforms.Contains(p, StringComparer.Ordinal)).ToArray();
+        if (unknown.Length > 0)
+        {
+            errors.Add(new(ErrorCodes.InvalidSetting,
+                $"M1EnvLockPlatforms names {InputQuote.Shorten(string.Join(", ", unknown))}, which M1Env does not know; use {string.Join(", ", LockSettings.KnownPlatforms)}."));
+        }
+
+        if (context.LockFile is not null && envs.Count > 1)
+        {
+            errors.Add(new(ErrorCodes.InvalidSetting,
+                "M1EnvLockFile names one lock file, but the project declares several environments: give each its own with LockFile=\"...\" metadata."));
+        }
+
+        var seen = new Dictionary<string, string>(PathIdentity.Comparer);
+        foreach (var env in envs)
+        {
+            var path = PathOf(env, context, envs.Count);
+            if (seen.TryGetValue(path, out var other))
+            {
+                errors.Add(new(ErrorCodes.DuplicateDeclaration,
+                    $"The environments '{InputQuote.Shorten(other)}' and '{InputQuote.Shorten(env.Name)}' share the lock file {InputQuote.Shorten(path)}; give one of them another LockFile.", env.DeclaredIn));
+            }
+            else
+            {
+                seen[path] = env.Name;
+            }
+        }
+    }
+}
