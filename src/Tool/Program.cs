@@ -1,0 +1,9 @@
+using System.CommandLine;
+using M1Env.Tool.Commands;
+
+var root = new RootCommand("m1env: checks this machine and the Python environments a project declares.")
+{
+    ProbeCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();
