@@ -4,6 +4,7 @@ using M1Env.Tool.Commands;
 var root = new RootCommand("m1env: checks this machine and the Python environments a project declares.")
 {
     ProbeCommand.Create(),
+    VerifyCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -33,4 +33,5 @@ public static class ErrorCodes
     public const string CondaUnsatisfiable = "M1E056";
     public const string CondaChannelUnreachable = "M1E057";
     public const string CondaCommandFailed = "M1E058";
+    public const string VerifyFailed = "M1E070";
 }
