@@ -63,7 +63,7 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
     /// <summary>The declared envs, validated; null after logging every error in the declaration.</summary>
     private protected (IReadOnlyList<EnvSpec> Specs, EnvProvisioner Provisioner)? Prepare(string? buildKey)
     {
-        var log = new MSBuildProvisionLog(Log);
+        var log = new MSBuildProvisionLog(Log, string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile);
         var conda = new CondaSettings(Blank(CondaExe), Bootstrap, ToolsDirectory)
         {
             MiniforgeVersion = Blank(MiniforgeVersion),

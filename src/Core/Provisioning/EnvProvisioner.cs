@@ -11,6 +11,7 @@ using M1Env.Core.Python;
 using M1Env.Core.Spec;
 using M1Env.Core.State;
 using M1Env.Core.Venv;
+using M1Env.Core.Verify;
 
 namespace M1Env.Core.Provisioning;
 
@@ -62,6 +63,7 @@ public sealed class EnvProvisioner
         PrefixBackup.Recover(spec.Prefix, log);
 
         var stopwatch = Stopwatch.StartNew();
+        WarnAboutKnownBadCombinations(spec);
         var (owner, store, stamp, record, interpreter, specHash, plan) = await AssessAsync(spec, backend, realPrefix, cancellationToken).ConfigureAwait(false);
         foreach (var reason in plan.Reasons)
         {
@@ -116,6 +118,7 @@ public sealed class EnvProvisioner
             throw NotAnEnvironment(spec);
         }
 
+        WarnAboutKnownBadCombinations(spec);
         var plan = (await AssessAsync(spec, backend, PathIdentity.RealPath(spec.Prefix), cancellationToken).ConfigureAwait(false)).Plan;
         return PrefixBackup.NeedsRecovery(spec.Prefix)
             ? plan with { Reasons = ["a build was stopped while it replaced the environment: the next build first puts the previous one back", .. plan.Reasons] }
@@ -144,6 +147,15 @@ public sealed class EnvProvisioner
         }
 
         return new Assessment(owner, store, stamp, record, interpreter, specHash, plan);
+    }
+
+    /// <summary>Warns, before anything is installed, about versions the declaration allows that are known not to work together.</summary>
+    private void WarnAboutKnownBadCombinations(EnvSpec spec)
+    {
+        foreach (var warning in KnownBadCombinations.Describe(spec))
+        {
+            log.Warning(ErrorCodes.KnownBadCombination, warning);
+        }
     }
 
     private static M1EnvException NotAnEnvironment(EnvSpec spec) => new(
