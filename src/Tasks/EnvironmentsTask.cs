@@ -52,6 +52,15 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
 
     public string? MiniforgeSha256 { get; set; }
 
+    /// <summary>M1EnvVerify: run the in-env check after an env changes.</summary>
+    public bool Verify { get; set; }
+
+    /// <summary>M1EnvRequireAccelerator: fail when no framework computes right on an accelerator.</summary>
+    public bool RequireAccelerator { get; set; }
+
+    /// <summary>Where the check's JSON reports go (the project's obj folder).</summary>
+    public string? VerifyReportDirectory { get; set; }
+
     /// <summary>The project being built ($(MSBuildProjectFullPath)): the owner recorded in each prefix, and where errors that no item caused point.</summary>
     public string? ProjectFile { get; set; }
 
@@ -102,6 +111,7 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
             ProjectFile = string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode ?? string.Empty : ProjectFile,
             EnvRoot = EnvRoot,
             Conda = conda,
+            Verify = new Core.Verify.VerifySettings(Verify || RequireAccelerator, RequireAccelerator, Blank(VerifyReportDirectory)),
         };
         return (specs.Envs, new EnvProvisioner(options, log, condaLocator: condaLocator));
     }

@@ -34,5 +34,6 @@ public static class ErrorCodes
     public const string CondaChannelUnreachable = "M1E057";
     public const string CondaCommandFailed = "M1E058";
     public const string VerifyFailed = "M1E070";
+    public const string NoAcceleratorWorks = "M1E071";
     public const string KnownBadCombination = "M1E080";
 }

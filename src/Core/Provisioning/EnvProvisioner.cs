@@ -97,6 +97,8 @@ public sealed class EnvProvisioner
         }
 
         var env = await RecordAsync(work, record, plan.Action != PlanAction.UpToDate || stamp is null, cancellationToken).ConfigureAwait(false);
+        await new EnvVerifier(runner, log, options.Verify)
+            .VerifyAsync(spec.Name, env.Python, env.SpecHash, store, plan.CreatesEnv || plan.ChangesPackages, cancellationToken).ConfigureAwait(false);
         if (plan.CreatesEnv || plan.ChangesPackages)
         {
             log.Step($"Environment '{spec.Name}' is ready at {spec.Prefix} ({stopwatch.Elapsed.TotalSeconds:0.0} s).");
