@@ -6,6 +6,7 @@ using M1Env.Core.Inspection;
 using M1Env.Core.Paths;
 using M1Env.Core.Pip;
 using M1Env.Core.Planning;
+using M1Env.Core.Platform;
 using M1Env.Core.Processes;
 using M1Env.Core.Python;
 using M1Env.Core.Spec;
@@ -139,6 +140,11 @@ public sealed class EnvProvisioner
         var disk = backend.Read(spec.Prefix, verifyFiles: true);
         var record = store.ReadInterpreter();
         var interpreter = await backend.ChooseInterpreterAsync(spec, record, disk, cancellationToken).ConfigureAwait(false);
+        if (interpreter is not null && RosettaRule.Problem(interpreter.Executable, BinaryArchitecture.Read(interpreter.Executable), HostPlatform.IsAppleSilicon) is { } rosetta)
+        {
+            throw new M1EnvException(ErrorCodes.WrongArchitecture,
+                $"Environment '{spec.Name}': {rosetta}. Use an arm64 Python (Homebrew in /opt/homebrew, python.org's universal2, pyenv, or an arm64 Miniforge) and build again.");
+        }
         var specHash = SpecHasher.Hash(spec, interpreter, options.ToolVersion);
         var recordedLocation = stamp?.Location ?? (disk.Config?.CreatedAt is { } createdAt ? PathIdentity.RealPath(createdAt) : null);
         var plan = EnvPlanner.Plan(new PlanInputs(
