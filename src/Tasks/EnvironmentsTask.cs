@@ -1,4 +1,3 @@
-using M1Env.Core;
 using M1Env.Core.Conda;
 using M1Env.Core.Errors;
 using M1Env.Core.Provisioning;
@@ -73,29 +72,28 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
     private protected (IReadOnlyList<EnvSpec> Specs, EnvProvisioner Provisioner)? Prepare(string? buildKey)
     {
         var log = new MSBuildProvisionLog(Log, string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile);
-        var conda = new CondaSettings(Blank(CondaExe), Bootstrap, ToolsDirectory)
-        {
-            MiniforgeVersion = Blank(MiniforgeVersion),
-            MiniforgeUrl = Blank(MiniforgeUrl),
-            MiniforgeSha256 = Blank(MiniforgeSha256),
-        };
-        var condaLocator = CondaLocators.ForCurrentProcess(new Core.Processes.ProcessRunner(log), log, TimeSpan.FromMinutes(LockTimeoutMinutes));
-        var context = new SpecContext(
+        var settings = new ProjectSettings(
+            string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode ?? string.Empty : ProjectFile,
             ProjectDirectory,
             EnvRoot,
-            new PackageSourceSettings(
+            ToolsDirectory)
+        {
+            Sources = new PackageSourceSettings(
                 PipIndexUrl,
                 PipExtraIndexUrls.Where(u => !string.IsNullOrWhiteSpace(u)).ToArray(),
                 PipFindLinks.Where(u => !string.IsNullOrWhiteSpace(u)).ToArray(),
                 Offline),
-            ToolsDirectory)
-        {
-            // Read from files only, and only when a conda env is declared.
-            NamedEnvsDirectory = CondaEnvs.Length > 0 ? condaLocator.NamedEnvsDirectory(conda) : null,
+            Conda = new CondaSettings(Blank(CondaExe), Bootstrap, ToolsDirectory)
+            {
+                MiniforgeVersion = Blank(MiniforgeVersion),
+                MiniforgeUrl = Blank(MiniforgeUrl),
+                MiniforgeSha256 = Blank(MiniforgeSha256),
+            },
+            Verify = new Core.Verify.VerifySettings(Verify || RequireAccelerator, RequireAccelerator, Blank(VerifyReportDirectory)),
+            LockTimeout = TimeSpan.FromMinutes(LockTimeoutMinutes),
         };
-
-        var specs = SpecBuilder.Build(
-            TaskItemReader.Envs(PythonEnvs, CondaEnvs), TaskItemReader.PipPackages(PipPackages), TaskItemReader.CondaPackages(CondaPackages), context);
+        var (specs, provisioner) = settings.Prepare(
+            TaskItemReader.Envs(PythonEnvs, CondaEnvs), TaskItemReader.PipPackages(PipPackages), TaskItemReader.CondaPackages(CondaPackages), log, Blank(buildKey));
         foreach (var error in specs.Errors)
         {
             LogError(error);
@@ -106,14 +104,7 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
             return null;
         }
 
-        var options = new ProvisionOptions(ToolsDirectory, ToolInfo.Version, TimeSpan.FromMinutes(LockTimeoutMinutes), Blank(buildKey))
-        {
-            ProjectFile = string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode ?? string.Empty : ProjectFile,
-            EnvRoot = EnvRoot,
-            Conda = conda,
-            Verify = new Core.Verify.VerifySettings(Verify || RequireAccelerator, RequireAccelerator, Blank(VerifyReportDirectory)),
-        };
-        return (specs.Envs, new EnvProvisioner(options, log, condaLocator: condaLocator));
+        return (specs.Envs, provisioner);
     }
 
     /// <summary>Runs the work on the envs, turning every failure into one coded error.</summary>

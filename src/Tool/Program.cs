@@ -5,6 +5,9 @@ var root = new RootCommand("m1env: checks this machine and the Python environmen
 {
     ProbeCommand.Create(),
     VerifyCommand.Create(),
+    PlanCommand.Create(),
+    ProvisionCommand.Create(),
+    RunCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();
