@@ -8,6 +8,7 @@ var root = new RootCommand("m1env: checks this machine and the Python environmen
     PlanCommand.Create(),
     ProvisionCommand.Create(),
     RunCommand.Create(),
+    DoctorCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();
