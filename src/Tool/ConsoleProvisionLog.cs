@@ -3,18 +3,23 @@ using Spectre.Console;
 
 namespace M1Env.Tool;
 
-/// <summary>Core's progress on the console: steps always, tool output with --verbose, warnings in yellow on stderr.</summary>
+/// <summary>
+/// Core's progress on stderr (stdout carries results, JSON included): steps always, what pip and
+/// conda print with --verbose, warnings with their code.
+/// </summary>
 internal sealed class ConsoleProvisionLog(bool verbose) : IProvisionLog
 {
-    public void Step(string message) => AnsiConsole.MarkupLine(Markup.Escape(message));
+    private static readonly IAnsiConsole Progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+    public void Step(string message) => Progress.MarkupLine(Markup.Escape(message));
 
     public void Detail(string message)
     {
         if (verbose)
         {
-            AnsiConsole.MarkupLine("[grey]" + Markup.Escape(message) + "[/]");
+            Progress.MarkupLine("[grey]" + Markup.Escape(message) + "[/]");
         }
     }
 
-    public void Warning(string code, string message) => Console.Error.WriteLine($"warning {code}: {message}");
+    public void Warning(string code, string message) => Progress.MarkupLine($"[yellow]warning {code}:[/] {Markup.Escape(message)}");
 }

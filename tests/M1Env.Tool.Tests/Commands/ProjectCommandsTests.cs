@@ -60,4 +60,17 @@ public class ProjectCommandsTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("error M1E005: The project declares no env 'nope'", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Provision_json_is_what_a_build_hands_on_and_progress_stays_off_stdout()
+    {
+        var run = Run("provision", "--project", Quickstart, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        var env = Assert.Single(json.RootElement.EnumerateArray().ToArray());
+        Assert.Equal("quickstart", env.GetProperty("name").GetString());
+        Assert.True(File.Exists(env.GetProperty("python").GetString()));
+        Assert.StartsWith("3.", env.GetProperty("pythonVersion").GetString(), StringComparison.Ordinal);
+    }
 }
