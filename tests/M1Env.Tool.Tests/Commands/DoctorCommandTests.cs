@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace M1Env.Tool.Tests.Commands;
@@ -10,52 +9,19 @@ public sealed class DoctorCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static string Repository
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (!File.Exists(Path.Combine(directory!.FullName, "M1Env.Sdk.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory.FullName;
-        }
-    }
-
-    private static (int ExitCode, string Output) Doctor(string project)
-    {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "m1env.exe" : "m1env"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { "doctor", "--json", "--project", project })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        _ = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
-
     [Fact]
     public void An_env_that_is_not_made_yet_fails_the_checklist_with_what_to_do()
     {
         var project = Path.Combine(folder, "env.proj");
         File.WriteAllText(project, $"""
             <Project>
-              <Import Project="{Repository}/eng/M1Env.Sdk.FromSource.props" />
+              <Import Project="{BuiltTool.Repository}/eng/M1Env.Sdk.FromSource.props" />
               <ItemGroup><PythonEnv Include="later" Python="3" /></ItemGroup>
-              <Import Project="{Repository}/eng/M1Env.Sdk.FromSource.targets" />
+              <Import Project="{BuiltTool.Repository}/eng/M1Env.Sdk.FromSource.targets" />
             </Project>
             """);
 
-        var (exitCode, output) = Doctor(project);
+        var (exitCode, output, _) = BuiltTool.Run("doctor", "--json", "--project", project);
 
         Assert.Equal(1, exitCode);
         using var checks = JsonDocument.Parse(output);

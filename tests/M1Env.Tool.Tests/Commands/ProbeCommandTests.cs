@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace M1Env.Tool.Tests.Commands;
@@ -6,26 +5,10 @@ namespace M1Env.Tool.Tests.Commands;
 /// <summary>The built tool, run as a user runs it.</summary>
 public class ProbeCommandTests
 {
-    private static string Tool => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "m1env.exe" : "m1env");
-
-    private static (int ExitCode, string Output) Run(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
-
     [Fact]
     public void Probe_json_is_one_document_a_script_can_read()
     {
-        var (exitCode, output) = Run("probe", "--json");
+        var (exitCode, output, _) = BuiltTool.Run("probe", "--json");
 
         Assert.Equal(0, exitCode);
         using var report = JsonDocument.Parse(output);
@@ -38,7 +21,7 @@ public class ProbeCommandTests
     [Fact]
     public void Probe_shows_a_table_with_the_accelerator()
     {
-        var (exitCode, output) = Run("probe");
+        var (exitCode, output, _) = BuiltTool.Run("probe");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Accelerator", output, StringComparison.Ordinal);
@@ -48,7 +31,7 @@ public class ProbeCommandTests
     [Fact]
     public void An_unknown_command_fails_with_help()
     {
-        var (exitCode, _) = Run("nonsense");
+        var (exitCode, _, _) = BuiltTool.Run("nonsense");
         Assert.NotEqual(0, exitCode);
     }
 }

@@ -1,52 +1,19 @@
-using System.Diagnostics;
-
 namespace M1Env.Tool.Tests.Commands;
 
 /// <summary>plan, provision and run on samples/quickstart (offline, from its wheels), with the built tool.</summary>
 public class ProjectCommandsTests
 {
-    private static string Quickstart
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "M1Env.Sdk.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory!.FullName, "samples", "quickstart", "quickstart.csproj");
-        }
-    }
-
-    private static (int ExitCode, string Output, string Error) Run(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "m1env.exe" : "m1env"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output, error.Result);
-    }
+    private static string Quickstart => Path.Combine(BuiltTool.Repository, "samples", "quickstart", "quickstart.csproj");
 
     [Fact]
     public void Run_provisions_the_declared_env_and_runs_the_command_in_it_and_plan_then_has_nothing_to_do()
     {
-        var run = Run("run", "--project", Quickstart, "--env", "quickstart", "--", "python", "-c", "import sys, m1env_hello; print(sys.prefix)");
+        var run = BuiltTool.Run("run", "--project", Quickstart, "--env", "quickstart", "--", "python", "-c", "import sys, m1env_hello; print(sys.prefix)");
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         Assert.EndsWith(Path.Combine("samples", "quickstart", ".m1env", "quickstart"), run.Output.Trim().Split('\n').Last().Trim(), StringComparison.Ordinal);
 
-        var plan = Run("plan", "--project", Quickstart);
+        var plan = BuiltTool.Run("plan", "--project", Quickstart);
         Assert.Equal(0, plan.ExitCode);
         Assert.Contains("M1Env plan for 'quickstart' (venv at ", plan.Output, StringComparison.Ordinal);
         Assert.Contains("nothing", plan.Output, StringComparison.Ordinal);
@@ -55,7 +22,7 @@ public class ProjectCommandsTests
     [Fact]
     public void An_env_the_project_does_not_declare_is_a_coded_error()
     {
-        var run = Run("run", "--project", Quickstart, "--env", "nope", "--", "python");
+        var run = BuiltTool.Run("run", "--project", Quickstart, "--env", "nope", "--", "python");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("error M1E005: The project declares no env 'nope'", run.Error, StringComparison.Ordinal);
@@ -64,7 +31,7 @@ public class ProjectCommandsTests
     [Fact]
     public void Provision_json_is_what_a_build_hands_on_and_progress_stays_off_stdout()
     {
-        var run = Run("provision", "--project", Quickstart, "--json");
+        var run = BuiltTool.Run("provision", "--project", Quickstart, "--json");
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         using var json = System.Text.Json.JsonDocument.Parse(run.Output);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace M1Env.Tool.Tests.Commands;
@@ -6,30 +5,11 @@ namespace M1Env.Tool.Tests.Commands;
 /// <summary><c>m1env verify</c>, the built tool against a real interpreter.</summary>
 public class VerifyCommandTests
 {
-    private static (int ExitCode, string Output, string Error) Run(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "m1env.exe" : "m1env"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output, error.Result);
-    }
-
     [Fact]
     public void Json_lists_every_framework_for_the_interpreter_asked()
     {
         var python = OperatingSystem.IsWindows() ? "python" : "python3";
-        var (exitCode, output, error) = Run("verify", "--python", python, "--json");
+        var (exitCode, output, error) = BuiltTool.Run("verify", "--python", python, "--json");
 
         Assert.True(exitCode == 0, error);
         using var report = JsonDocument.Parse(output);
@@ -40,7 +20,7 @@ public class VerifyCommandTests
     [Fact]
     public void An_interpreter_that_does_not_run_exits_2_with_the_code()
     {
-        var (exitCode, _, error) = Run("verify", "--python", "/nonexistent/python");
+        var (exitCode, _, error) = BuiltTool.Run("verify", "--python", "/nonexistent/python");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("error M1E070:", error, StringComparison.Ordinal);
