@@ -1,4 +1,3 @@
-using M1Env.Core;
 using M1Env.Core.Conda;
 using M1Env.Core.Errors;
 using M1Env.Core.Lock;
@@ -71,6 +70,15 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
     /// <summary>Set by the M1EnvLock target: resolve every env again.</summary>
     public bool Relock { get; set; }
 
+    /// <summary>M1EnvVerify: run the in-env check after an env changes.</summary>
+    public bool Verify { get; set; }
+
+    /// <summary>M1EnvRequireAccelerator: fail when no framework computes right on an accelerator.</summary>
+    public bool RequireAccelerator { get; set; }
+
+    /// <summary>Where the check's JSON reports go (the project's obj folder).</summary>
+    public string? VerifyReportDirectory { get; set; }
+
     /// <summary>The project being built ($(MSBuildProjectFullPath)): the owner recorded in each prefix, and where errors that no item caused point.</summary>
     public string? ProjectFile { get; set; }
 
@@ -82,26 +90,26 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
     /// <summary>The declared envs, validated; null after logging every error in the declaration.</summary>
     private protected (IReadOnlyList<EnvSpec> Specs, EnvProvisioner Provisioner)? Prepare(string? buildKey)
     {
-        var log = new MSBuildProvisionLog(Log);
-        var conda = new CondaSettings(Blank(CondaExe), Bootstrap, ToolsDirectory)
-        {
-            MiniforgeVersion = Blank(MiniforgeVersion),
-            MiniforgeUrl = Blank(MiniforgeUrl),
-            MiniforgeSha256 = Blank(MiniforgeSha256),
-        };
-        var condaLocator = CondaLocators.ForCurrentProcess(new Core.Processes.ProcessRunner(log), log, TimeSpan.FromMinutes(LockTimeoutMinutes));
-        var context = new SpecContext(
+        var log = new MSBuildProvisionLog(Log, string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile);
+        var settings = new ProjectSettings(
+            string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode ?? string.Empty : ProjectFile,
             ProjectDirectory,
             EnvRoot,
-            new PackageSourceSettings(
+            ToolsDirectory)
+        {
+            Sources = new PackageSourceSettings(
                 PipIndexUrl,
                 PipExtraIndexUrls.Where(u => !string.IsNullOrWhiteSpace(u)).ToArray(),
                 PipFindLinks.Where(u => !string.IsNullOrWhiteSpace(u)).ToArray(),
                 Offline),
-            ToolsDirectory)
-        {
-            // Read from files only, and only when a conda env is declared.
-            NamedEnvsDirectory = CondaEnvs.Length > 0 ? condaLocator.NamedEnvsDirectory(conda) : null,
+            Conda = new CondaSettings(Blank(CondaExe), Bootstrap, ToolsDirectory)
+            {
+                MiniforgeVersion = Blank(MiniforgeVersion),
+                MiniforgeUrl = Blank(MiniforgeUrl),
+                MiniforgeSha256 = Blank(MiniforgeSha256),
+            },
+            Verify = new Core.Verify.VerifySettings(Verify || RequireAccelerator, RequireAccelerator, Blank(VerifyReportDirectory)),
+            LockTimeout = TimeSpan.FromMinutes(LockTimeoutMinutes),
             LockFile = Blank(LockFile),
             Lock = new LockSettings(
                 Frozen ? LockMode.Frozen : LockedMode ? LockMode.Locked : LockMode.Normal,
@@ -110,9 +118,8 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
                 Relock,
                 Entries(LockPrivateHosts)),
         };
-
-        var specs = SpecBuilder.Build(
-            TaskItemReader.Envs(PythonEnvs, CondaEnvs), TaskItemReader.PipPackages(PipPackages), TaskItemReader.CondaPackages(CondaPackages), context);
+        var (specs, provisioner) = settings.Prepare(
+            TaskItemReader.Envs(PythonEnvs, CondaEnvs), TaskItemReader.PipPackages(PipPackages), TaskItemReader.CondaPackages(CondaPackages), log, Blank(buildKey));
         foreach (var error in specs.Errors)
         {
             LogError(error);
@@ -123,13 +130,7 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
             return null;
         }
 
-        var options = new ProvisionOptions(ToolsDirectory, ToolInfo.Version, TimeSpan.FromMinutes(LockTimeoutMinutes), Blank(buildKey))
-        {
-            ProjectFile = string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode ?? string.Empty : ProjectFile,
-            EnvRoot = EnvRoot,
-            Conda = conda,
-        };
-        return (specs.Envs, new EnvProvisioner(options, log, condaLocator: condaLocator));
+        return (specs.Envs, provisioner);
     }
 
     /// <summary>Runs the work on the envs, turning every failure into one coded error.</summary>

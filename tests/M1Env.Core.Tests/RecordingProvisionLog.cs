@@ -25,6 +25,8 @@ internal sealed class RecordingProvisionLog : IProvisionLog
 
     public void Detail(string message) => Add(message);
 
+    public void Warning(string code, string message) => Add($"warning {code}: {message}");
+
     private void Add(string message)
     {
         lock (lines)

@@ -61,7 +61,7 @@ public sealed class CondaLocator(CondaCandidateSources sources, ProcessRunner ru
 
         if (ArchitectureProblem(candidate.Executable, BinaryArchitecture.Read(candidate.Executable), HostPlatform.IsAppleSilicon) is { } problem)
         {
-            throw new M1EnvException(ErrorCodes.CondaWrongArchitecture, problem);
+            throw new M1EnvException(ErrorCodes.WrongArchitecture, problem);
         }
 
         var result = await runner.RunAsync(candidate.Executable, ["--version"], streamToLog: false, cancellationToken, VersionTimeout).ConfigureAwait(false);
@@ -78,13 +78,10 @@ public sealed class CondaLocator(CondaCandidateSources sources, ProcessRunner ru
         return tool;
     }
 
-    /// <summary>
-    /// On Apple Silicon an x86-64 conda runs under Rosetta and installs osx-64 packages: slower, and
-    /// without Metal. Refused, as the course's first rule says. A universal binary is fine.
-    /// </summary>
+    /// <summary>On Apple Silicon an x86-64 conda is refused (the Rosetta rule), with what to install instead.</summary>
     public static string? ArchitectureProblem(string executable, IReadOnlyList<Architecture> architectures, bool hostIsAppleSilicon) =>
-        hostIsAppleSilicon && architectures.Count > 0 && !architectures.Contains(Architecture.Arm64)
-            ? $"{executable} is built for {string.Join(" and ", architectures.Select(a => a.ToString().ToLowerInvariant()))}, not arm64: on this Apple Silicon Mac it would run under Rosetta and install osx-64 packages, which cannot use the GPU (Metal). Install the arm64 Miniforge (Miniforge3-MacOSX-arm64.sh, or 'brew install --cask miniforge' with an arm64 Homebrew in /opt/homebrew), then point M1EnvCondaExe at it or remove the x86-64 one from PATH."
+        RosettaRule.Problem(executable, architectures, hostIsAppleSilicon) is { } problem
+            ? problem + ". Install the arm64 Miniforge (Miniforge3-MacOSX-arm64.sh, or 'brew install --cask miniforge' with an arm64 Homebrew in /opt/homebrew), then point M1EnvCondaExe at it or remove the x86-64 one from PATH."
             : null;
 
     private static string NotFoundMessage(CondaSettings settings) =>

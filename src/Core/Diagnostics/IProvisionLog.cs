@@ -10,4 +10,7 @@ public interface IProvisionLog
 
     /// <summary>Detail such as the lines an external tool prints.</summary>
     void Detail(string message);
+
+    /// <summary>Something the user should know that does not stop the build (a known-bad combination of versions).</summary>
+    void Warning(string code, string message);
 }

@@ -15,4 +15,8 @@ public sealed class NullProvisionLog : IProvisionLog
     public void Detail(string message)
     {
     }
+
+    public void Warning(string code, string message)
+    {
+    }
 }

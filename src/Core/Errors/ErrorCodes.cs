@@ -25,7 +25,7 @@ public static class ErrorCodes
     public const string PipUninstallFailed = "M1E022";
     public const string PrefixBusy = "M1E030";
     public const string CondaNotFound = "M1E050";
-    public const string CondaWrongArchitecture = "M1E051";
+    public const string WrongArchitecture = "M1E051";
     public const string MiniforgeDownloadFailed = "M1E052";
     public const string MiniforgeHashMismatch = "M1E053";
     public const string MiniforgeInstallFailed = "M1E054";
@@ -37,4 +37,7 @@ public static class ErrorCodes
     public const string LockedModeMismatch = "M1E061";
     public const string LockHashMismatch = "M1E062";
     public const string LockMissingPlatform = "M1E063";
+    public const string VerifyFailed = "M1E070";
+    public const string NoAcceleratorWorks = "M1E071";
+    public const string KnownBadCombination = "M1E080";
 }

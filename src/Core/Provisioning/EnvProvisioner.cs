@@ -6,11 +6,13 @@ using M1Env.Core.Inspection;
 using M1Env.Core.Paths;
 using M1Env.Core.Pip;
 using M1Env.Core.Planning;
+using M1Env.Core.Platform;
 using M1Env.Core.Processes;
 using M1Env.Core.Python;
 using M1Env.Core.Spec;
 using M1Env.Core.State;
 using M1Env.Core.Venv;
+using M1Env.Core.Verify;
 
 namespace M1Env.Core.Provisioning;
 
@@ -62,6 +64,7 @@ public sealed class EnvProvisioner
         PrefixBackup.Recover(spec.Prefix, log);
 
         var stopwatch = Stopwatch.StartNew();
+        WarnAboutKnownBadCombinations(spec);
         var (owner, store, stamp, record, interpreter, specHash, plan) = await AssessAsync(spec, backend, realPrefix, cancellationToken).ConfigureAwait(false);
         foreach (var reason in plan.Reasons)
         {
@@ -95,6 +98,8 @@ public sealed class EnvProvisioner
         }
 
         var env = await RecordAsync(work, record, plan.Action != PlanAction.UpToDate || stamp is null, cancellationToken).ConfigureAwait(false);
+        await new EnvVerifier(runner, log, options.Verify)
+            .VerifyAsync(spec.Name, env.Python, env.SpecHash, store, plan.CreatesEnv || plan.ChangesPackages, cancellationToken).ConfigureAwait(false);
         if (plan.CreatesEnv || plan.ChangesPackages)
         {
             log.Step($"Environment '{spec.Name}' is ready at {spec.Prefix} ({stopwatch.Elapsed.TotalSeconds:0.0} s).");
@@ -116,6 +121,7 @@ public sealed class EnvProvisioner
             throw NotAnEnvironment(spec);
         }
 
+        WarnAboutKnownBadCombinations(spec);
         var plan = (await AssessAsync(spec, backend, PathIdentity.RealPath(spec.Prefix), cancellationToken).ConfigureAwait(false)).Plan;
         return PrefixBackup.NeedsRecovery(spec.Prefix)
             ? plan with { Reasons = ["a build was stopped while it replaced the environment: the next build first puts the previous one back", .. plan.Reasons] }
@@ -134,6 +140,11 @@ public sealed class EnvProvisioner
         var disk = backend.Read(spec.Prefix, verifyFiles: true);
         var record = store.ReadInterpreter();
         var interpreter = await backend.ChooseInterpreterAsync(spec, record, disk, cancellationToken).ConfigureAwait(false);
+        if (interpreter is not null && RosettaRule.Problem(interpreter.Executable, BinaryArchitecture.Read(interpreter.Executable), HostPlatform.IsAppleSilicon) is { } rosetta)
+        {
+            throw new M1EnvException(ErrorCodes.WrongArchitecture,
+                $"Environment '{spec.Name}': {rosetta}. Use an arm64 Python (Homebrew in /opt/homebrew, python.org's universal2, pyenv, or an arm64 Miniforge) and build again.");
+        }
         var specHash = SpecHasher.Hash(spec, interpreter, options.ToolVersion);
         var recordedLocation = stamp?.Location ?? (disk.Config?.CreatedAt is { } createdAt ? PathIdentity.RealPath(createdAt) : null);
         var plan = EnvPlanner.Plan(new PlanInputs(
@@ -144,6 +155,15 @@ public sealed class EnvProvisioner
         }
 
         return new Assessment(owner, store, stamp, record, interpreter, specHash, plan);
+    }
+
+    /// <summary>Warns, before anything is installed, about versions the declaration allows that are known not to work together.</summary>
+    private void WarnAboutKnownBadCombinations(EnvSpec spec)
+    {
+        foreach (var warning in KnownBadCombinations.Describe(spec))
+        {
+            log.Warning(ErrorCodes.KnownBadCombination, warning);
+        }
     }
 
     private static M1EnvException NotAnEnvironment(EnvSpec spec) => new(

@@ -15,6 +15,9 @@ public sealed record ProvisionOptions(string ToolsDirectory, string ToolVersion,
     /// <summary>How conda is found or installed, for conda envs.</summary>
     public Conda.CondaSettings Conda { get; init; } = new(null, Bootstrap: true, ToolsDirectory);
 
+    /// <summary>M1EnvVerify and M1EnvRequireAccelerator.</summary>
+    public Verify.VerifySettings Verify { get; init; } = Core.Verify.VerifySettings.Off;
+
     /// <summary>M1EnvRoot: when M1Env creates it, it puts a <c>.gitignore</c> in it so no env is ever committed.</summary>
     public string? EnvRoot { get; init; }
 }

@@ -34,4 +34,7 @@ public sealed record EnvStamp(
 
     /// <summary>Every conda package in the env after the last successful build, as name and version-build.</summary>
     public IReadOnlyList<StampedDistribution> CondaInstalled { get; init; } = [];
+
+    /// <summary>The last in-env check (M1EnvVerify), or null when none ran for this env as it is.</summary>
+    public StampedVerification? Verification { get; init; }
 }

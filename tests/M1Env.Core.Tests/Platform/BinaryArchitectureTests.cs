@@ -72,4 +72,17 @@ public sealed class BinaryArchitectureTests : IDisposable
         Assert.Empty(BinaryArchitecture.Read(Write("text", "hello"u8.ToArray())));
         Assert.Empty(BinaryArchitecture.Read(temp.Combine("missing")));
     }
+
+    [Fact]
+    public void The_rosetta_rule_refuses_an_x86_64_python_on_apple_silicon_only()
+    {
+        var intel = Write("python3.11", MachO(0x01000007));
+        var problem = RosettaRule.Problem(intel, BinaryArchitecture.Read(intel), hostIsAppleSilicon: true);
+
+        Assert.NotNull(problem);
+        Assert.Contains("built for x64, not arm64", problem, StringComparison.Ordinal);
+        Assert.Null(RosettaRule.Problem(intel, BinaryArchitecture.Read(intel), hostIsAppleSilicon: false));
+        var arm = Write("python3", MachO(0x0100000C));
+        Assert.Null(RosettaRule.Problem(arm, BinaryArchitecture.Read(arm), hostIsAppleSilicon: true));
+    }
 }

@@ -1,0 +1,55 @@
+using M1Env.Core.Conda;
+using M1Env.Core.Spec;
+using M1Env.Core.Verify;
+
+namespace M1Env.Core.Provisioning;
+
+/// <summary>
+/// A project's M1Env properties, as the MSBuild task receives them or the <c>m1env</c> tool reads them
+/// with <c>dotnet msbuild -getProperty</c>: one place turns them into specs and a provisioner, so the
+/// build and the tool do the same thing.
+/// </summary>
+public sealed record ProjectSettings(string ProjectFile, string ProjectDirectory, string EnvRoot, string ToolsDirectory)
+{
+    public PackageSourceSettings Sources { get; init; } = PackageSourceSettings.Default;
+
+    public CondaSettings? Conda { get; init; }
+
+    public VerifySettings Verify { get; init; } = VerifySettings.Off;
+
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>M1EnvLockFile: the lock file of the project's only env; null for the default.</summary>
+    public string? LockFile { get; init; }
+
+    /// <summary>The lock properties (M1EnvLockedMode, M1EnvFrozen, M1EnvLockPlatforms, M1EnvLockUpdate...).</summary>
+    public Lock.LockSettings Lock { get; init; } = Core.Lock.LockSettings.Default;
+
+    /// <summary>Validates the declarations into specs and makes the provisioner that applies them.</summary>
+    public (SpecBuildResult Specs, EnvProvisioner Provisioner) Prepare(
+        IReadOnlyList<EnvDeclaration> envs,
+        IReadOnlyList<PackageDeclaration> pipPackages,
+        IReadOnlyList<CondaPackageDeclaration> condaPackages,
+        Diagnostics.IProvisionLog log,
+        string? buildKey)
+    {
+        var conda = Conda ?? new CondaSettings(null, Bootstrap: true, ToolsDirectory);
+        var condaLocator = CondaLocators.ForCurrentProcess(new Processes.ProcessRunner(log), log, LockTimeout);
+        var context = new SpecContext(ProjectDirectory, EnvRoot, Sources, ToolsDirectory)
+        {
+            // Read from files only, and only when a conda env is declared.
+            NamedEnvsDirectory = envs.Any(e => e.Kind == EnvKind.Conda) ? condaLocator.NamedEnvsDirectory(conda) : null,
+            LockFile = LockFile,
+            Lock = Lock,
+        };
+        var specs = SpecBuilder.Build(envs, pipPackages, condaPackages, context);
+        var options = new ProvisionOptions(ToolsDirectory, ToolInfo.Version, LockTimeout, buildKey)
+        {
+            ProjectFile = ProjectFile,
+            EnvRoot = EnvRoot,
+            Conda = conda,
+            Verify = Verify,
+        };
+        return (specs, new EnvProvisioner(options, log, condaLocator: condaLocator));
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using M1Env.Core.Conda;
+using M1Env.Core.Diagnostics;
+using M1Env.Core.Errors;
+using M1Env.Core.Probe;
+using M1Env.Core.Processes;
+using M1Env.Core.Spec;
+using M1Env.Core.Verify;
+using M1Env.Tool.Doctor;
+using M1Env.Tool.Projects;
+using Spectre.Console;
+
+namespace M1Env.Tool.Commands;
+
+/// <summary>
+/// <c>m1env doctor [--project P] [--json]</c>: the course's module-1 checklist for this machine and
+/// the project in the current folder, a tick or a cross per line with what to do; exit code 1 when a
+/// line fails.
+/// </summary>
+internal static class DoctorCommand
+{
+    public static Command Create()
+    {
+        var project = ProjectCommand.ProjectOption();
+        var json = new Option<bool>("--json") { Description = "Write the checklist as JSON, for scripts." };
+        var command = new Command("doctor", "Check this machine and the project's envs, as the course's checklist does.") { project, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var checks = new List<DoctorCheck>();
+            LoadedProject? loaded = null;
+            try
+            {
+                loaded = await ProjectLoader.LoadAsync(parse.GetValue(project), cancellationToken);
+            }
+            catch (M1EnvException exception) when (parse.GetValue(project) is null)
+            {
+                checks.Add(new DoctorCheck("project", DoctorStatus.Warn, exception.Message));
+            }
+
+            var conda = loaded?.Settings.Conda ?? new CondaSettings(null, true, ProvisionOptionsDefaults.ToolsDirectory);
+            checks.AddRange(MachineChecks.Run(MachineProbe.ProbeThisMachine(), conda, loaded?.Envs.Any(e => e.Kind == EnvKind.Conda) == true));
+            if (loaded is not null)
+            {
+                var (specs, provisioner) = loaded.Settings.Prepare(loaded.Envs, loaded.PipPackages, loaded.CondaPackages, NullProvisionLog.Instance, buildKey: null);
+                checks.AddRange(specs.Errors.Select(e => new DoctorCheck("declaration", DoctorStatus.Fail, $"{e.Code}: {e.Message}", "fix the project file")));
+                checks.AddRange(await EnvChecks.RunAsync(specs.Envs, provisioner, new EnvCheck(new ProcessRunner(NullProvisionLog.Instance)), cancellationToken));
+            }
+
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(ToolJson.Write(checks));
+            }
+            else
+            {
+                foreach (var check in checks)
+                {
+                    var mark = check.Status switch { DoctorStatus.Pass => "[green]v[/]", DoctorStatus.Warn => "[yellow]![/]", _ => "[red]x[/]" };
+                    AnsiConsole.MarkupLine($"{mark} [bold]{Markup.Escape(check.Name)}[/]: {Markup.Escape(check.Detail)}" + (check.Fix is null ? string.Empty : $" [grey]({Markup.Escape(check.Fix)})[/]"));
+                }
+            }
+
+            return checks.Any(c => c.Status == DoctorStatus.Fail) ? 1 : 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace M1Env.Tool.Commands;
+
+/// <summary><c>m1env provision [--project P]</c>: what <c>dotnet build</c> does to the declared envs, without building the project.</summary>
+internal static class ProvisionCommand
+{
+    public static Command Create()
+    {
+        var project = ProjectCommand.ProjectOption();
+        var verbose = ProjectCommand.VerboseOption();
+        var json = new Option<bool>("--json") { Description = "Write the provisioned envs as JSON (what M1EnvProvisioned holds), for scripts." };
+        var command = new Command("provision", "Make every declared env match its declaration, as a build does.") { project, verbose, json };
+        command.SetAction((parse, cancellationToken) => ProjectCommand.RunAsync(parse.GetValue(project), parse.GetValue(verbose), async (specs, provisioner) =>
+        {
+            var provisioned = new List<Core.State.ProvisionedEnv>();
+            foreach (var spec in specs)
+            {
+                provisioned.Add((await provisioner.ProvisionAsync(spec, cancellationToken)).Env);
+            }
+
+            Console.Out.WriteLine(parse.GetValue(json)
+                ? ToolJson.Write(provisioned)
+                : string.Join(Environment.NewLine, provisioned.Select(env => $"{env.Name}: {env.Python}")));
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+}

@@ -1,0 +1,37 @@
+using M1Env.Core.Planning;
+using M1Env.Core.Provisioning;
+using M1Env.Core.Spec;
+using M1Env.Core.Verify;
+
+namespace M1Env.Tool.Doctor;
+
+/// <summary>For each declared env: does it exist and match its declaration, and do its frameworks compute right on the accelerator.</summary>
+internal static class EnvChecks
+{
+    public static async Task<IReadOnlyList<DoctorCheck>> RunAsync(IReadOnlyList<EnvSpec> specs, EnvProvisioner provisioner, EnvCheck check, CancellationToken cancellationToken)
+    {
+        var checks = new List<DoctorCheck>();
+        foreach (var spec in specs)
+        {
+            var plan = await provisioner.PlanAsync(spec, cancellationToken);
+            var name = $"env '{spec.Name}'";
+            checks.Add(plan.Action is PlanAction.UpToDate or PlanAction.RefreshStamp
+                ? new DoctorCheck(name, DoctorStatus.Pass, $"matches its declaration ({spec.Prefix})")
+                : new DoctorCheck(name, DoctorStatus.Fail, string.Join("; ", plan.Reasons), "run 'm1env provision' or 'dotnet build'"));
+            if (plan.CreatesEnv)
+            {
+                continue;
+            }
+
+            var report = await check.RunAsync(provisioner.BackendFor(spec).PythonPath(spec.Prefix), benchmark: false, 0, 0, cancellationToken);
+            foreach (var framework in report.AcceleratedFrameworks)
+            {
+                checks.Add(framework.AcceleratorWorks
+                    ? new DoctorCheck($"{spec.Name}: {framework.Name}", DoctorStatus.Pass, $"{framework.Version} computes right on {framework.Accelerator} ({framework.Device})")
+                    : new DoctorCheck($"{spec.Name}: {framework.Name}", DoctorStatus.Fail, $"{framework.Version}: {framework.Error ?? framework.Reason ?? "wrong result on the accelerator"}", "see 'm1env verify --env " + spec.Prefix + "'"));
+            }
+        }
+
+        return checks;
+    }
+}

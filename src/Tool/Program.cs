@@ -1,0 +1,14 @@
+using System.CommandLine;
+using M1Env.Tool.Commands;
+
+var root = new RootCommand("m1env: checks this machine and the Python environments a project declares.")
+{
+    ProbeCommand.Create(),
+    VerifyCommand.Create(),
+    PlanCommand.Create(),
+    ProvisionCommand.Create(),
+    RunCommand.Create(),
+    DoctorCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,11 @@
+using M1Env.Core.Spec;
+using M1Env.Core.Provisioning;
+
+namespace M1Env.Tool.Projects;
+
+/// <summary>A project's M1Env declarations and properties, as MSBuild evaluates them.</summary>
+internal sealed record LoadedProject(
+    ProjectSettings Settings,
+    IReadOnlyList<EnvDeclaration> Envs,
+    IReadOnlyList<PackageDeclaration> PipPackages,
+    IReadOnlyList<CondaPackageDeclaration> CondaPackages);

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using CliWrap;
+using CliWrap.Buffered;
+using M1Env.Core.Conda;
+using M1Env.Core.Errors;
+using M1Env.Core.Provisioning;
+using M1Env.Core.Spec;
+using M1Env.Core.Verify;
+
+namespace M1Env.Tool.Projects;
+
+/// <summary>
+/// Reads a project's M1Env items and properties with <c>dotnet msbuild -getItem -getProperty</c>, so
+/// the tool sees exactly what a build sees (imports, conditions, Directory.Build.props) and hands it
+/// to the same Core.
+/// </summary>
+internal static class ProjectLoader
+{
+    private static readonly string[] Items = ["PythonEnv", "CondaEnv", "PipPackage", "CondaPackage"];
+
+    private static readonly string[] Properties =
+    [
+        "MSBuildProjectFullPath", "MSBuildProjectDirectory", "M1EnvRoot", "M1EnvToolsDir", "M1EnvPipIndexUrl", "M1EnvPipExtraIndexUrls",
+        "M1EnvPipFindLinks", "M1EnvOffline", "M1EnvCondaExe", "M1EnvBootstrap", "M1EnvMiniforgeVersion", "M1EnvMiniforgeUrl",
+        "M1EnvMiniforgeSha256", "M1EnvLockTimeoutMinutes", "M1EnvVerify", "M1EnvRequireAccelerator", "BaseIntermediateOutputPath",
+    ];
+
+    /// <param name="project">A project file, a folder holding one, or null for the current folder.</param>
+    public static async Task<LoadedProject> LoadAsync(string? project, CancellationToken cancellationToken)
+    {
+        var file = FindProject(project ?? Directory.GetCurrentDirectory());
+        var result = await Cli.Wrap("dotnet")
+            .WithArguments(["msbuild", file, "-nologo", .. Items.Select(i => "-getItem:" + i), .. Properties.Select(p => "-getProperty:" + p)])
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new M1EnvException(ErrorCodes.InvalidSetting, $"MSBuild could not evaluate {file}:{Environment.NewLine}{result.StandardOutput}{result.StandardError}");
+        }
+
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        return Read(json.RootElement);
+    }
+
+    internal static LoadedProject Read(JsonElement root)
+    {
+        var properties = root.GetProperty("Properties");
+        string Property(string name) => properties.TryGetProperty(name, out var value) ? value.GetString() ?? string.Empty : string.Empty;
+        string? Optional(string name) => Property(name) is { Length: > 0 } value ? value : null;
+        string[] List(string name) => Property(name).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        bool Flag(string name, bool fallback) => bool.TryParse(Property(name), out var value) ? value : fallback;
+
+        var projectDirectory = Property("MSBuildProjectDirectory");
+        var tools = Property("M1EnvToolsDir");
+        var verify = Flag("M1EnvVerify", false);
+        var requireAccelerator = Flag("M1EnvRequireAccelerator", false);
+        var settings = new ProjectSettings(Property("MSBuildProjectFullPath"), projectDirectory, Property("M1EnvRoot"), tools)
+        {
+            Sources = new PackageSourceSettings(Optional("M1EnvPipIndexUrl"), List("M1EnvPipExtraIndexUrls"), List("M1EnvPipFindLinks"), Flag("M1EnvOffline", false)),
+            Conda = new CondaSettings(Optional("M1EnvCondaExe"), Flag("M1EnvBootstrap", true), tools)
+            {
+                MiniforgeVersion = Optional("M1EnvMiniforgeVersion"),
+                MiniforgeUrl = Optional("M1EnvMiniforgeUrl"),
+                MiniforgeSha256 = Optional("M1EnvMiniforgeSha256"),
+            },
+            Verify = new VerifySettings(verify || requireAccelerator, requireAccelerator, Path.GetFullPath(Property("BaseIntermediateOutputPath"), projectDirectory)),
+            LockTimeout = TimeSpan.FromMinutes(int.TryParse(Property("M1EnvLockTimeoutMinutes"), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) ? minutes : 30),
+        };
+
+        var items = root.TryGetProperty("Items", out var found) ? found : default;
+        IEnumerable<JsonElement> Of(string name) =>
+            items.ValueKind == JsonValueKind.Object && items.TryGetProperty(name, out var list) ? list.EnumerateArray() : [];
+        string? Meta(JsonElement item, string name) => item.TryGetProperty(name, out var value) && value.GetString() is { Length: > 0 } text ? text.Trim() : null;
+
+        EnvDeclaration Env(JsonElement item, EnvKind kind) =>
+            new(kind, Meta(item, "Identity") ?? string.Empty, Meta(item, "Python"), Meta(item, "Prefix"), Meta(item, "DefiningProjectFullPath"))
+            {
+                Channels = Meta(item, "Channels"),
+                Named = Meta(item, "Named"),
+            };
+
+        return new LoadedProject(
+            settings,
+            [.. Of("PythonEnv").Select(i => Env(i, EnvKind.Venv)), .. Of("CondaEnv").Select(i => Env(i, EnvKind.Conda))],
+            Of("PipPackage").Select(i => new PackageDeclaration(Meta(i, "Identity") ?? string.Empty, Meta(i, "Version"), Meta(i, "Env"), Meta(i, "DefiningProjectFullPath"))).ToArray(),
+            Of("CondaPackage").Select(i => new CondaPackageDeclaration(Meta(i, "Identity") ?? string.Empty, Meta(i, "Version"), Meta(i, "Channel"), Meta(i, "Env"), Meta(i, "DefiningProjectFullPath"))).ToArray());
+    }
+
+    private static string FindProject(string path)
+    {
+        if (File.Exists(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        var candidates = Directory.Exists(path)
+            ? Directory.GetFiles(path, "*.*proj").Where(f => !f.EndsWith(".vcxproj", StringComparison.OrdinalIgnoreCase)).ToArray()
+            : [];
+        return candidates.Length == 1
+            ? candidates[0]
+            : throw new M1EnvException(ErrorCodes.InvalidSetting,
+                candidates.Length == 0
+                    ? $"No project file in {path}: run m1env in a project's folder or pass --project."
+                    : $"{path} holds several project files ({string.Join(", ", candidates.Select(Path.GetFileName))}): pass --project.");
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using M1Env.Core.Spec;
+using M1Env.Tool.Projects;
+
+namespace M1Env.Tool.Tests.Projects;
+
+public class ProjectLoaderTests
+{
+    // The shape 'dotnet msbuild -getItem -getProperty' prints (trimmed to the metadata M1Env reads).
+    private const string Evaluated = """
+        {
+          "Properties": {
+            "MSBuildProjectFullPath": "/repo/ml/ml.csproj", "MSBuildProjectDirectory": "/repo/ml", "M1EnvRoot": "/repo/ml/.m1env/",
+            "M1EnvToolsDir": "/home/me/.m1env/", "M1EnvPipIndexUrl": "", "M1EnvPipExtraIndexUrls": "https://a/simple;https://b/simple",
+            "M1EnvPipFindLinks": "", "M1EnvOffline": "false", "M1EnvCondaExe": "/opt/conda/bin/conda", "M1EnvBootstrap": "false",
+            "M1EnvLockTimeoutMinutes": "5", "M1EnvVerify": "", "M1EnvRequireAccelerator": "true", "BaseIntermediateOutputPath": "obj/"
+          },
+          "Items": {
+            "CondaEnv": [ { "Identity": "ml-m1", "Python": "3.11", "Channels": "conda-forge", "DefiningProjectFullPath": "/repo/ml/ml.csproj" } ],
+            "CondaPackage": [ { "Identity": "numpy", "Version": "1.26.4", "DefiningProjectFullPath": "/repo/Directory.Build.props" } ],
+            "PipPackage": [ { "Identity": "tensorflow", "Version": "2.16.1", "Env": "ml-m1", "DefiningProjectFullPath": "/repo/ml/ml.csproj" } ]
+          }
+        }
+        """;
+
+    [Fact]
+    public void Reads_items_and_properties_as_the_build_sees_them()
+    {
+        using var json = JsonDocument.Parse(Evaluated);
+        var project = ProjectLoader.Read(json.RootElement);
+
+        var env = Assert.Single(project.Envs);
+        Assert.Equal((EnvKind.Conda, "ml-m1", "3.11", "conda-forge"), (env.Kind, env.Name, env.Python, env.Channels));
+        Assert.Equal(new CondaPackageDeclaration("numpy", "1.26.4", null, null, "/repo/Directory.Build.props"), Assert.Single(project.CondaPackages));
+        Assert.Equal("ml-m1", Assert.Single(project.PipPackages).Env);
+        Assert.Equal(["https://a/simple", "https://b/simple"], project.Settings.Sources.ExtraIndexUrls);
+        Assert.Equal(("/opt/conda/bin/conda", false), (project.Settings.Conda!.CondaExe, project.Settings.Conda.Bootstrap));
+        Assert.Equal(TimeSpan.FromMinutes(5), project.Settings.LockTimeout);
+        Assert.True(project.Settings.Verify.Enabled);
+        Assert.True(project.Settings.Verify.RequireAccelerator);
+        Assert.Equal(Path.GetFullPath("/repo/ml/obj/"), project.Settings.Verify.ReportDirectory);
+    }
+}
