@@ -23,6 +23,18 @@ public static class PipArguments
         return arguments;
     }
 
+    /// <summary>
+    /// Installs exactly what a lock lists, with no resolver: every line of the requirements file is
+    /// one artifact with its hash, and pip refuses any artifact whose hash differs.
+    /// </summary>
+    public static IReadOnlyList<string> InstallLocked(PackageSourceSettings sources, string requirementsFile)
+    {
+        var arguments = new List<string> { "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--no-deps", "--require-hashes" };
+        arguments.AddRange(Sources(sources));
+        arguments.AddRange(["-r", requirementsFile]);
+        return arguments;
+    }
+
     public static IReadOnlyList<string> Uninstall(IEnumerable<string> names) =>
         ["-m", "pip", "uninstall", "--disable-pip-version-check", "--no-input", "--yes", .. names];
 

@@ -22,6 +22,33 @@ public sealed partial class PipClient(ProcessRunner runner, string python, Packa
     public Task ReinstallAsync(IReadOnlyList<StampedDistribution> distributions, CancellationToken cancellationToken) =>
         RunInstallAsync(PipArguments.Reinstall(sources, distributions), string.Join(" ", distributions.Select(d => $"{d.Name}=={d.Version}")), cancellationToken);
 
+    /// <summary>Installs the locked artifacts (a requirements file with a hash on every line); a hash that differs stops pip before it installs anything.</summary>
+    public async Task InstallLockedAsync(string requirements, string lockFile, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"m1env-lock-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, requirements, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await runner.RunAsync(python, PipArguments.InstallLocked(sources, file), streamToLog: true, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded && result.OutputTail.Any(line => line.Contains("DO NOT MATCH THE HASHES", StringComparison.Ordinal)))
+            {
+                throw new M1EnvException(
+                    ErrorCodes.LockHashMismatch,
+                    $"An artifact that {lockFile} locks does not have the hash it records, so nothing was installed and the environment keeps what it had. Someone changed the file on the index, or the lock: check it, and resolve again (dotnet build -t:M1EnvLock) only if the new artifact is trusted.",
+                    result.Transcript);
+            }
+
+            if (!result.Succeeded)
+            {
+                throw new M1EnvException(ErrorCodes.PipInstallFailed, $"pip could not install what {lockFile} locks (exit code {result.ExitCode}); pip's last lines follow.", result.Transcript);
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private async Task RunInstallAsync(IReadOnlyList<string> arguments, string what, CancellationToken cancellationToken)
     {
         var result = await runner.RunAsync(python, arguments, streamToLog: true, cancellationToken).ConfigureAwait(false);
