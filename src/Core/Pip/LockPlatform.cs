@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 
 namespace M1Env.Core.Pip;
@@ -79,9 +80,10 @@ public sealed class LockPlatform
 
     private OSPlatform Os { get; }
 
-    public static bool TryParse(string? name, out LockPlatform platform)
+    /// <summary>Case-insensitive, surrounding blanks ignored.</summary>
+    public static bool TryParse(string? name, [NotNullWhen(true)] out LockPlatform? platform)
     {
-        platform = All.FirstOrDefault(p => string.Equals(p.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))!;
+        platform = All.FirstOrDefault(p => string.Equals(p.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
         return platform is not null;
     }
 
