@@ -21,6 +21,28 @@ public static partial class PythonNames
 
     public static string EscapeVersionForWheel(string version) => version.Replace('-', '_');
 
+    /// <summary>Reads <c>name-version.tar.gz</c>, the sdist file name of PEP 625 (the name escaped as in a wheel).</summary>
+    public static bool TryParseSdistFileName(string fileName, out string name, out string version)
+    {
+        name = string.Empty;
+        version = string.Empty;
+        if (!fileName.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var stem = fileName[..^".tar.gz".Length];
+        var dash = stem.LastIndexOf('-');
+        if (dash <= 0 || dash == stem.Length - 1)
+        {
+            return false;
+        }
+
+        name = stem[..dash];
+        version = stem[(dash + 1)..];
+        return true;
+    }
+
     /// <summary>Reads the distribution part of <c>name-version(-build)?-python-abi-platform.whl</c>.</summary>
     public static bool TryParseWheelFileName(string fileName, out string name, out string version)
     {

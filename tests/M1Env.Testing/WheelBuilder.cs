@@ -27,7 +27,16 @@ public static partial class WheelBuilder
         string name,
         string version,
         IEnumerable<string>? requiresDist = null,
-        string? extraModuleSource = null)
+        string? extraModuleSource = null) =>
+        Build(outputDirectory, name, version, PureTag, requiresDist, extraModuleSource);
+
+    private static BuiltWheel Build(
+        string outputDirectory,
+        string name,
+        string version,
+        string tag,
+        IEnumerable<string>? requiresDist,
+        string? extraModuleSource)
     {
         var requirements = requiresDist?.ToArray() ?? [];
         Validate(name, version, requirements);
@@ -39,14 +48,14 @@ public static partial class WheelBuilder
         {
             ($"{escapedName}/__init__.py", WheelContents.InitModule(name, version, extraModuleSource)),
             ($"{distInfo}/METADATA", WheelContents.Metadata(name, version, requirements)),
-            ($"{distInfo}/WHEEL", WheelContents.Wheel()),
+            ($"{distInfo}/WHEEL", WheelContents.Wheel(tag)),
         };
         var recordPath = $"{distInfo}/RECORD";
         files.Add((recordPath, WheelContents.Record(files, recordPath)));
 
         var bytes = Zip(files);
         Directory.CreateDirectory(outputDirectory);
-        var path = Path.Combine(Path.GetFullPath(outputDirectory), $"{escapedName}-{escapedVersion}-py3-none-any.whl");
+        var path = Path.Combine(Path.GetFullPath(outputDirectory), $"{escapedName}-{escapedVersion}-{tag}.whl");
         File.WriteAllBytes(path, bytes);
         return new BuiltWheel(path, name, version, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }

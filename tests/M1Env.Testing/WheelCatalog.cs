@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace M1Env.Testing;
 
 /// <summary>
-/// The wheels of a folder, read again on every call so a test may add files while the server runs,
-/// plus wheels added one by one from anywhere. An added file wins over a folder file of the same name.
+/// The wheels and sdists (<c>*.tar.gz</c>) of a folder, read again on every call so a test may add
+/// files while the server runs, plus wheels added one by one from anywhere. An added file wins over a folder file of the same name.
 /// </summary>
 internal sealed class WheelCatalog(string? directory)
 {
@@ -19,7 +19,7 @@ internal sealed class WheelCatalog(string? directory)
             throw new FileNotFoundException("No wheel there.", fullPath);
         }
 
-        if (!PythonNames.TryParseWheelFileName(fileName, out _, out _))
+        if (!TryParse(fileName, out _))
         {
             throw new ArgumentException($"'{fileName}' is not a wheel file name.", nameof(wheelPath));
         }
@@ -32,7 +32,7 @@ internal sealed class WheelCatalog(string? directory)
         var byFileName = new Dictionary<string, string>(StringComparer.Ordinal);
         if (directory is not null && Directory.Exists(directory))
         {
-            foreach (var path in Directory.EnumerateFiles(directory, "*.whl"))
+            foreach (var path in Directory.EnumerateFiles(directory, "*.whl").Concat(Directory.EnumerateFiles(directory, "*.tar.gz")))
             {
                 byFileName[Path.GetFileName(path)] = path;
             }
@@ -46,7 +46,7 @@ internal sealed class WheelCatalog(string? directory)
         var wheels = new List<IndexedWheel>();
         foreach (var (fileName, path) in byFileName)
         {
-            if (PythonNames.TryParseWheelFileName(fileName, out var name, out _))
+            if (TryParse(fileName, out var name))
             {
                 wheels.Add(new IndexedWheel(fileName, path, PythonNames.Normalize(name)));
             }
@@ -54,4 +54,8 @@ internal sealed class WheelCatalog(string? directory)
 
         return wheels.OrderBy(w => w.FileName, StringComparer.Ordinal).ToArray();
     }
+
+    // Sdists are served beside wheels so tests can see what pip does with a package that has no wheel.
+    private static bool TryParse(string fileName, out string name) =>
+        PythonNames.TryParseWheelFileName(fileName, out name, out _) || PythonNames.TryParseSdistFileName(fileName, out name, out _);
 }

@@ -38,11 +38,27 @@ internal static class WheelContents
         return Utf8(text.ToString());
     }
 
-    public static byte[] Wheel() => Utf8(
-        "Wheel-Version: 1.0\n" +
-        "Generator: M1Env.Testing\n" +
-        "Root-Is-Purelib: true\n" +
-        "Tag: py3-none-any\n");
+    /// <param name="tag">The compressed tag set of the file name; each of its expansions gets a Tag line.</param>
+    public static byte[] Wheel(string tag = "py3-none-any")
+    {
+        var parts = tag.Split('-');
+        var text = new StringBuilder()
+            .Append("Wheel-Version: 1.0\n")
+            .Append("Generator: M1Env.Testing\n")
+            .Append("Root-Is-Purelib: ").Append(tag == "py3-none-any" ? "true" : "false").Append('\n');
+        foreach (var python in parts[0].Split('.'))
+        {
+            foreach (var abi in parts[1].Split('.'))
+            {
+                foreach (var platform in parts[2].Split('.'))
+                {
+                    text.Append("Tag: ").Append(python).Append('-').Append(abi).Append('-').Append(platform).Append('\n');
+                }
+            }
+        }
+
+        return Utf8(text.ToString());
+    }
 
     /// <summary>One <c>path,sha256=digest,size</c> line a file, then RECORD itself with no hash (PEP 376, PEP 427).</summary>
     public static byte[] Record(IEnumerable<(string Path, byte[] Content)> files, string recordPath)

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using M1Env.Core.Errors;
+using M1Env.Core.Processes;
+using M1Env.Core.Spec;
+
+namespace M1Env.Core.Pip;
+
+/// <summary>
+/// Resolves requirements to exact files with pip's own resolver, installing nothing:
+/// <c>pip install --dry-run --ignore-installed --report</c>, run by <paramref name="python"/> (pip 22.2+).
+/// </summary>
+/// <param name="python">The interpreter whose pip resolves; for <see cref="PipResolveTarget.ThisPython"/> also the one whose platform and markers count.</param>
+public sealed class PipResolver(ProcessRunner runner, string python, PackageSourceSettings sources)
+{
+    /// <exception cref="M1EnvException">pip failed (<see cref="ErrorCodes.PackageNotOnIndex"/> when a package or a wheel for the target is missing, otherwise <see cref="ErrorCodes.PipInstallFailed"/>), or an artifact has no sha256.</exception>
+    public Task<PipResolution> ResolveAsync(IReadOnlyList<PipRequirement> requirements, PipResolveTarget target, CancellationToken cancellationToken) =>
+        ResolveAsync(requirements, target, new Dictionary<string, string>(), [], cancellationToken);
+
+    /// <summary>
+    /// Resolves again, keeping packages where the current lock has them: each of <paramref name="pinned"/>
+    /// (name to exact version) becomes a pip constraint, except the names in <paramref name="update"/>,
+    /// which pip may move. A pinned package that nothing requires any more is simply left out.
+    /// </summary>
+    /// <exception cref="ArgumentException">A pin is not a package name and a plain version.</exception>
+    public async Task<PipResolution> ResolveAsync(
+        IReadOnlyList<PipRequirement> requirements,
+        PipResolveTarget target,
+        IReadOnlyDictionary<string, string> pinned,
+        IEnumerable<string> update,
+        CancellationToken cancellationToken)
+    {
+        var constraints = PipResolveArguments.Constraints(pinned, update);
+        var scratch = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"m1env-resolve-{Guid.NewGuid():N}")).FullName;
+        try
+        {
+            var report = Path.Combine(scratch, "report.json");
+            string? constraintsFile = null;
+            if (constraints.Length > 0)
+            {
+                constraintsFile = Path.Combine(scratch, "constraints.txt");
+                await File.WriteAllTextAsync(constraintsFile, constraints, cancellationToken).ConfigureAwait(false);
+            }
+
+            IReadOnlyList<string> pip = ["-m", "pip"];
+            IReadOnlyDictionary<string, string?>? environment = null;
+            if (target.Platform is { } platform && target.PythonVersion is { } version)
+            {
+                var script = Path.Combine(scratch, ForeignMarkerScript.FileName);
+                await File.WriteAllTextAsync(script, ForeignMarkerScript.Source, cancellationToken).ConfigureAwait(false);
+                pip = [script];
+                environment = new Dictionary<string, string?>
+                {
+                    [ForeignMarkerScript.VariableName] = JsonSerializer.Serialize(platform.MarkerEnvironment(version)),
+                };
+            }
+
+            var arguments = PipResolveArguments.Resolve(
+                pip, sources, requirements, target, report, Path.Combine(scratch, "target"), constraintsFile);
+            var result = await runner.RunAsync(python, arguments, streamToLog: true, cancellationToken, environment: environment).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                throw PipResolveFailure.Explain(result, target, requirements, constraints.Count(c => c == '\n'), sources);
+            }
+
+            if (!File.Exists(report))
+            {
+                throw new M1EnvException(
+                    ErrorCodes.PipInstallFailed,
+                    "pip succeeded but wrote no installation report: --report needs pip 22.2 or later. pip's last lines follow.",
+                    result.Transcript);
+            }
+
+            return PipReportReader.Read(await File.ReadAllTextAsync(report, cancellationToken).ConfigureAwait(false), result.Transcript);
+        }
+        finally
+        {
+            TryDelete(scratch);
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A leftover folder in the temp folder harms nothing; the resolution stands.
+        }
+    }
+}
