@@ -13,7 +13,4 @@ public sealed record LockSettings(
     IReadOnlyList<string> PrivateHosts)
 {
     public static LockSettings Default { get; } = new(LockMode.Normal, [], [], false, []);
-
-    /// <summary>The platform names M1EnvLockPlatforms accepts.</summary>
-    public static IReadOnlyList<string> KnownPlatforms { get; } = ["osx-arm64", "osx-x64", "linux-x64", "linux-arm64", "win-x64", "win-arm64"];
 }

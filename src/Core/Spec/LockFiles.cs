@@ -1,6 +1,6 @@
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
-using M1Env.Core.Lock;
+using M1Env.Core.Pip;
 using M1Env.Core.Paths;
 
 namespace M1Env.Core.Spec;
@@ -20,11 +20,11 @@ internal static class LockFiles
 
     public static void Validate(IReadOnlyList<EnvDeclaration> envs, SpecContext context, List<SpecError> errors)
     {
-        var unknown = context.Lock.Platforms.Where(p => !LockSettings.KnownPlatforms.Contains(p, StringComparer.Ordinal)).ToArray();
+        var unknown = context.Lock.Platforms.Where(p => !LockPlatform.TryParse(p, out _)).ToArray();
         if (unknown.Length > 0)
         {
             errors.Add(new(ErrorCodes.InvalidSetting,
-                $"M1EnvLockPlatforms names {InputQuote.Shorten(string.Join(", ", unknown))}, which M1Env does not know; use {string.Join(", ", LockSettings.KnownPlatforms)}."));
+                $"M1EnvLockPlatforms names {InputQuote.Shorten(string.Join(", ", unknown))}, which M1Env does not know; use {string.Join(", ", LockPlatform.All.Select(p => p.Name))}."));
         }
 
         if (context.LockFile is not null && envs.Count > 1)
