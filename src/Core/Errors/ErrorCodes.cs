@@ -33,4 +33,8 @@ public static class ErrorCodes
     public const string CondaUnsatisfiable = "M1E056";
     public const string CondaChannelUnreachable = "M1E057";
     public const string CondaCommandFailed = "M1E058";
+    public const string LockFileInvalid = "M1E060";
+    public const string LockedModeMismatch = "M1E061";
+    public const string LockHashMismatch = "M1E062";
+    public const string LockMissingPlatform = "M1E063";
 }
