@@ -13,7 +13,8 @@ public static class CondaInstallOrder
         var names = all.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var waiting = all.ToDictionary(
             p => p.Name,
-            p => p.Depends.Select(SpecName).Where(d => d != p.Name && names.Contains(d)).ToHashSet(StringComparer.Ordinal),
+            // conda's add_pip_as_python_dependency makes python need pip, and pip needs python: conda drops that edge so python comes first.
+            p => p.Depends.Select(SpecName).Where(d => d != p.Name && names.Contains(d) && !(p.Name == "python" && d == "pip")).ToHashSet(StringComparer.Ordinal),
             StringComparer.Ordinal);
         var byName = all.ToDictionary(p => p.Name, p => p.Package, StringComparer.Ordinal);
         var sorted = new List<T>(all.Length);
@@ -22,8 +23,8 @@ public static class CondaInstallOrder
             var ready = waiting.Where(w => w.Value.Count == 0).Select(w => w.Key).Order(StringComparer.Ordinal).ToArray();
             if (ready.Length == 0)
             {
-                // A cycle: conda breaks it too; take the rest by name so the order stays the same every time.
-                ready = waiting.Keys.Order(StringComparer.Ordinal).Take(1).ToArray();
+                // A cycle: broken as conda's toposort does, at the package that waits on the fewest, then by name.
+                ready = [waiting.OrderBy(w => w.Value.Count).ThenBy(w => w.Key, StringComparer.Ordinal).First().Key];
             }
 
             foreach (var name in ready)
