@@ -12,7 +12,7 @@ public static partial class CondaLockUrl
     private static partial Regex Token();
 
     /// <summary>
-    /// The URL without its <c>user:password@</c> and without an anaconda.org token segment (<c>/t/&lt;token&gt;/</c>);
+    /// The URL without its <c>user:password@</c> and, in a remote URL, without an anaconda.org token segment (<c>/t/&lt;token&gt;/</c>; a local path may hold a folder named t);
     /// what the lock says must be the same on every machine, and a secret never belongs in a committed file.
     /// The credentials come back at install time from the user's conda settings (<c>.condarc</c>, <c>conda token</c>).
     /// </summary>
@@ -21,7 +21,7 @@ public static partial class CondaLockUrl
         ArgumentNullException.ThrowIfNull(url);
         var text = UserInfo().Replace(url.Trim(), "${scheme}");
         var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd < 0)
+        if (schemeEnd < 0 || text.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
         {
             return text;
         }
