@@ -23,6 +23,24 @@ public static class CondaArguments
             .. specs,
         ];
 
+    /// <summary>
+    /// What <see cref="Create"/> would do, planned and not done: the packages it would link, as JSON.
+    /// The prefix need not exist (nor will it).
+    /// </summary>
+    public static IReadOnlyList<string> CreateDryRun(CondaFlavor flavor, string prefix, IReadOnlyList<string> channels, IEnumerable<string> specs) =>
+        [.. Create(flavor, prefix, channels, specs).Take(1), "--dry-run", .. Create(flavor, prefix, channels, specs).Skip(1)];
+
+    /// <summary>
+    /// Makes the prefix from an explicit file (<c>@EXPLICIT</c>, one package URL per line): no solver,
+    /// no channels (the URLs name them), every download checked against its hash. conda spells the
+    /// option <c>--file</c>, micromamba <c>-f</c>.
+    /// </summary>
+    /// <remarks>conda prints no JSON result for an explicit create that succeeds, only its errors.</remarks>
+    public static IReadOnlyList<string> CreateFromExplicit(CondaFlavor flavor, string prefix, string file) =>
+        flavor == CondaFlavor.Micromamba
+            ? ["create", "-p", prefix, "-y", "--json", "-f", file]
+            : ["create", "-p", prefix, "-y", "--json", "-q", "--no-default-packages", "--file", file];
+
     /// <summary>micromamba's remove takes no channel options, and neither needs them.</summary>
     public static IReadOnlyList<string> Remove(CondaFlavor flavor, string prefix, IEnumerable<string> names) =>
         ["remove", "-p", prefix, "-y", "--json", .. Quiet(flavor), .. names];

@@ -33,6 +33,12 @@ public static partial class CondaFailure
         "Could not load repodata", "Unable to retrieve repodata", "Could not resolve host", "Couldn't resolve host",
     ];
 
+    /// <summary>What conda (<c>ChecksumMismatchError</c>, also inside a <c>CondaMultiError</c>) and libmamba write when a downloaded package does not match its hash.</summary>
+    private static readonly string[] HashMismatchPhrases =
+    [
+        "mismatch between the expected content and downloaded content", "sum doesn't match", "sum does not match", "checksum mismatch",
+    ];
+
     [GeneratedRegex(@"Subdir \S+ not loaded", RegexOptions.CultureInvariant)]
     private static partial Regex SubdirNotLoaded();
 
@@ -89,6 +95,23 @@ public static partial class CondaFailure
     {
         var said = CondaJson.Text(root, "message") ?? CondaJson.Text(root, "error") ?? exceptionName;
         var quote = CondaQuote.Indented(said);
+        if (exceptionName == "ChecksumMismatchError" || HashMismatchPhrases.Any(p => said.Contains(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            return HashMismatch(quote, tool, env, result);
+        }
+
+        // conda downloads in parallel and reports several failures as one CondaMultiError, each under "errors".
+        var mismatches = CondaJson.Objects(root, "errors")
+            .Where(e => CondaJson.Text(e, "exception_name") == "ChecksumMismatchError")
+            .Select(e => CondaJson.Text(e, "message") ?? CondaJson.Text(e, "error"))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        if (mismatches.Length > 0)
+        {
+            return HashMismatch(CondaQuote.Indented(string.Join("\n", mismatches)), tool, env, result);
+        }
+
         if (NotFoundExceptions.Contains(exceptionName, StringComparer.Ordinal))
         {
             var packages = string.Join(", ", CondaJson.Strings(root, "packages"));
@@ -136,6 +159,11 @@ public static partial class CondaFailure
     {
         var text = string.Join("\n", lines);
         var quote = CondaQuote.Indented(text);
+        if (HashMismatchPhrases.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            return HashMismatch(quote, tool, env, result);
+        }
+
         if (ChannelFailurePhrases.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase)) || SubdirNotLoaded().IsMatch(text))
         {
             return Unreachable(quote, tool, env, result);
@@ -155,6 +183,12 @@ public static partial class CondaFailure
         Failure(
             ErrorCodes.CondaUnsatisfiable,
             $"{tool} found no set of packages for {env} that meets every requested spec. Loosen a version pin (or drop a package) in the env's declarations, then build again. {tool} says:\n{quote}",
+            result);
+
+    private static M1EnvException HashMismatch(string quote, string tool, string env, ProcessResult result) =>
+        Failure(
+            ErrorCodes.LockHashMismatch,
+            $"A package {tool} downloaded for {env} does not match the hash its lock file (or its channel) records: the file on the channel changed, or the download was tampered with. Nothing was installed from it. If the channel really rebuilt the package, lock the env again; otherwise check the channel and the network. {tool} says:\n{quote}",
             result);
 
     private static M1EnvException Unreachable(string quote, string tool, string env, ProcessResult result) =>
