@@ -1,0 +1,43 @@
+using M1Env.Core.Pip;
+
+namespace M1Env.Core.Lock;
+
+/// <summary>
+/// Turns one pip resolution per lock platform into one PEP 751 lock: a package resolved the same on
+/// every platform is one entry with no marker; one that differs gets an entry per version, marked
+/// with the platforms it belongs to. Each entry lists the wheels those platforms use.
+/// </summary>
+public static class PipLockBuilder
+{
+    /// <param name="requirements">The declared requirement strings, recorded so a later build can tell what changed.</param>
+    public static PyLock Build(string envName, IReadOnlyList<string> requirements, IReadOnlyDictionary<LockPlatform, PipResolution> resolutions)
+    {
+        var platforms = resolutions.Keys.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
+        var packages = resolutions
+            .SelectMany(r => r.Value.Artifacts.Select(a => (Platform: r.Key, Artifact: a)))
+            .GroupBy(x => (x.Artifact.Name, x.Artifact.Version))
+            .Select(group =>
+            {
+                var users = group.Select(x => x.Platform).Distinct().OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
+                var files = group.Select(x => x.Artifact).DistinctBy(a => a.FileName).ToArray();
+                return new PyLockPackage(group.Key.Name, group.Key.Version, files.Where(a => a.IsWheel).Select(ToArtifact).ToArray())
+                {
+                    Sdist = files.Where(a => !a.IsWheel).Select(ToArtifact).FirstOrDefault(),
+                    Marker = users.Length == platforms.Length ? null : string.Join(" or ", users.Select(Marker)),
+                };
+            })
+            .ToArray();
+
+        return new PyLock(
+            platforms.Select(Marker).ToArray(),
+            RequiresPython: null,
+            packages,
+            new PyLockM1EnvTool(envName, requirements.Order(StringComparer.Ordinal).ToArray(), platforms.Select(p => p.Name).ToArray()));
+    }
+
+    /// <summary>The PEP 508 marker of a platform: its <c>sys_platform</c> and <c>platform_machine</c>.</summary>
+    public static string Marker(LockPlatform platform) =>
+        $"(sys_platform == '{platform.SysPlatform}' and platform_machine == '{platform.PlatformMachine}')";
+
+    private static PyLockArtifact ToArtifact(ResolvedArtifact artifact) => new(artifact.FileName, artifact.Url, artifact.Sha256);
+}

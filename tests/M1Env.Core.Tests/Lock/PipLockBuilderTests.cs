@@ -1,0 +1,44 @@
+using M1Env.Core.Lock;
+using M1Env.Core.Pip;
+
+namespace M1Env.Core.Tests.Lock;
+
+public class PipLockBuilderTests
+{
+    private static ResolvedArtifact Wheel(string name, string version, string tag) =>
+        new(name, version, $"https://files.example/{name}-{version}-{tag}.whl", $"{name}-{version}-{tag}.whl", new string('a', 64), true, true, []);
+
+    private static PipResolution Resolution(params ResolvedArtifact[] artifacts) => new(artifacts, new Dictionary<string, string>());
+
+    [Fact]
+    public void A_package_resolved_alike_everywhere_is_one_entry_and_a_platform_specific_one_is_marked()
+    {
+        var resolutions = new Dictionary<LockPlatform, PipResolution>
+        {
+            [LockPlatform.LinuxX64] = Resolution(Wheel("numpy", "2.1.0", "cp311-cp311-manylinux_2_17_x86_64"), Wheel("six", "1.16.0", "py3-none-any")),
+            [LockPlatform.OsxArm64] = Resolution(Wheel("numpy", "2.1.0", "cp311-cp311-macosx_11_0_arm64"), Wheel("six", "1.16.0", "py3-none-any"), Wheel("tensorflow-metal", "1.1.0", "cp311-cp311-macosx_12_0_arm64")),
+        };
+
+        var lockFile = PipLockBuilder.Build("ml-m1", ["six", "numpy==2.1.0"], resolutions);
+
+        var numpy = Assert.Single(lockFile.Packages, p => p.Name == "numpy");
+        Assert.Null(numpy.Marker);
+        Assert.Equal(2, numpy.Wheels.Count);
+        Assert.Single(Assert.Single(lockFile.Packages, p => p.Name == "six").Wheels);
+        Assert.Equal("(sys_platform == 'darwin' and platform_machine == 'arm64')", Assert.Single(lockFile.Packages, p => p.Name == "tensorflow-metal").Marker);
+        Assert.Equal(["numpy==2.1.0", "six"], lockFile.M1Env!.Requirements);
+        Assert.Equal(["linux-x64", "osx-arm64"], lockFile.M1Env.Platforms);
+    }
+
+    [Fact]
+    public void Changes_name_what_was_added_removed_and_moved()
+    {
+        PyLock Lock(params (string Name, string Version)[] packages) =>
+            new([], null, packages.Select(p => new PyLockPackage(p.Name, p.Version, [])).ToArray(), null);
+
+        Assert.Equal(
+            ["+ m1-gamma 1.0", "- m1-beta 1.0", "~ m1-alpha 1.0 -> 2.0"],
+            LockChanges.Describe(Lock(("m1-alpha", "1.0"), ("m1-beta", "1.0")), Lock(("m1-alpha", "2.0"), ("m1-gamma", "1.0"))));
+        Assert.Equal(["+ m1-alpha 1.0"], LockChanges.Describe(null, Lock(("m1-alpha", "1.0"))));
+    }
+}
