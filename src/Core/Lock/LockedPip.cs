@@ -1,0 +1,6 @@
+namespace M1Env.Core.Lock;
+
+/// <summary>What a venv must hold, from its lock: exactly these artifacts, installed by pip with their hashes.</summary>
+/// <param name="LockHash">The sha256 of the lock file's bytes, recorded so an edited or checked-out lock is applied again.</param>
+/// <param name="Requirements">The requirements file for <c>pip install --no-deps --require-hashes</c>.</param>
+public sealed record LockedPip(string LockFile, string LockHash, IReadOnlyList<SelectedArtifact> Selected, string Requirements);

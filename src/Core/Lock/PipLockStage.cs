@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using M1Env.Core.Diagnostics;
+using M1Env.Core.Pip;
+using M1Env.Core.Processes;
+using M1Env.Core.Python;
+using M1Env.Core.Spec;
+
+namespace M1Env.Core.Lock;
+
+/// <summary>
+/// Before a venv's packages are planned: read its lock, decide (install it, resolve again, or fail in
+/// locked mode), resolve what changed for every lock platform and write the lock, then pick this
+/// machine's artifacts. The result is what the env must hold, exactly, and how pip installs it.
+/// </summary>
+public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log)
+{
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingName();
+
+    public async Task<LockedPip> PrepareAsync(EnvSpec spec, PythonInterpreter python, CancellationToken cancellationToken)
+    {
+        var existing = File.Exists(spec.LockFile) ? PyLockReader.Read(spec.LockFile) : null;
+        var declared = spec.PipPackages.ToDictionary(p => p.NormalizedName, p => p.ToRequirementString(), StringComparer.Ordinal);
+        var locked = (existing?.M1Env?.Requirements ?? [])
+            .Select(r => (Name: PackageNames.Normalize(LeadingName().Match(r).Value), Requirement: r))
+            .Where(r => r.Name.Length > 0)
+            .ToDictionary(r => r.Name, r => r.Requirement, StringComparer.Ordinal);
+        var difference = LockDifference.Between(declared, locked);
+        var platforms = Platforms(spec);
+        var missing = platforms.Select(p => p.Name).Except(existing?.M1Env?.Platforms ?? [], StringComparer.Ordinal).ToArray();
+
+        var lockFile = existing;
+        if (LockDecision.Decide(spec.Lock, spec.LockFile, existing is not null, difference, missing) == LockAction.Resolve)
+        {
+            var pins = LockDecision.Pins(spec.Lock, difference, (existing?.Packages ?? [])
+                .Where(p => p.Marker is null && p.Version is not null)
+                .ToDictionary(p => p.Name, p => p.Version!, StringComparer.Ordinal));
+            var resolver = new PipResolver(runner, python.Executable, spec.Sources);
+            var resolutions = new Dictionary<LockPlatform, PipResolution>();
+            foreach (var platform in platforms)
+            {
+                log.Step($"Resolving the lock of '{spec.Name}' for {platform.Name}...");
+                resolutions[platform] = await resolver.ResolveAsync(spec.PipPackages, PipResolveTarget.For(platform, python), pins, spec.Lock.Update, cancellationToken).ConfigureAwait(false);
+            }
+
+            lockFile = PipLockBuilder.Build(spec.Name, declared.Values.ToArray(), resolutions);
+            PyLockWriter.WriteFile(spec.LockFile, lockFile, spec.Lock.PrivateHosts);
+            var changes = LockChanges.Describe(existing, lockFile);
+            log.Step(changes.Count == 0
+                ? $"The lock {Path.GetFileName(spec.LockFile)} is unchanged."
+                : $"The lock {Path.GetFileName(spec.LockFile)} changed: {string.Join(", ", changes)}.");
+        }
+
+        var current = LockPlatform.Current?.Name ?? "this machine";
+        var target = await new TargetEnvironmentProbe(runner).ProbeAsync(python.Executable, current, cancellationToken).ConfigureAwait(false);
+        var selected = PyLockSelector.Select(lockFile!, target);
+        var indexUrls = new[] { spec.Sources.IndexUrl }.Concat(spec.Sources.ExtraIndexUrls).OfType<string>().ToArray();
+        return new LockedPip(
+            spec.LockFile,
+            PyLock.ContentHash(File.ReadAllBytes(spec.LockFile)),
+            selected,
+            PipHashedRequirements.Write(selected, indexUrls, Path.GetDirectoryName(spec.LockFile)));
+    }
+
+    private static IReadOnlyList<LockPlatform> Platforms(EnvSpec spec) =>
+        spec.Lock.Platforms.Count > 0
+            ? spec.Lock.Platforms.Select(name => LockPlatform.TryParse(name, out var platform) ? platform! : throw new ArgumentException(name)).ToArray()
+            : LockPlatform.Current is { } current ? [current] : [];
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using M1Env.Core.Errors;
+using M1Env.Core.Processes;
+
+namespace M1Env.Core.Lock;
+
+/// <summary>
+/// Asks an interpreter which wheels it takes and how its markers evaluate, through the packaging
+/// library its pip carries (<c>sys_tags()</c> and <c>default_environment()</c>): what picks this
+/// machine's files out of a lock.
+/// </summary>
+public sealed class TargetEnvironmentProbe(ProcessRunner runner)
+{
+    private const string Script =
+        "import json\n" +
+        "from pip._vendor.packaging import markers, tags\n" +
+        "print(json.dumps({'tags': [str(t) for t in tags.sys_tags()], 'markers': markers.default_environment()}))";
+
+    public async Task<TargetEnvironment> ProbeAsync(string python, string platform, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(python, ["-I", "-c", Script], streamToLog: false, cancellationToken, TimeSpan.FromSeconds(30), stdoutIsData: true).ConfigureAwait(false);
+        try
+        {
+            if (result.Succeeded)
+            {
+                using var json = JsonDocument.Parse(result.StandardOutput.Trim().Split('\n')[^1]);
+                var markers = json.RootElement.GetProperty("markers");
+                string Marker(string name) => markers.TryGetProperty(name, out var value) ? value.GetString() ?? string.Empty : string.Empty;
+                return new TargetEnvironment(
+                    platform,
+                    new MarkerEnvironment
+                    {
+                        OsName = Marker("os_name"),
+                        SysPlatform = Marker("sys_platform"),
+                        PlatformMachine = Marker("platform_machine"),
+                        PlatformPythonImplementation = Marker("platform_python_implementation"),
+                        PlatformRelease = Marker("platform_release"),
+                        PlatformSystem = Marker("platform_system"),
+                        PlatformVersion = Marker("platform_version"),
+                        PythonVersion = Marker("python_version"),
+                        PythonFullVersion = Marker("python_full_version"),
+                        ImplementationName = Marker("implementation_name"),
+                        ImplementationVersion = Marker("implementation_version"),
+                    },
+                    json.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString() ?? string.Empty).ToArray());
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+        }
+
+        throw new M1EnvException(ErrorCodes.PipInstallFailed,
+            $"{python} could not say which wheels it takes (its pip's packaging library did not answer); M1Env needs it to pick this machine's files from the lock.", result.Transcript);
+    }
+}

@@ -1,0 +1,63 @@
+using M1Env.Core.Errors;
+using M1Env.Core.Lock;
+using M1Env.Core.Processes;
+using M1Env.Core.Python;
+using M1Env.Core.Spec;
+using M1Env.Testing;
+
+namespace M1Env.Core.Tests.Lock;
+
+/// <summary>The lock stage with the real pip of the test machine's CPython and a loopback index.</summary>
+public sealed class PipLockStageTests : IDisposable
+{
+    private readonly TempDirectory temp = new("m1env-lock-stage");
+    private readonly RecordingProvisionLog log = new();
+
+    public void Dispose() => temp.Dispose();
+
+    private async Task<PythonInterpreter> PythonAsync()
+    {
+        var probe = await new InterpreterProbe(new ProcessRunner(log)).ProbeAsync(PythonFinder.Find(), CancellationToken.None);
+        return probe.Interpreter!;
+    }
+
+    [Fact]
+    public async Task Writes_the_lock_once_installs_it_as_it_is_after_and_locked_mode_names_a_change()
+    {
+        var wheels = temp.CreateSubdirectory("wheels");
+        WheelBuilder.Build(wheels, "m1-alpha", "1.0");
+        WheelBuilder.Build(wheels, "m1-alpha", "2.0");
+        WheelBuilder.Build(wheels, "m1-beta", "1.0", ["m1-alpha>=1.0"]);
+        using var index = PackageIndexServer.Start(wheels);
+        var python = await PythonAsync();
+        EnvSpec Spec(string alpha, LockMode mode = LockMode.Normal) =>
+            new("demo", EnvKind.Venv, new PythonRequest(3, null, null), temp.Combine("env"),
+                [new PipRequirement("m1-alpha", [], alpha), new PipRequirement("m1-beta", [], "")],
+                PackageSourceSettings.Default with { IndexUrl = index.IndexUrl })
+            {
+                LockFile = temp.Combine("pylock.demo.toml"),
+                Lock = LockSettings.Default with { Mode = mode },
+            };
+
+        var first = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==1.0"), python, CancellationToken.None);
+        var written = File.ReadAllBytes(temp.Combine("pylock.demo.toml"));
+
+        Assert.Equal(["m1-alpha 1.0", "m1-beta 1.0"], first.Selected.Select(s => $"{s.Name} {s.Version}").Order());
+        Assert.Contains("--hash=sha256:", first.Requirements, StringComparison.Ordinal);
+        Assert.Contains(log.Lines, l => l.Contains("changed: + m1-alpha 1.0, + m1-beta 1.0", StringComparison.Ordinal));
+
+        index.ClearRequests();
+        var second = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==1.0"), python, CancellationToken.None);
+        Assert.Equal(0, index.RequestCount);
+        Assert.Equal(written, File.ReadAllBytes(temp.Combine("pylock.demo.toml")));
+        Assert.Equal(first.LockHash, second.LockHash);
+
+        var locked = await Assert.ThrowsAsync<M1EnvException>(() => new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==2.0", LockMode.Locked), python, CancellationToken.None));
+        Assert.Equal(ErrorCodes.LockedModeMismatch, locked.Code);
+        Assert.Contains("m1-alpha is locked for m1-alpha==1.0, and the declaration says m1-alpha==2.0", locked.Message, StringComparison.Ordinal);
+
+        var changed = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==2.0"), python, CancellationToken.None);
+        Assert.Contains("m1-alpha 2.0", changed.Selected.Select(s => $"{s.Name} {s.Version}"));
+        Assert.Contains(log.Lines, l => l.Contains("~ m1-alpha 1.0 -> 2.0", StringComparison.Ordinal));
+    }
+}
