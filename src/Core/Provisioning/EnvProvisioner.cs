@@ -3,6 +3,7 @@ using M1Env.Core.Conda;
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
 using M1Env.Core.Inspection;
+using M1Env.Core.Lock;
 using M1Env.Core.Paths;
 using M1Env.Core.Pip;
 using M1Env.Core.Planning;
@@ -65,7 +66,8 @@ public sealed class EnvProvisioner
 
         var stopwatch = Stopwatch.StartNew();
         WarnAboutKnownBadCombinations(spec);
-        var (owner, store, stamp, record, interpreter, specHash, plan) = await AssessAsync(spec, backend, realPrefix, cancellationToken).ConfigureAwait(false);
+        var (owner, store, stamp, record, interpreter, specHash, plan, locked) = await AssessAsync(spec, backend, realPrefix, cancellationToken, applyLock: true).ConfigureAwait(false);
+        spec = locked?.Spec ?? spec;
         foreach (var reason in plan.Reasons)
         {
             log.Detail($"{spec.Name}: {reason}");
@@ -76,7 +78,7 @@ public sealed class EnvProvisioner
             await backend.PrepareAsync(spec, plan, cancellationToken).ConfigureAwait(false);
         }
 
-        var work = new EnvWork(spec, backend, owner, realPrefix, interpreter, specHash, options.ToolVersion, store);
+        var work = new EnvWork(spec, backend, owner, realPrefix, interpreter, specHash, options.ToolVersion, store) { Locked = locked?.Pip };
         if (plan.CreatesEnv)
         {
             work = await RemakeAsync(work, plan, cancellationToken).ConfigureAwait(false);
@@ -129,7 +131,7 @@ public sealed class EnvProvisioner
     }
 
     /// <summary>Reads the stamp, the disk and the interpreter's record, and plans. Starts no process unless the interpreter must be found.</summary>
-    private async Task<Assessment> AssessAsync(EnvSpec spec, IEnvBackend backend, string realPrefix, CancellationToken cancellationToken)
+    private async Task<Assessment> AssessAsync(EnvSpec spec, IEnvBackend backend, string realPrefix, CancellationToken cancellationToken, bool applyLock = false)
     {
         var owner = new EnvOwner(options.ProjectFile.Length == 0 ? string.Empty : PathIdentity.RealPath(options.ProjectFile), spec.Name);
         var store = new StampStore(spec.Prefix);
@@ -145,6 +147,15 @@ public sealed class EnvProvisioner
             throw new M1EnvException(ErrorCodes.WrongArchitecture,
                 $"Environment '{spec.Name}': {rosetta}. Use an arm64 Python (Homebrew in /opt/homebrew, python.org's universal2, pyenv, or an arm64 Miniforge) and build again.");
         }
+        LockedSpec? locked = null;
+        if (applyLock && interpreter is not null && spec.Kind == EnvKind.Venv && spec.LockFile.Length > 0 && (spec.PipPackages.Count > 0 || File.Exists(spec.LockFile)))
+        {
+            // The lock decides what the env holds: every locked package, exactly, instead of the declared ranges.
+            var pip = await new PipLockStage(runner, log).PrepareAsync(spec, interpreter, cancellationToken).ConfigureAwait(false);
+            spec = spec with { PipPackages = pip.Selected.Select(s => new PipRequirement(s.Name, [], s.Version is null ? string.Empty : "==" + s.Version)).ToArray() };
+            locked = new LockedSpec(spec, pip);
+        }
+
         var specHash = SpecHasher.Hash(spec, interpreter, options.ToolVersion);
         var recordedLocation = stamp?.Location ?? (disk.Config?.CreatedAt is { } createdAt ? PathIdentity.RealPath(createdAt) : null);
         var plan = EnvPlanner.Plan(new PlanInputs(
@@ -154,7 +165,7 @@ public sealed class EnvProvisioner
             plan = plan with { Reasons = [$"taking over the prefix: {takeover}", .. plan.Reasons] };
         }
 
-        return new Assessment(owner, store, stamp, record, interpreter, specHash, plan);
+        return new Assessment(owner, store, stamp, record, interpreter, specHash, plan, locked);
     }
 
     /// <summary>Warns, before anything is installed, about versions the declaration allows that are known not to work together.</summary>
@@ -232,7 +243,17 @@ public sealed class EnvProvisioner
         if (plan.Install.Count > 0)
         {
             log.Step($"Installing {Count(plan.Install.Count)} into '{spec.Name}': {string.Join(", ", plan.Install)}...");
-            await pip.InstallAsync(plan.Install, cancellationToken).ConfigureAwait(false);
+            if (work.Locked is { } locked)
+            {
+                var names = plan.Install.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
+                var indexUrls = new[] { spec.Sources.IndexUrl }.Concat(spec.Sources.ExtraIndexUrls).OfType<string>().ToArray();
+                var requirements = PipHashedRequirements.Write(locked.Selected.Where(s => names.Contains(s.Name)), indexUrls, Path.GetDirectoryName(locked.LockFile));
+                await pip.InstallLockedAsync(requirements, locked.LockFile, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await pip.InstallAsync(plan.Install, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -277,7 +298,7 @@ public sealed class EnvProvisioner
             disk.SitePackages ?? recorded?.SitePackages ?? string.Empty);
         if (options.BuildKey is not null)
         {
-            var key = BuildKey.Create(options.BuildKey, work.SpecHash, PathIdentity.RealPath(interpreter.Executable), WatchedDirectories(disk, spec), env);
+            var key = BuildKey.Create(options.BuildKey, work.SpecHash, PathIdentity.RealPath(interpreter.Executable), WatchedDirectories(disk, spec), env, work.Locked is { } locked ? [locked.LockFile] : []);
             store.WriteBuildKey(key);
             if (spec.Named && options.EnvRoot is not null)
             {
@@ -362,11 +383,17 @@ public sealed class EnvProvisioner
 
     private static string Count(int n) => n == 1 ? "1 package" : $"{n} packages";
 
-    private sealed record Assessment(EnvOwner Owner, StampStore Store, EnvStamp? Stamp, InterpreterRecord? Record, PythonInterpreter? Interpreter, string SpecHash, EnvPlan Plan);
+    private sealed record Assessment(EnvOwner Owner, StampStore Store, EnvStamp? Stamp, InterpreterRecord? Record, PythonInterpreter? Interpreter, string SpecHash, EnvPlan Plan, LockedSpec? Locked);
+
+    /// <summary>The spec as its lock makes it (exact pins), and how pip installs the locked artifacts.</summary>
+    private sealed record LockedSpec(EnvSpec Spec, LockedPip Pip);
 
     /// <summary>The facts of one provisioning run that every stamp it writes repeats.</summary>
     private sealed record EnvWork(EnvSpec Spec, IEnvBackend Backend, EnvOwner Owner, string RealPrefix, PythonInterpreter? Interpreter, string SpecHash, string ToolVersion, StampStore Store)
     {
+        /// <summary>The env's lock, when it has one: installs go through it, hashes and all.</summary>
+        public LockedPip? Locked { get; init; }
+
         public EnvStamp Stamp(bool complete, bool created, IEnumerable<StampedPackage> packages) =>
             new(EnvStamp.CurrentSchema, complete, created, ToolVersion, SpecHash, Owner, RealPrefix, Spec.Python.ToString(), Interpreter,
                 SpecHasher.HashSources(Spec.Sources), packages.ToArray(), []);

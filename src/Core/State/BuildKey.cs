@@ -23,12 +23,18 @@ public sealed class BuildKey
     {
     }
 
-    public static BuildKey Create(string msbuildKey, string specHash, string baseInterpreter, IEnumerable<string> watchedDirectories, ProvisionedEnv env)
+    /// <param name="watchedFiles">Files whose change must re-run the task (an env's lock: editing or checking out another one re-applies it).</param>
+    public static BuildKey Create(string msbuildKey, string specHash, string baseInterpreter, IEnumerable<string> watchedDirectories, ProvisionedEnv env, IEnumerable<string>? watchedFiles = null)
     {
         var key = new BuildKey();
         key.Add("key", msbuildKey, specHash);
         key.Add("file", File.GetLastWriteTime(baseInterpreter).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), baseInterpreter);
         key.Add("born", File.GetCreationTime(baseInterpreter).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), baseInterpreter);
+        foreach (var file in (watchedFiles ?? []).Where(File.Exists))
+        {
+            key.Add("file", File.GetLastWriteTime(file).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), file);
+        }
+
         foreach (var directory in watchedDirectories.Where(Directory.Exists).Distinct(Paths.PathIdentity.Comparer))
         {
             key.Add("dir", Directory.GetLastWriteTime(directory).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), directory);
