@@ -111,25 +111,11 @@ internal static class CondaPackagePlanner
         }
 
         // conda removes what depends on a removed package too: keep whatever a remaining package needs.
-        bool changed;
-        do
-        {
-            changed = false;
-            foreach (var name in candidates.Keys.ToArray())
-            {
-                var user = installed.Values.FirstOrDefault(p => !candidates.ContainsKey(p.Name) && p.Depends.Any(d => DependencyName(d) == name));
-                if (user is not null)
-                {
-                    reasons.Add($"conda: {name} is not declared, but {user.Name} needs it: kept");
-                    candidates.Remove(name);
-                    changed = true;
-                }
-            }
-        }
-        while (changed);
-
-        reasons.AddRange(candidates.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Value));
-        return candidates.Keys.Order(StringComparer.Ordinal).ToArray();
+        return RemovalCandidates.Settle(
+            candidates,
+            (name, removed) => installed.Values.FirstOrDefault(p => !removed.Contains(p.Name) && p.Depends.Any(d => DependencyName(d) == name))?.Name,
+            reasons,
+            "conda: ");
     }
 
     /// <summary>The package name of a conda dependency spec ("numpy >=1.21,&lt;2", "libblas 3.9.* *_openblas").</summary>

@@ -180,25 +180,10 @@ internal static class PackagePlanner
         }
 
         // What a package that stays still needs is kept, whatever put it there.
-        bool changed;
-        do
-        {
-            changed = false;
-            foreach (var name in candidates.Keys.ToArray())
-            {
-                var user = installed.Values.FirstOrDefault(d => !candidates.ContainsKey(d.Name) && d.Requires.Contains(name, StringComparer.Ordinal));
-                if (user is not null)
-                {
-                    reasons.Add($"{name} is not declared, but {user.DisplayName} needs it: kept");
-                    candidates.Remove(name);
-                    changed = true;
-                }
-            }
-        }
-        while (changed);
-
-        reasons.AddRange(candidates.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Value));
-        return candidates.Keys.Order(StringComparer.Ordinal).ToArray();
+        return RemovalCandidates.Settle(
+            candidates,
+            (name, removed) => installed.Values.FirstOrDefault(d => !removed.Contains(d.Name) && d.Requires.Contains(name, StringComparer.Ordinal))?.DisplayName,
+            reasons);
     }
 
     /// <summary>Installed by conda (its INSTALLER file says so): pip never removes or reinstalls it.</summary>
