@@ -63,7 +63,7 @@ public sealed class RealCondaTests : IDisposable
         var channel = await ChannelAsync();
         using var project = await ProjectAsync();
 
-        // Made: one conda create with Python and the conda packages, then the env's pip.
+        // Made: locked first (conda's dry run), then one conda create from the lock, then the env's pip.
         project.WriteEnvProject(Declaration(channel, """<CondaPackage Include="pkga" Version="1.0" />"""));
         var created = await project.BuildAsync();
         Assert.True(created.Succeeded, created.ToString());
@@ -78,12 +78,13 @@ public sealed class RealCondaTests : IDisposable
         Assert.Contains("nothing to do", noOp.Output, StringComparison.Ordinal);
         ProcessAssertions.StartedNoPython(noOp);
 
-        // A changed pin: one conda install of that spec; pip's package stays.
+        // A changed pin: the lock moves that package alone, and conda installs the lock without solving; pip's package stays.
         project.WriteEnvProject(Declaration(channel, """<CondaPackage Include="pkga" Version="2.0" />"""));
         var changed = await project.BuildAsync();
         Assert.True(changed.Succeeded, changed.ToString());
-        Assert.Contains("conda: pkga==1.0 changed to pkga==2.0", changed.Output, StringComparison.Ordinal);
-        Assert.Contains("Installing 1 package into conda env 'demo': pkga==2.0", changed.Output, StringComparison.Ordinal);
+        Assert.Contains("The conda lock demo.linux-64.conda-lock.txt changed: ~ pkga 1.0=0 -> 2.0=0.", changed.Output, StringComparison.Ordinal);
+        Assert.Contains("Installing 1 package into conda env 'demo' from its lock demo.linux-64.conda-lock.txt: pkga 2.0 0", changed.Output, StringComparison.Ordinal);
+        Assert.Matches(@"/pkga-2\.0-0\.tar\.bz2#[0-9a-f]{32}\n# sha256:[0-9a-f]{64}\n", File.ReadAllText(Path.Combine(project.Directory, "demo.linux-64.conda-lock.txt")));
         Assert.DoesNotContain("Creating conda env", changed.Output, StringComparison.Ordinal);
         Assert.Equal("pkga 2.0", Read(Marker(project, "pkga")));
         Assert.Equal("1.0", (await project.RunPythonAsync("demo", "import m1_alpha; print(m1_alpha.__version__)")).Output.Trim());

@@ -41,9 +41,18 @@ public static class CondaArguments
             ? ["create", "-p", prefix, "-y", "--json", "-f", file]
             : ["create", "-p", prefix, "-y", "--json", "-q", "--no-default-packages", "--file", file];
 
-    /// <summary>micromamba's remove takes no channel options, and neither needs them.</summary>
-    public static IReadOnlyList<string> Remove(CondaFlavor flavor, string prefix, IEnumerable<string> names) =>
-        ["remove", "-p", prefix, "-y", "--json", .. Quiet(flavor), .. names];
+    /// <summary>
+    /// Installs an explicit file into an existing prefix: no solver; packages already there are kept,
+    /// other versions of them replaced.
+    /// </summary>
+    public static IReadOnlyList<string> InstallFromExplicit(CondaFlavor flavor, string prefix, string file) =>
+        flavor == CondaFlavor.Micromamba
+            ? ["install", "-p", prefix, "-y", "--json", "-f", file]
+            : ["install", "-p", prefix, "-y", "--json", "-q", "--file", file];
+
+    /// <summary>micromamba's remove takes no channel options, and neither needs them. <c>--force</c> removes just these, with no solver.</summary>
+    public static IReadOnlyList<string> Remove(CondaFlavor flavor, string prefix, IEnumerable<string> names, bool force = false) =>
+        ["remove", "-p", prefix, "-y", "--json", .. Quiet(flavor), .. force ? ["--force"] : Array.Empty<string>(), .. names];
 
     /// <summary>The match spec for the env's Python: 3.11 means any 3.11.x, 3.11.7 exactly that.</summary>
     public static string PythonSpec(PythonRequest python) =>

@@ -1,6 +1,8 @@
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
 using M1Env.Core.Inspection;
+using M1Env.Core.Lock;
+using M1Env.Core.Lock.Conda;
 using M1Env.Core.Planning;
 using M1Env.Core.Processes;
 using M1Env.Core.Provisioning;
@@ -55,6 +57,27 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
         return await ProbeAsync(spec, executable, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A conda env's lock is one explicit file per platform, resolved by conda's dry run (conda is found
+    /// only then). Its pip packages are installed as declared: they are not locked yet.
+    /// </summary>
+    public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken)
+    {
+        if (spec.LockFile.Length == 0)
+        {
+            return null;
+        }
+
+        var stage = new CondaLockStage(runner, log, ToolAsync, Path.Combine(settings.ToolsDirectory, "conda-resolve"));
+        var files = await stage.PrepareAsync(spec, cancellationToken).ConfigureAwait(false);
+        if (spec.PipPackages.Count > 0)
+        {
+            log.Detail($"{spec.Name}: the pip packages of a conda env are installed as declared; the lock holds its conda packages.");
+        }
+
+        return new EnvLock(files.Pin(spec, PyLock.ContentHash(File.ReadAllBytes(files.Current))), files.All, Pip: null);
+    }
+
     public async Task PrepareAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken)
     {
         if (plan.CreatesEnv || plan.ChangesCondaPackages)
@@ -66,9 +89,18 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
     public async Task<PythonInterpreter> CreateAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken)
     {
         var client = await ClientAsync(cancellationToken).ConfigureAwait(false);
-        var specs = new[] { CondaArguments.PythonSpec(spec.Python) }.Concat(spec.CondaPackages.Select(p => p.ToMatchSpec())).ToArray();
-        log.Step($"Creating conda env '{spec.Name}' at {spec.Prefix} with {string.Join(", ", specs)} from {DescribeChannels(spec)} (conda solves and downloads: this can take minutes)...");
-        await client.CreateAsync(spec.Name, spec.Prefix, spec.Channels, specs, cancellationToken).ConfigureAwait(false);
+        if (spec.CondaLockFile is { } lockFile)
+        {
+            log.Step($"Creating conda env '{spec.Name}' at {spec.Prefix} from its lock {Path.GetFileName(lockFile)} ({Count(spec.CondaPackages.Count + 1)}, no solver)...");
+            await client.CreateFromLockAsync(spec.Name, spec.Prefix, lockFile, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var specs = new[] { CondaArguments.PythonSpec(spec.Python) }.Concat(spec.CondaPackages.Select(p => p.ToMatchSpec())).ToArray();
+            log.Step($"Creating conda env '{spec.Name}' at {spec.Prefix} with {string.Join(", ", specs)} from {DescribeChannels(spec)} (conda solves and downloads: this can take minutes)...");
+            await client.CreateAsync(spec.Name, spec.Prefix, spec.Channels, specs, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!File.Exists(PythonPath(spec.Prefix)))
         {
             throw new M1EnvException(ErrorCodes.CondaCommandFailed,
@@ -89,7 +121,7 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
         if (plan.CondaRemove.Count > 0)
         {
             log.Step($"Removing {Count(plan.CondaRemove.Count)} from conda env '{spec.Name}': {string.Join(", ", plan.CondaRemove)}...");
-            await client.RemoveAsync(spec.Name, spec.Prefix, plan.CondaRemove, cancellationToken).ConfigureAwait(false);
+            await client.RemoveAsync(spec.Name, spec.Prefix, plan.CondaRemove, cancellationToken, force: spec.CondaLockFile is not null).ConfigureAwait(false);
         }
 
         if (plan.CondaRepair.Count > 0)
@@ -100,7 +132,12 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
             await client.InstallAsync(spec.Name, spec.Prefix, spec.Channels, repairs, forceReinstall: true, cancellationToken).ConfigureAwait(false);
         }
 
-        if (plan.CondaInstall.Count > 0)
+        if (plan.CondaInstall.Count > 0 && spec.CondaLockFile is { } lockFile)
+        {
+            log.Step($"Installing {Count(plan.CondaInstall.Count)} into conda env '{spec.Name}' from its lock {Path.GetFileName(lockFile)}: {string.Join(", ", plan.CondaInstall.Select(p => $"{p.Name} {p.Version.TrimStart('=')}"))}...");
+            await client.InstallFromLockAsync(spec.Name, spec.Prefix, lockFile, cancellationToken).ConfigureAwait(false);
+        }
+        else if (plan.CondaInstall.Count > 0)
         {
             // The Python pin goes along, so conda never moves the env to another Python to satisfy a package.
             var specs = new[] { CondaArguments.PythonSpec(spec.Python) }.Concat(plan.CondaInstall.Select(p => p.ToMatchSpec())).ToArray();
@@ -117,11 +154,11 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
                 $"The Python of conda env '{spec.Name}' ({executable}) {probe.RejectionReason}. M1Env will make the env again on the next build if it stays broken; to force it now, delete {spec.Prefix}.");
     }
 
-    private async Task<CondaClient> ClientAsync(CancellationToken cancellationToken)
-    {
+    private async Task<CondaClient> ClientAsync(CancellationToken cancellationToken) =>
+        new(runner, log, await ToolAsync(cancellationToken).ConfigureAwait(false), locksDirectory, lockTimeout);
+
+    private async Task<CondaTool> ToolAsync(CancellationToken cancellationToken) =>
         tool ??= await locator.LocateAsync(settings, cancellationToken).ConfigureAwait(false);
-        return new CondaClient(runner, log, tool, locksDirectory, lockTimeout);
-    }
 
     /// <summary>The env's Python with links resolved: the file whose fingerprint is recorded.</summary>
     private string PathIdentityOfPython(string prefix) => Paths.PathIdentity.RealPath(PythonPath(prefix));

@@ -1,6 +1,16 @@
+using M1Env.Core.Spec;
+
 namespace M1Env.Core.Lock;
 
 /// <summary>What a venv must hold, from its lock: exactly these artifacts, installed by pip with their hashes.</summary>
 /// <param name="LockHash">The sha256 of the lock file's bytes, recorded so an edited or checked-out lock is applied again.</param>
 /// <param name="Requirements">The requirements file for <c>pip install --no-deps --require-hashes</c>.</param>
-public sealed record LockedPip(string LockFile, string LockHash, IReadOnlyList<SelectedArtifact> Selected, string Requirements);
+public sealed record LockedPip(string LockFile, string LockHash, IReadOnlyList<SelectedArtifact> Selected, string Requirements)
+{
+    /// <summary>The spec with exactly the locked packages as its pip packages, each at its locked version, and the lock's hash.</summary>
+    public EnvSpec Pin(EnvSpec spec) => spec with
+    {
+        PipPackages = Selected.Select(s => new PipRequirement(s.Name, [], s.Version is null ? string.Empty : "==" + s.Version)).ToArray(),
+        LockHash = LockHash,
+    };
+}

@@ -62,8 +62,11 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
             PipHashedRequirements.Write(selected, indexUrls, Path.GetDirectoryName(spec.LockFile)));
     }
 
+    /// <summary>M1EnvLockPlatforms and this machine's platform, which a lock always covers so this build can install it.</summary>
     private static IReadOnlyList<LockPlatform> Platforms(EnvSpec spec) =>
-        spec.Lock.Platforms.Count > 0
-            ? spec.Lock.Platforms.Select(name => LockPlatform.TryParse(name, out var platform) ? platform! : throw new ArgumentException(name)).ToArray()
-            : LockPlatform.Current is { } current ? [current] : [];
+        spec.Lock.Platforms
+            .Select(name => LockPlatform.TryParse(name, out var platform) ? platform : throw new ArgumentException(name))
+            .Concat(LockPlatform.Current is { } current ? [current] : Array.Empty<LockPlatform>())
+            .Distinct()
+            .ToArray();
 }

@@ -78,7 +78,7 @@ public sealed class EnvProvisioner
             await backend.PrepareAsync(spec, plan, cancellationToken).ConfigureAwait(false);
         }
 
-        var work = new EnvWork(spec, backend, owner, realPrefix, interpreter, specHash, options.ToolVersion, store) { Locked = locked?.Pip };
+        var work = new EnvWork(spec, backend, owner, realPrefix, interpreter, specHash, options.ToolVersion, store) { Locked = locked?.Pip, LockFiles = locked?.Files ?? [] };
         if (plan.CreatesEnv)
         {
             work = await RemakeAsync(work, plan, cancellationToken).ConfigureAwait(false);
@@ -147,14 +147,9 @@ public sealed class EnvProvisioner
             throw new M1EnvException(ErrorCodes.WrongArchitecture,
                 $"Environment '{spec.Name}': {rosetta}. Use an arm64 Python (Homebrew in /opt/homebrew, python.org's universal2, pyenv, or an arm64 Miniforge) and build again.");
         }
-        LockedSpec? locked = null;
-        if (applyLock && interpreter is not null && spec.Kind == EnvKind.Venv && spec.LockFile.Length > 0 && (spec.PipPackages.Count > 0 || File.Exists(spec.LockFile)))
-        {
-            // The lock decides what the env holds: every locked package, exactly, instead of the declared ranges.
-            var pip = await new PipLockStage(runner, log).PrepareAsync(spec, interpreter, cancellationToken).ConfigureAwait(false);
-            spec = spec with { PipPackages = pip.Selected.Select(s => new PipRequirement(s.Name, [], s.Version is null ? string.Empty : "==" + s.Version)).ToArray() };
-            locked = new LockedSpec(spec, pip);
-        }
+        // The lock decides what the env holds: every locked package, exactly, instead of the declared ranges.
+        var locked = applyLock ? await backend.LockAsync(spec, interpreter, cancellationToken).ConfigureAwait(false) : null;
+        spec = locked?.Spec ?? spec;
 
         var specHash = SpecHasher.Hash(spec, interpreter, options.ToolVersion);
         var recordedLocation = stamp?.Location ?? (disk.Config?.CreatedAt is { } createdAt ? PathIdentity.RealPath(createdAt) : null);
@@ -298,7 +293,7 @@ public sealed class EnvProvisioner
             disk.SitePackages ?? recorded?.SitePackages ?? string.Empty);
         if (options.BuildKey is not null)
         {
-            var key = BuildKey.Create(options.BuildKey, work.SpecHash, PathIdentity.RealPath(interpreter.Executable), WatchedDirectories(disk, spec), env, work.Locked is { } locked ? [locked.LockFile] : []);
+            var key = BuildKey.Create(options.BuildKey, work.SpecHash, PathIdentity.RealPath(interpreter.Executable), WatchedDirectories(disk, spec), env, work.LockFiles);
             store.WriteBuildKey(key);
             if (spec.Named && options.EnvRoot is not null)
             {
@@ -383,16 +378,16 @@ public sealed class EnvProvisioner
 
     private static string Count(int n) => n == 1 ? "1 package" : $"{n} packages";
 
-    private sealed record Assessment(EnvOwner Owner, StampStore Store, EnvStamp? Stamp, InterpreterRecord? Record, PythonInterpreter? Interpreter, string SpecHash, EnvPlan Plan, LockedSpec? Locked);
-
-    /// <summary>The spec as its lock makes it (exact pins), and how pip installs the locked artifacts.</summary>
-    private sealed record LockedSpec(EnvSpec Spec, LockedPip Pip);
+    private sealed record Assessment(EnvOwner Owner, StampStore Store, EnvStamp? Stamp, InterpreterRecord? Record, PythonInterpreter? Interpreter, string SpecHash, EnvPlan Plan, EnvLock? Locked);
 
     /// <summary>The facts of one provisioning run that every stamp it writes repeats.</summary>
     private sealed record EnvWork(EnvSpec Spec, IEnvBackend Backend, EnvOwner Owner, string RealPrefix, PythonInterpreter? Interpreter, string SpecHash, string ToolVersion, StampStore Store)
     {
         /// <summary>The env's lock, when it has one: installs go through it, hashes and all.</summary>
         public LockedPip? Locked { get; init; }
+
+        /// <summary>The env's lock files, which the build key watches.</summary>
+        public IReadOnlyList<string> LockFiles { get; init; } = [];
 
         public EnvStamp Stamp(bool complete, bool created, IEnumerable<StampedPackage> packages) =>
             new(EnvStamp.CurrentSchema, complete, created, ToolVersion, SpecHash, Owner, RealPrefix, Spec.Python.ToString(), Interpreter,

@@ -29,6 +29,14 @@ public interface IEnvBackend
     /// </summary>
     Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads the env's lock, decides (install it, resolve again, or fail in locked mode), resolves
+    /// what changed and writes the lock, and returns the spec the lock makes. Null when the env has no
+    /// lock to apply. Starts a process only to resolve.
+    /// </summary>
+    /// <param name="interpreter">From <see cref="ChooseInterpreterAsync"/>; null before a conda env exists.</param>
+    Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken);
+
     /// <summary>Finds what the plan's work needs (conda itself, or the Miniforge to install) before anything in the prefix is written.</summary>
     Task PrepareAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken);
 

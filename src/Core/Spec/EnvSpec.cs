@@ -21,6 +21,12 @@ public sealed record EnvSpec(
     /// <summary>The env's lock file (absolute): <c>pylock.NAME.toml</c> beside the project unless declared elsewhere.</summary>
     public string LockFile { get; init; } = string.Empty;
 
+    /// <summary>The sha256 of the bytes of this machine's lock file, empty when the env has no lock: part of the spec's hash.</summary>
+    public string LockHash { get; init; } = string.Empty;
+
+    /// <summary>A conda env's lock for this machine's platform (an explicit file), null when its conda packages are not locked.</summary>
+    public string? CondaLockFile { get; init; }
+
     /// <summary>How this build treats the lock.</summary>
     public Lock.LockSettings Lock { get; init; } = Core.Lock.LockSettings.Default;
 }

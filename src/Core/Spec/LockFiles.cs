@@ -10,12 +10,15 @@ internal static class LockFiles
 {
     /// <summary>
     /// The env's <c>LockFile</c> metadata, else M1EnvLockFile when the project declares only this env,
-    /// else <c>pylock.NAME.toml</c> (PEP 751's name for a named lock) beside the project.
+    /// else beside the project: <c>pylock.NAME.toml</c> (PEP 751's name for a named lock) for a venv,
+    /// <c>NAME.conda-lock.txt</c> for a conda env, whose platforms each get their own
+    /// <c>NAME.SUBDIR.conda-lock.txt</c> from it.
     /// </summary>
     public static string PathOf(EnvDeclaration env, SpecContext context, int envCount)
     {
         var declared = env.LockFile ?? (envCount == 1 ? context.LockFile : null);
-        return Path.GetFullPath(declared ?? $"pylock.{env.Name}.toml", context.ProjectDirectory);
+        var byDefault = env.Kind == EnvKind.Conda ? env.Name + Lock.Conda.CondaLock.FileSuffix : $"pylock.{env.Name}.toml";
+        return Path.GetFullPath(declared ?? byDefault, context.ProjectDirectory);
     }
 
     public static void Validate(IReadOnlyList<EnvDeclaration> envs, SpecContext context, List<SpecError> errors)

@@ -67,6 +67,12 @@ public static class SpecHasher
                 json.WriteBoolean("named", spec.Named);
             }
 
+            // Only locked envs add it: an edited or checked-out lock makes another hash.
+            if (spec.LockHash.Length > 0)
+            {
+                json.WriteString("lock", spec.LockHash);
+            }
+
             json.WriteEndObject();
         }
 

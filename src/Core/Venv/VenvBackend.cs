@@ -1,5 +1,6 @@
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Inspection;
+using M1Env.Core.Lock;
 using M1Env.Core.Planning;
 using M1Env.Core.Processes;
 using M1Env.Core.Provisioning;
@@ -33,6 +34,18 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         log.Step($"Finding CPython {spec.Python} for environment '{spec.Name}'...");
         var locator = new PythonLocator(candidateSources, new InterpreterProbe(runner), log);
         return await locator.LocateAsync(spec.Python, cancellationToken, preferred: disk.Config?.Executable).ConfigureAwait(false);
+    }
+
+    /// <summary>A venv's lock is its PEP 751 file, resolved with the base interpreter: none until a package is declared or a lock is there.</summary>
+    public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken)
+    {
+        if (interpreter is null || spec.LockFile.Length == 0 || (spec.PipPackages.Count == 0 && !File.Exists(spec.LockFile)))
+        {
+            return null;
+        }
+
+        var pip = await new PipLockStage(runner, log).PrepareAsync(spec, interpreter, cancellationToken).ConfigureAwait(false);
+        return new EnvLock(pip.Pin(spec), [pip.LockFile], pip);
     }
 
     /// <summary>A venv needs nothing beyond the interpreter, which is found before planning.</summary>

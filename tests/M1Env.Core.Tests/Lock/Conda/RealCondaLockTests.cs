@@ -46,7 +46,7 @@ public sealed class RealCondaLockTests : IDisposable
     private CondaLockResolver Resolver(string cacheName = "pkgs-resolve") =>
         new(new ProcessRunner(log), log, Tool("pkgs-tool"), work.Combine(cacheName));
 
-    private CondaLockInstaller Installer(string cacheName) =>
+    private CondaClient Installer(string cacheName) =>
         new(new ProcessRunner(log), log, Tool(cacheName), work.CreateSubdirectory("locks"), TimeSpan.FromMinutes(5));
 
     private static async Task<CondaLock> ResolveAsync(CondaLockResolver resolver, CondaChannel channel, IReadOnlyList<string>? specs = null, string? subdir = null) =>
@@ -78,7 +78,7 @@ public sealed class RealCondaLockTests : IDisposable
         Assert.All(condaLock.Packages, p => Assert.NotNull(p.Sha256));
 
         var prefix = work.Combine("env");
-        await Installer("pkgs-install").CreateAsync("demo", prefix, WriteLock(condaLock), CancellationToken.None);
+        await Installer("pkgs-install").CreateFromLockAsync("demo", prefix, WriteLock(condaLock), CancellationToken.None);
 
         var installed = CondaMetaReader.Read(prefix, verifyFiles: true);
         Assert.Empty(installed.Unreadable);
@@ -100,7 +100,7 @@ public sealed class RealCondaLockTests : IDisposable
         Assert.Equal("3.0", fresh.Find("pkga")!.Version);
 
         var prefix = work.Combine("env");
-        await Installer("pkgs-install").CreateAsync("demo", prefix, lockFile, CancellationToken.None);
+        await Installer("pkgs-install").CreateFromLockAsync("demo", prefix, lockFile, CancellationToken.None);
         Assert.Equal("pkga 2.0", File.ReadAllText(Path.Combine(prefix, CondaChannelBuilder.MarkerPath("pkga"))).Trim());
     }
 
@@ -142,7 +142,7 @@ public sealed class RealCondaLockTests : IDisposable
         };
 
         var prefix = work.Combine("env");
-        var error = await Assert.ThrowsAsync<M1EnvException>(() => Installer("pkgs-install").CreateAsync("demo", prefix, WriteLock(tampered), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<M1EnvException>(() => Installer("pkgs-install").CreateFromLockAsync("demo", prefix, WriteLock(tampered), CancellationToken.None));
 
         Assert.True(error.Code == ErrorCodes.LockHashMismatch, $"{error.Code}: {error.Message}\n{string.Join("\n", error.ToolOutput)}");
         Assert.Contains("pkga", error.Message, StringComparison.Ordinal);

@@ -1,0 +1,32 @@
+using M1Env.Core.Spec;
+
+namespace M1Env.Core.Lock.Conda;
+
+/// <summary>A conda env's lock files after the lock stage: this machine's, read, and every platform's path.</summary>
+/// <param name="Current">This machine's lock file, which conda installs.</param>
+/// <param name="Lock">What it holds.</param>
+/// <param name="All">Every platform's lock file, as the build key watches them.</param>
+public sealed record CondaLockFiles(string Current, CondaLock Lock, IReadOnlyList<string> All)
+{
+    /// <summary>
+    /// A platform's file from the env's lock path: <c>NAME.conda-lock.txt</c> becomes
+    /// <c>NAME.SUBDIR.conda-lock.txt</c>, so each platform has its own explicit file beside the others.
+    /// </summary>
+    public static string PathFor(string lockFile, string subdir)
+    {
+        var stem = lockFile.EndsWith(CondaLock.FileSuffix, StringComparison.OrdinalIgnoreCase) ? lockFile[..^CondaLock.FileSuffix.Length] : lockFile;
+        return $"{stem}.{subdir}{CondaLock.FileSuffix}";
+    }
+
+    /// <summary>The spec with every locked package pinned to its exact build, the lock's hash, and the file conda installs.</summary>
+    public EnvSpec Pin(EnvSpec spec, string lockHash) => spec with
+    {
+        CondaPackages = Lock.Packages
+            .Where(p => p.Name != "python")
+            .Select(p => new CondaRequirement(p.Name, $"=={p.Version} {p.Build}", null))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToArray(),
+        CondaLockFile = Current,
+        LockHash = lockHash,
+    };
+}

@@ -1,0 +1,99 @@
+using M1Env.Core.Conda;
+using M1Env.Core.Diagnostics;
+using M1Env.Core.Errors;
+using M1Env.Core.Pip;
+using M1Env.Core.Processes;
+using M1Env.Core.Spec;
+
+namespace M1Env.Core.Lock.Conda;
+
+/// <summary>
+/// Before a conda env's packages are planned: read its explicit lock files (one per platform),
+/// decide (install, resolve again, or fail in locked mode), resolve what changed with conda's dry
+/// run and write the files, then return this machine's lock. conda runs only to resolve.
+/// </summary>
+/// <param name="locateConda">Finds conda (or installs Miniforge); called only when something must be resolved.</param>
+/// <param name="resolveCache">The package cache the dry runs use (see <see cref="CondaLockResolver"/>).</param>
+public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func<CancellationToken, Task<CondaTool>> locateConda, string resolveCache)
+{
+    public async Task<CondaLockFiles> PrepareAsync(EnvSpec spec, CancellationToken cancellationToken)
+    {
+        var current = CurrentPlatform(spec);
+        var platforms = spec.Lock.Platforms.Select(CondaLockPlatform.Parse).Append(current).Distinct().ToArray();
+        var files = platforms.ToDictionary(p => p, p => CondaLockFiles.PathFor(spec.LockFile, p.Subdir));
+        var existing = files.Where(f => File.Exists(f.Value)).ToDictionary(f => f.Key, f => CondaLockReader.ReadFile(f.Value));
+        var declaredSpecs = DeclaredSpecs(spec);
+
+        // What the declaration changed is told against this machine's lock, or any platform's.
+        var reference = existing.GetValueOrDefault(current) ?? existing.Values.FirstOrDefault();
+        var difference = LockDifference.Between(ByName(declaredSpecs), ByName(reference?.DeclaredSpecs ?? []));
+        var missing = platforms.Where(p => !existing.ContainsKey(p)).Select(p => p.Subdir).ToArray();
+        var stale = platforms.Where(p => !existing.TryGetValue(p, out var found) || !CondaLockUpdate.IsCurrent(found, declaredSpecs)).ToArray();
+        if (stale.Length > 0 && difference.IsEmpty && missing.Length == 0)
+        {
+            // The platforms' files disagree with each other (one was edited or checked out alone).
+            difference = LockDifference.Between(ByName(declaredSpecs), ByName(existing[stale[0]].DeclaredSpecs));
+        }
+
+        if (LockDecision.Decide(spec.Lock, files[current], reference is not null, difference, missing) == LockAction.Resolve)
+        {
+            var tool = await locateConda(cancellationToken).ConfigureAwait(false);
+            var resolver = new CondaLockResolver(runner, log, tool, resolveCache);
+            var again = spec.Lock.Relock || spec.Lock.Update.Count > 0 ? platforms : stale;
+            foreach (var platform in again)
+            {
+                var previous = spec.Lock.Relock ? null : existing.GetValueOrDefault(platform);
+                var specs = Free(CondaLockUpdate.Specs(declaredSpecs, previous), declaredSpecs, spec.Lock.Update);
+                var resolved = await resolver.ResolveAsync(spec.Name, spec.Channels, specs, platform, cancellationToken, declaredSpecs).ConfigureAwait(false);
+                CondaLockWriter.WriteFile(resolved, files[platform]);
+                var changes = Describe(previous, resolved);
+                log.Step(changes.Count == 0
+                    ? $"The conda lock {Path.GetFileName(files[platform])} is unchanged."
+                    : $"The conda lock {Path.GetFileName(files[platform])} changed: {string.Join(", ", changes)}.");
+                existing[platform] = resolved;
+            }
+        }
+
+        return new CondaLockFiles(files[current], existing[current], platforms.Select(p => files[p]).ToArray());
+    }
+
+    /// <summary>The specs a lock records: the Python pin and every declared conda package, sorted.</summary>
+    public static IReadOnlyList<string> DeclaredSpecs(EnvSpec spec) =>
+        new[] { CondaArguments.PythonSpec(spec.Python) }
+            .Concat(spec.CondaPackages.Select(p => p.ToMatchSpec()))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    private static CondaLockPlatform CurrentPlatform(EnvSpec spec) =>
+        LockPlatform.Current is { } current
+            ? CondaLockPlatform.Parse(current.Name)
+            : throw new M1EnvException(ErrorCodes.LockMissingPlatform,
+                $"Environment '{spec.Name}': this machine is none of the platforms M1Env locks conda envs for (osx-arm64, osx-x64, linux-x64, linux-arm64, win-x64), so its lock cannot hold it.");
+
+    /// <summary>M1EnvLockUpdate's packages go back to their declared spec, free to move.</summary>
+    private static IReadOnlyList<string> Free(IReadOnlyList<string> specs, IReadOnlyList<string> declaredSpecs, IReadOnlyList<string> update)
+    {
+        if (update.Count == 0)
+        {
+            return specs;
+        }
+
+        var names = update.ToHashSet(StringComparer.Ordinal);
+        var declared = declaredSpecs.ToDictionary(CondaInstallOrder.SpecName, StringComparer.Ordinal);
+        return specs.Select(s => names.Contains(CondaInstallOrder.SpecName(s)) ? declared[CondaInstallOrder.SpecName(s)] : s).ToArray();
+    }
+
+    private static Dictionary<string, string> ByName(IEnumerable<string> specs) =>
+        specs.ToDictionary(CondaInstallOrder.SpecName, s => s.Trim(), StringComparer.Ordinal);
+
+    private static IReadOnlyList<string> Describe(CondaLock? before, CondaLock after)
+    {
+        var old = (before?.Packages ?? []).ToDictionary(p => p.Name, p => $"{p.Version}={p.Build}", StringComparer.Ordinal);
+        var now = after.Packages.ToDictionary(p => p.Name, p => $"{p.Version}={p.Build}", StringComparer.Ordinal);
+        return now.Where(p => !old.ContainsKey(p.Key)).Select(p => $"+ {p.Key} {p.Value}")
+            .Concat(old.Where(p => !now.ContainsKey(p.Key)).Select(p => $"- {p.Key} {p.Value}"))
+            .Concat(now.Where(p => old.TryGetValue(p.Key, out var v) && v != p.Value).Select(p => $"~ {p.Key} {old[p.Key]} -> {p.Value}"))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+    }
+}
