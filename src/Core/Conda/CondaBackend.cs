@@ -57,6 +57,8 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
         return await ProbeAsync(spec, executable, cancellationToken).ConfigureAwait(false);
     }
 
+    public LockAssessment? AssessLock(EnvSpec spec) => spec.LockFile.Length > 0 ? CondaLockStage.Assess(spec) : null;
+
     /// <summary>
     /// A conda env's lock is one explicit file per platform, resolved by conda's dry run (conda is found
     /// only then). Its pip packages are installed as declared: they are not locked yet.

@@ -17,20 +17,16 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingName();
 
+    /// <summary>The lock against the declaration, from the files alone.</summary>
+    public static LockAssessment Assess(EnvSpec spec) => Read(spec).Assessment;
+
     public async Task<LockedPip> PrepareAsync(EnvSpec spec, PythonInterpreter python, CancellationToken cancellationToken)
     {
-        var existing = File.Exists(spec.LockFile) ? PyLockReader.Read(spec.LockFile) : null;
-        var declared = spec.PipPackages.ToDictionary(p => p.NormalizedName, p => p.ToRequirementString(), StringComparer.Ordinal);
-        var locked = (existing?.M1Env?.Requirements ?? [])
-            .Select(r => (Name: PackageNames.Normalize(LeadingName().Match(r).Value), Requirement: r))
-            .Where(r => r.Name.Length > 0)
-            .ToDictionary(r => r.Name, r => r.Requirement, StringComparer.Ordinal);
-        var difference = LockDifference.Between(declared, locked);
+        var (existing, declared, assessment) = Read(spec);
         var platforms = Platforms(spec);
-        var missing = platforms.Select(p => p.Name).Except(existing?.M1Env?.Platforms ?? [], StringComparer.Ordinal).ToArray();
-
+        var difference = assessment.Difference;
         var lockFile = existing;
-        if (LockDecision.Decide(spec.Lock, spec.LockFile, existing is not null, difference, missing) == LockAction.Resolve)
+        if (assessment.Decide(spec.Lock) == LockAction.Resolve)
         {
             var pins = LockDecision.Pins(spec.Lock, difference, (existing?.Packages ?? [])
                 .Where(p => p.Marker is null && p.Version is not null)
@@ -60,6 +56,18 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
             PyLock.ContentHash(File.ReadAllBytes(spec.LockFile)),
             selected,
             PipHashedRequirements.Write(selected, indexUrls, Path.GetDirectoryName(spec.LockFile)));
+    }
+
+    private static (PyLock? Existing, Dictionary<string, string> Declared, LockAssessment Assessment) Read(EnvSpec spec)
+    {
+        var existing = File.Exists(spec.LockFile) ? PyLockReader.Read(spec.LockFile) : null;
+        var declared = spec.PipPackages.ToDictionary(p => p.NormalizedName, p => p.ToRequirementString(), StringComparer.Ordinal);
+        var locked = (existing?.M1Env?.Requirements ?? [])
+            .Select(r => (Name: PackageNames.Normalize(LeadingName().Match(r).Value), Requirement: r))
+            .Where(r => r.Name.Length > 0)
+            .ToDictionary(r => r.Name, r => r.Requirement, StringComparer.Ordinal);
+        var missing = Platforms(spec).Select(p => p.Name).Except(existing?.M1Env?.Platforms ?? [], StringComparer.Ordinal).ToArray();
+        return (existing, declared, new LockAssessment(spec.LockFile, existing is not null, LockDifference.Between(declared, locked), missing));
     }
 
     /// <summary>M1EnvLockPlatforms and this machine's platform, which a lock always covers so this build can install it.</summary>

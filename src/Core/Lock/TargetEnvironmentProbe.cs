@@ -11,9 +11,15 @@ namespace M1Env.Core.Lock;
 /// </summary>
 public sealed class TargetEnvironmentProbe(ProcessRunner runner)
 {
+    // An interpreter without pip of its own (Debian's, before python3-pip) still has the pip wheel ensurepip installs from.
     private const string Script =
-        "import json\n" +
-        "from pip._vendor.packaging import markers, tags\n" +
+        "import json, sys\n" +
+        "try:\n" +
+        "    from pip._vendor.packaging import markers, tags\n" +
+        "except ImportError:\n" +
+        "    import ensurepip, glob, os\n" +
+        "    sys.path.insert(0, sorted(glob.glob(os.path.join(os.path.dirname(ensurepip.__file__), '_bundled', 'pip-*.whl')) + glob.glob('/usr/share/python-wheels/pip-*.whl'))[-1])\n" +
+        "    from pip._vendor.packaging import markers, tags\n" +
         "print(json.dumps({'tags': [str(t) for t in tags.sys_tags()], 'markers': markers.default_environment()}))";
 
     public async Task<TargetEnvironment> ProbeAsync(string python, string platform, CancellationToken cancellationToken)

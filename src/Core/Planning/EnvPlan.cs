@@ -25,6 +25,9 @@ public sealed record EnvPlan(
     /// <summary>Conda packages to remove, by name.</summary>
     public IReadOnlyList<string> CondaRemove { get; init; } = [];
 
+    /// <summary>What the build would do with the env's lock, in words; null when it has none (set by the plan, not by the planner).</summary>
+    public string? LockNote { get; init; }
+
     public bool CreatesEnv => Action is PlanAction.Create or PlanAction.Recreate;
 
     public bool ChangesCondaPackages => CondaInstall.Count > 0 || CondaRepair.Count > 0 || CondaRemove.Count > 0;

@@ -12,12 +12,13 @@ public static class PlanReport
         var kind = spec.Kind == EnvKind.Conda ? "conda env" : "venv";
         var head = $"M1Env plan for '{spec.Name}' ({kind} at {spec.Prefix}): ";
         var lines = new List<string>();
+        var lockNote = plan.LockNote is null ? [] : new[] { "  lock: " + plan.LockNote };
         switch (plan.Action)
         {
             case PlanAction.UpToDate:
-                return [head + "nothing to do; it matches its declaration."];
+                return [head + "nothing to do; it matches its declaration.", .. lockNote];
             case PlanAction.RefreshStamp:
-                return [head + $"nothing to install; it {plan.Reasons[^1]}, so the next build only records it."];
+                return [head + $"nothing to install; it {plan.Reasons[^1]}, so the next build only records it.", .. lockNote];
             case PlanAction.Create:
                 lines.Add(head + "create it.");
                 break;
@@ -30,6 +31,7 @@ public static class PlanReport
         }
 
         lines.AddRange(plan.Reasons.Select(reason => "  because " + reason));
+        lines.AddRange(lockNote);
         var conda = plan.CreatesEnv && spec.Kind == EnvKind.Conda
             ? [CondaArguments.PythonSpec(spec.Python), .. spec.CondaPackages.Select(p => p.ToMatchSpec())]
             : plan.CondaInstall.Select(p => p.ToMatchSpec()).ToArray();

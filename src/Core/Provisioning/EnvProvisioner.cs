@@ -111,8 +111,8 @@ public sealed class EnvProvisioner
     }
 
     /// <summary>
-    /// What the next build would do to the env and why, without changing anything: no lock, no
-    /// conda, no pip. Only an interpreter with no current record (a venv's base CPython, a conda env's
+    /// What the next build would do to the env and why, without changing anything: the lock is read
+    /// and judged, never resolved; no conda, no pip. Only an interpreter with no current record (a venv's base CPython, a conda env's
     /// own Python) is found or asked with a process.
     /// </summary>
     public async Task<EnvPlan> PlanAsync(EnvSpec spec, CancellationToken cancellationToken)
@@ -124,7 +124,13 @@ public sealed class EnvProvisioner
         }
 
         WarnAboutKnownBadCombinations(spec);
-        var plan = (await AssessAsync(spec, backend, PathIdentity.RealPath(spec.Prefix), cancellationToken).ConfigureAwait(false)).Plan;
+        // A lock the build would install as it is decides the plan too; one it would resolve again is only described.
+        var lockAssessment = backend.AssessLock(spec);
+        var installsLock = lockAssessment?.InstallsAsIs(spec.Lock) == true;
+        var plan = (await AssessAsync(spec, backend, PathIdentity.RealPath(spec.Prefix), cancellationToken, applyLock: installsLock).ConfigureAwait(false)).Plan with
+        {
+            LockNote = lockAssessment?.Describe(spec.Lock),
+        };
         return PrefixBackup.NeedsRecovery(spec.Prefix)
             ? plan with { Reasons = ["a build was stopped while it replaced the environment: the next build first puts the previous one back", .. plan.Reasons] }
             : plan;

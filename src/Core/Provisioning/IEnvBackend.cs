@@ -1,4 +1,5 @@
 using M1Env.Core.Inspection;
+using M1Env.Core.Lock;
 using M1Env.Core.Planning;
 using M1Env.Core.Python;
 using M1Env.Core.Spec;
@@ -28,6 +29,9 @@ public interface IEnvBackend
     /// made before it can be known (a conda env that does not exist yet).
     /// </summary>
     Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, CancellationToken cancellationToken);
+
+    /// <summary>The env's lock against its declaration, from files alone; null when the env has no lock to apply.</summary>
+    LockAssessment? AssessLock(EnvSpec spec);
 
     /// <summary>
     /// Reads the env's lock, decides (install it, resolve again, or fail in locked mode), resolves

@@ -36,10 +36,12 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         return await locator.LocateAsync(spec.Python, cancellationToken, preferred: disk.Config?.Executable).ConfigureAwait(false);
     }
 
-    /// <summary>A venv's lock is its PEP 751 file, resolved with the base interpreter: none until a package is declared or a lock is there.</summary>
+    public LockAssessment? AssessLock(EnvSpec spec) => HasLock(spec) ? PipLockStage.Assess(spec) : null;
+
+    /// <summary>A venv's lock is its PEP 751 file, resolved with the base interpreter.</summary>
     public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken)
     {
-        if (interpreter is null || spec.LockFile.Length == 0 || (spec.PipPackages.Count == 0 && !File.Exists(spec.LockFile)))
+        if (interpreter is null || !HasLock(spec))
         {
             return null;
         }
@@ -47,6 +49,9 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         var pip = await new PipLockStage(runner, log).PrepareAsync(spec, interpreter, cancellationToken).ConfigureAwait(false);
         return new EnvLock(pip.Pin(spec), [pip.LockFile], pip);
     }
+
+    /// <summary>None until a package is declared or a lock is there: an empty venv has nothing to lock.</summary>
+    private static bool HasLock(EnvSpec spec) => spec.LockFile.Length > 0 && (spec.PipPackages.Count > 0 || File.Exists(spec.LockFile));
 
     /// <summary>A venv needs nothing beyond the interpreter, which is found before planning.</summary>
     public Task PrepareAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken) => Task.CompletedTask;

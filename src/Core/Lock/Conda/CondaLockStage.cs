@@ -16,26 +16,14 @@ namespace M1Env.Core.Lock.Conda;
 /// <param name="resolveCache">The package cache the dry runs use (see <see cref="CondaLockResolver"/>).</param>
 public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func<CancellationToken, Task<CondaTool>> locateConda, string resolveCache)
 {
+    /// <summary>The lock against the declaration, from the files alone.</summary>
+    public static LockAssessment Assess(EnvSpec spec) => Read(spec).Assessment;
+
     public async Task<CondaLockFiles> PrepareAsync(EnvSpec spec, CancellationToken cancellationToken)
     {
-        var current = CurrentPlatform(spec);
-        var platforms = spec.Lock.Platforms.Select(CondaLockPlatform.Parse).Append(current).Distinct().ToArray();
-        var files = platforms.ToDictionary(p => p, p => CondaLockFiles.PathFor(spec.LockFile, p.Subdir));
-        var existing = files.Where(f => File.Exists(f.Value)).ToDictionary(f => f.Key, f => CondaLockReader.ReadFile(f.Value));
+        var (current, platforms, files, existing, stale, assessment) = Read(spec);
         var declaredSpecs = DeclaredSpecs(spec);
-
-        // What the declaration changed is told against this machine's lock, or any platform's.
-        var reference = existing.GetValueOrDefault(current) ?? existing.Values.FirstOrDefault();
-        var difference = LockDifference.Between(ByName(declaredSpecs), ByName(reference?.DeclaredSpecs ?? []));
-        var missing = platforms.Where(p => !existing.ContainsKey(p)).Select(p => p.Subdir).ToArray();
-        var stale = platforms.Where(p => !existing.TryGetValue(p, out var found) || !CondaLockUpdate.IsCurrent(found, declaredSpecs)).ToArray();
-        if (stale.Length > 0 && difference.IsEmpty && missing.Length == 0)
-        {
-            // The platforms' files disagree with each other (one was edited or checked out alone).
-            difference = LockDifference.Between(ByName(declaredSpecs), ByName(existing[stale[0]].DeclaredSpecs));
-        }
-
-        if (LockDecision.Decide(spec.Lock, files[current], reference is not null, difference, missing) == LockAction.Resolve)
+        if (assessment.Decide(spec.Lock) == LockAction.Resolve)
         {
             var tool = await locateConda(cancellationToken).ConfigureAwait(false);
             var resolver = new CondaLockResolver(runner, log, tool, resolveCache);
@@ -55,6 +43,28 @@ public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func
         }
 
         return new CondaLockFiles(files[current], existing[current], platforms.Select(p => files[p]).ToArray());
+    }
+
+    private static (CondaLockPlatform Current, CondaLockPlatform[] Platforms, Dictionary<CondaLockPlatform, string> Files, Dictionary<CondaLockPlatform, CondaLock> Existing, CondaLockPlatform[] Stale, LockAssessment Assessment) Read(EnvSpec spec)
+    {
+        var current = CurrentPlatform(spec);
+        var platforms = spec.Lock.Platforms.Select(CondaLockPlatform.Parse).Append(current).Distinct().ToArray();
+        var files = platforms.ToDictionary(p => p, p => CondaLockFiles.PathFor(spec.LockFile, p.Subdir));
+        var existing = files.Where(f => File.Exists(f.Value)).ToDictionary(f => f.Key, f => CondaLockReader.ReadFile(f.Value));
+        var declaredSpecs = DeclaredSpecs(spec);
+
+        // What the declaration changed is told against this machine's lock, or any platform's.
+        var reference = existing.GetValueOrDefault(current) ?? existing.Values.FirstOrDefault();
+        var difference = LockDifference.Between(ByName(declaredSpecs), ByName(reference?.DeclaredSpecs ?? []));
+        var missing = platforms.Where(p => !existing.ContainsKey(p)).Select(p => p.Subdir).ToArray();
+        var stale = platforms.Where(p => !existing.TryGetValue(p, out var found) || !CondaLockUpdate.IsCurrent(found, declaredSpecs)).ToArray();
+        if (stale.Length > 0 && difference.IsEmpty && missing.Length == 0)
+        {
+            // The platforms' files disagree with each other (one was edited or checked out alone).
+            difference = LockDifference.Between(ByName(declaredSpecs), ByName(existing[stale[0]].DeclaredSpecs));
+        }
+
+        return (current, platforms, files, existing, stale, new LockAssessment(files[current], existing.ContainsKey(current), difference, missing));
     }
 
     /// <summary>The specs a lock records: the Python pin and every declared conda package, sorted.</summary>
