@@ -63,7 +63,7 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
     /// A conda env's lock is one explicit file per platform, resolved by conda's dry run (conda is found
     /// only then). Its pip packages are installed as declared: they are not locked yet.
     /// </summary>
-    public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken)
+    public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, CancellationToken cancellationToken)
     {
         if (spec.LockFile.Length == 0)
         {

@@ -4,8 +4,9 @@ namespace M1Env.Core.Lock;
 
 /// <summary>What a venv must hold, from its lock: exactly these artifacts, installed by pip with their hashes.</summary>
 /// <param name="LockHash">The sha256 of the lock file's bytes, recorded so an edited or checked-out lock is applied again.</param>
-/// <param name="Requirements">The requirements file for <c>pip install --no-deps --require-hashes</c>.</param>
-public sealed record LockedPip(string LockFile, string LockHash, IReadOnlyList<SelectedArtifact> Selected, string Requirements)
+/// <param name="Selected">This machine's artifact of every package the lock holds for it.</param>
+/// <param name="Target">Which wheels the interpreter takes and its marker values: what <paramref name="Selected"/> was picked for, recorded so the next build need not ask.</param>
+public sealed record LockedPip(string LockFile, string LockHash, IReadOnlyList<SelectedArtifact> Selected, TargetEnvironment Target)
 {
     /// <summary>The spec with exactly the locked packages as its pip packages, each at its locked version, and the lock's hash.</summary>
     public EnvSpec Pin(EnvSpec spec) => spec with

@@ -20,7 +20,8 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
     /// <summary>The lock against the declaration, from the files alone.</summary>
     public static LockAssessment Assess(EnvSpec spec) => Read(spec).Assessment;
 
-    public async Task<LockedPip> PrepareAsync(EnvSpec spec, PythonInterpreter python, CancellationToken cancellationToken)
+    /// <param name="knownTarget">Which wheels <paramref name="python"/> takes, from its record; null to ask it.</param>
+    public async Task<LockedPip> PrepareAsync(EnvSpec spec, PythonInterpreter python, TargetEnvironment? knownTarget, CancellationToken cancellationToken)
     {
         var (existing, declared, assessment) = Read(spec);
         var platforms = Platforms(spec);
@@ -48,14 +49,9 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
         }
 
         var current = LockPlatform.Current?.Name ?? "this machine";
-        var target = await new TargetEnvironmentProbe(runner).ProbeAsync(python.Executable, current, cancellationToken).ConfigureAwait(false);
+        var target = knownTarget ?? await new TargetEnvironmentProbe(runner).ProbeAsync(python.Executable, current, cancellationToken).ConfigureAwait(false);
         var selected = PyLockSelector.Select(lockFile!, target);
-        var indexUrls = new[] { spec.Sources.IndexUrl }.Concat(spec.Sources.ExtraIndexUrls).OfType<string>().ToArray();
-        return new LockedPip(
-            spec.LockFile,
-            PyLock.ContentHash(File.ReadAllBytes(spec.LockFile)),
-            selected,
-            PipHashedRequirements.Write(selected, indexUrls, Path.GetDirectoryName(spec.LockFile)));
+        return new LockedPip(spec.LockFile, PyLock.ContentHash(File.ReadAllBytes(spec.LockFile)), selected, target);
     }
 
     private static (PyLock? Existing, Dictionary<string, string> Declared, LockAssessment Assessment) Read(EnvSpec spec)

@@ -154,7 +154,8 @@ public sealed class EnvProvisioner
                 $"Environment '{spec.Name}': {rosetta}. Use an arm64 Python (Homebrew in /opt/homebrew, python.org's universal2, pyenv, or an arm64 Miniforge) and build again.");
         }
         // The lock decides what the env holds: every locked package, exactly, instead of the declared ranges.
-        var locked = applyLock ? await backend.LockAsync(spec, interpreter, cancellationToken).ConfigureAwait(false) : null;
+        var knownTarget = record is not null && record.Interpreter == interpreter && record.IsCurrent() ? record.Target : null;
+        var locked = applyLock ? await backend.LockAsync(spec, interpreter, knownTarget, cancellationToken).ConfigureAwait(false) : null;
         spec = locked?.Spec ?? spec;
 
         var specHash = SpecHasher.Hash(spec, interpreter, options.ToolVersion);
@@ -265,14 +266,16 @@ public sealed class EnvProvisioner
         var disk = work.Backend.Read(spec.Prefix, verifyFiles: false);
         var interpreter = work.Interpreter
             ?? throw new M1EnvException(ErrorCodes.FileSystemError, $"The interpreter of environment '{spec.Name}' disappeared while it was being made.");
-        if (record is null || record.Interpreter != interpreter || !record.IsCurrent() || record.HandOff is null || !File.Exists(store.InterpreterPath))
+        var target = work.Locked?.Target ?? (record?.Interpreter == interpreter ? record.Target : null);
+        if (record is null || record.Interpreter != interpreter || !record.IsCurrent() || record.HandOff is null || !File.Exists(store.InterpreterPath)
+            || (record.Target is null && target is not null))
         {
             var fingerprint = FileFingerprint.Of(interpreter.Executable)
                 ?? throw new M1EnvException(ErrorCodes.FileSystemError, $"The interpreter {interpreter.Executable} disappeared while the environment '{spec.Name}' was being made.");
             var handOff = record is not null && record.Interpreter == interpreter && record.Fingerprint == fingerprint && record.HandOff is not null
                 ? record.HandOff
                 : await new HandOffProbe(runner).ReadAsync(work.Backend.PythonPath(spec.Prefix), cancellationToken).ConfigureAwait(false);
-            record = new InterpreterRecord(interpreter, fingerprint, handOff);
+            record = new InterpreterRecord(interpreter, fingerprint, handOff) { Target = target };
             store.WriteInterpreter(record);
         }
 

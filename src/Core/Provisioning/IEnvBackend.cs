@@ -39,7 +39,8 @@ public interface IEnvBackend
     /// lock to apply. Starts a process only to resolve.
     /// </summary>
     /// <param name="interpreter">From <see cref="ChooseInterpreterAsync"/>; null before a conda env exists.</param>
-    Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken);
+    /// <param name="knownTarget">Which wheels the interpreter takes, from its record; null when it must be asked.</param>
+    Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, CancellationToken cancellationToken);
 
     /// <summary>Finds what the plan's work needs (conda itself, or the Miniforge to install) before anything in the prefix is written.</summary>
     Task PrepareAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken);

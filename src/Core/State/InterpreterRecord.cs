@@ -10,6 +10,9 @@ namespace M1Env.Core.State;
 /// <param name="HandOff">What an embedding app needs (libpython, stdlib, site-packages); null until probed.</param>
 public sealed record InterpreterRecord(PythonInterpreter Interpreter, FileFingerprint Fingerprint, EnvHandOff? HandOff)
 {
+    /// <summary>Which wheels the interpreter takes and its marker values, once a lock was installed for it; null until then.</summary>
+    public Lock.TargetEnvironment? Target { get; init; }
+
     /// <summary>True when the interpreter's file is still the one that was probed.</summary>
     public bool IsCurrent() => Fingerprint == FileFingerprint.Of(Interpreter.Executable);
 }

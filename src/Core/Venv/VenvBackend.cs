@@ -39,14 +39,14 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
     public LockAssessment? AssessLock(EnvSpec spec) => HasLock(spec) ? PipLockStage.Assess(spec) : null;
 
     /// <summary>A venv's lock is its PEP 751 file, resolved with the base interpreter.</summary>
-    public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken)
+    public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, CancellationToken cancellationToken)
     {
         if (interpreter is null || !HasLock(spec))
         {
             return null;
         }
 
-        var pip = await new PipLockStage(runner, log).PrepareAsync(spec, interpreter, cancellationToken).ConfigureAwait(false);
+        var pip = await new PipLockStage(runner, log).PrepareAsync(spec, interpreter, knownTarget, cancellationToken).ConfigureAwait(false);
         return new EnvLock(pip.Pin(spec), [pip.LockFile], pip);
     }
 

@@ -39,24 +39,24 @@ public sealed class PipLockStageTests : IDisposable
                 Lock = LockSettings.Default with { Mode = mode },
             };
 
-        var first = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==1.0"), python, CancellationToken.None);
+        var first = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==1.0"), python, null, CancellationToken.None);
         var written = File.ReadAllBytes(temp.Combine("pylock.demo.toml"));
 
         Assert.Equal(["m1-alpha 1.0", "m1-beta 1.0"], first.Selected.Select(s => $"{s.Name} {s.Version}").Order());
-        Assert.Contains("--hash=sha256:", first.Requirements, StringComparison.Ordinal);
+        Assert.Equal("linux", first.Target.Markers.SysPlatform);
         Assert.Contains(log.Lines, l => l.Contains("changed: + m1-alpha 1.0, + m1-beta 1.0", StringComparison.Ordinal));
 
         index.ClearRequests();
-        var second = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==1.0"), python, CancellationToken.None);
+        var second = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==1.0"), python, null, CancellationToken.None);
         Assert.Equal(0, index.RequestCount);
         Assert.Equal(written, File.ReadAllBytes(temp.Combine("pylock.demo.toml")));
         Assert.Equal(first.LockHash, second.LockHash);
 
-        var locked = await Assert.ThrowsAsync<M1EnvException>(() => new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==2.0", LockMode.Locked), python, CancellationToken.None));
+        var locked = await Assert.ThrowsAsync<M1EnvException>(() => new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==2.0", LockMode.Locked), python, null, CancellationToken.None));
         Assert.Equal(ErrorCodes.LockedModeMismatch, locked.Code);
         Assert.Contains("m1-alpha is locked for m1-alpha==1.0, and the declaration says m1-alpha==2.0", locked.Message, StringComparison.Ordinal);
 
-        var changed = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==2.0"), python, CancellationToken.None);
+        var changed = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==2.0"), python, first.Target, CancellationToken.None);
         Assert.Contains("m1-alpha 2.0", changed.Selected.Select(s => $"{s.Name} {s.Version}"));
         Assert.Contains(log.Lines, l => l.Contains("~ m1-alpha 1.0 -> 2.0", StringComparison.Ordinal));
     }
