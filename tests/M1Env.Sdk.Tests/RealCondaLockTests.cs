@@ -107,7 +107,7 @@ public sealed class RealCondaLockTests : IDisposable
         // M1EnvLock resolves on purpose and takes it; the next build has nothing to do.
         var relocked = await other.DotnetAsync("build", trace: false, ["-t:M1EnvLock"]);
         Assert.True(relocked.Succeeded, relocked.ToString());
-        Assert.Contains($"The conda lock {LockName} changed: ~ pkga 2.0=0 -> 2.5=0.", relocked.Output, StringComparison.Ordinal);
+        Assert.True(relocked.Output.Contains($"The conda lock {LockName} changed: ~ pkga 2.0=0 -> 2.5=0.", StringComparison.Ordinal), relocked.ToString());
         Assert.Equal("pkga 2.5", Marker(other, "pkga"));
         Assert.Equal(Installed(other), Locked(File.ReadAllText(LockOf(other))));
         Assert.Contains("nothing to do", (await other.BuildAsync()).Output, StringComparison.Ordinal);
@@ -147,8 +147,12 @@ public sealed class RealCondaLockTests : IDisposable
 
         var channelUrl = server.BaseUrl.TrimEnd('/');
         using var project = await ProjectAsync("pkgs");
+
+        // A conda set up for these tests may be configured offline, where only file:// channels work.
+        project.ExtraEnvironment["CONDA_OFFLINE"] = "false";
         project.WriteEnvProject(Declaration(channelUrl, """<CondaPackage Include="pkga" Version="1.0" />"""));
-        Assert.True((await project.BuildAsync()).Succeeded);
+        var built = await project.BuildAsync();
+        Assert.True(built.Succeeded, built.ToString());
 
         // A teammate's lock for pkga 2.0 whose hashes are not those of the file the channel serves.
         var tampered = File.ReadAllText(LockOf(project))

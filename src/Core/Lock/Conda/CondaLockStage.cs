@@ -30,8 +30,8 @@ public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func
             var again = spec.Lock.Relock || spec.Lock.Update.Count > 0 ? platforms : stale;
             foreach (var platform in again)
             {
-                var previous = spec.Lock.Relock ? null : existing.GetValueOrDefault(platform);
-                var specs = Free(CondaLockUpdate.Specs(declaredSpecs, previous), declaredSpecs, spec.Lock.Update);
+                var previous = existing.GetValueOrDefault(platform);
+                var specs = Free(CondaLockUpdate.Specs(declaredSpecs, spec.Lock.Relock ? null : previous), declaredSpecs, spec.Lock.Update);
                 var resolved = await resolver.ResolveAsync(spec.Name, spec.Channels, specs, platform, cancellationToken, declaredSpecs).ConfigureAwait(false);
                 CondaLockWriter.WriteFile(resolved, files[platform]);
                 var changes = Describe(previous, resolved);
