@@ -73,6 +73,12 @@ public sealed class RealCondaTests : IDisposable
         var check = await project.RunPythonAsync("demo", "import sys, m1_alpha; print(sys.prefix == sys.base_prefix, sys.version_info[:2] == (3, 11), m1_alpha.__version__)");
         Assert.Equal("True True 1.0", check.Output.Trim());
 
+        // Its pip packages are locked too, by its own Python, around what conda installed (pip among them).
+        var pipLock = File.ReadAllText(Path.Combine(project.Directory, "pylock.demo.toml"));
+        Assert.Contains("name = \"m1-alpha\"", pipLock, StringComparison.Ordinal);
+        Assert.DoesNotContain("name = \"pip\"", pipLock, StringComparison.Ordinal);
+        Assert.Contains("Installing 1 package into 'demo': m1-alpha==1.0", created.Output, StringComparison.Ordinal);
+
         // Nothing changed: no process at all, conda included.
         var noOp = await project.BuildTracedAsync();
         Assert.Contains("nothing to do", noOp.Output, StringComparison.Ordinal);

@@ -57,11 +57,15 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
         return await ProbeAsync(spec, executable, cancellationToken).ConfigureAwait(false);
     }
 
-    public LockAssessment? AssessLock(EnvSpec spec) => spec.LockFile.Length > 0 ? CondaLockStage.Assess(spec) : null;
+    public IReadOnlyList<LockAssessment> AssessLock(EnvSpec spec) =>
+        spec.LockFile.Length == 0 ? []
+        : HasPipLock(spec) ? [CondaLockStage.Assess(spec), PipLockStage.Assess(spec)]
+        : [CondaLockStage.Assess(spec)];
 
     /// <summary>
     /// A conda env's lock is one explicit file per platform, resolved by conda's dry run (conda is found
-    /// only then). Its pip packages are installed as declared: they are not locked yet.
+    /// only then), and, when it has pip packages, a PEP 751 file for those, which the env's own Python
+    /// resolves around the conda packages (so a new env's pip packages are locked once conda made it).
     /// </summary>
     public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, CancellationToken cancellationToken)
     {
@@ -72,13 +76,25 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
 
         var stage = new CondaLockStage(runner, log, ToolAsync, Path.Combine(settings.ToolsDirectory, "conda-resolve"));
         var files = await stage.PrepareAsync(spec, cancellationToken).ConfigureAwait(false);
-        if (spec.PipPackages.Count > 0)
+        var conda = new EnvLock(files.Pin(spec, PyLock.ContentHash(File.ReadAllBytes(files.Current))), files.All, Pip: null);
+        if (!HasPipLock(spec))
         {
-            log.Detail($"{spec.Name}: the pip packages of a conda env are installed as declared; the lock holds its conda packages.");
+            return conda;
         }
 
-        return new EnvLock(files.Pin(spec, PyLock.ContentHash(File.ReadAllBytes(files.Current))), files.All, Pip: null);
+        async Task<EnvLock> WithPipAsync(PythonInterpreter python, TargetEnvironment? target, CancellationToken token)
+        {
+            var pip = await new PipLockStage(runner, log).PrepareAsync(conda.Spec, python, target, token, files.PythonPackagesByPlatform()).ConfigureAwait(false);
+            return new EnvLock(pip.Pin(conda.Spec), [.. files.All, pip.LockFile], pip);
+        }
+
+        // The env's Python resolves its pip packages: before the env exists, or while it holds another Python than declared, that waits until conda made it.
+        return interpreter is not null && spec.Python.IsSatisfiedBy(interpreter.ParsedVersion)
+            ? await WithPipAsync(interpreter, knownTarget, cancellationToken).ConfigureAwait(false)
+            : conda with { OnceCreated = (python, token) => WithPipAsync(python, null, token) };
     }
+
+    private static bool HasPipLock(EnvSpec spec) => spec.PipLockFile.Length > 0 && (spec.PipPackages.Count > 0 || File.Exists(spec.PipLockFile));
 
     public async Task PrepareAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken)
     {

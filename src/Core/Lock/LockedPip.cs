@@ -8,10 +8,10 @@ namespace M1Env.Core.Lock;
 /// <param name="Target">Which wheels the interpreter takes and its marker values: what <paramref name="Selected"/> was picked for, recorded so the next build need not ask.</param>
 public sealed record LockedPip(string LockFile, string LockHash, IReadOnlyList<SelectedArtifact> Selected, TargetEnvironment Target)
 {
-    /// <summary>The spec with exactly the locked packages as its pip packages, each at its locked version, and the lock's hash.</summary>
+    /// <summary>The spec with exactly the locked packages as its pip packages, each at its locked version, and the lock's hash beside any it has.</summary>
     public EnvSpec Pin(EnvSpec spec) => spec with
     {
         PipPackages = Selected.Select(s => new PipRequirement(s.Name, [], s.Version is null ? string.Empty : "==" + s.Version)).ToArray(),
-        LockHash = LockHash,
+        LockHash = spec.LockHash.Length == 0 ? LockHash : $"{spec.LockHash} {LockHash}",
     };
 }

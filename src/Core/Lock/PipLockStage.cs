@@ -21,7 +21,17 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
     public static LockAssessment Assess(EnvSpec spec) => Read(spec).Assessment;
 
     /// <param name="knownTarget">Which wheels <paramref name="python"/> takes, from its record; null to ask it.</param>
-    public async Task<LockedPip> PrepareAsync(EnvSpec spec, PythonInterpreter python, TargetEnvironment? knownTarget, CancellationToken cancellationToken)
+    /// <param name="provided">
+    /// Per lock platform (by name), the packages another package manager puts in the env (a conda env's
+    /// conda packages), normalised name to version: pip resolves around them (they are its
+    /// constraints) and the lock leaves them out.
+    /// </param>
+    public async Task<LockedPip> PrepareAsync(
+        EnvSpec spec,
+        PythonInterpreter python,
+        TargetEnvironment? knownTarget,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? provided = null)
     {
         var (existing, declared, assessment) = Read(spec);
         var platforms = Platforms(spec);
@@ -37,33 +47,47 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
             foreach (var platform in platforms)
             {
                 log.Step($"Resolving the lock of '{spec.Name}' for {platform.Name}...");
-                resolutions[platform] = await resolver.ResolveAsync(spec.PipPackages, PipResolveTarget.For(platform, python), pins, spec.Lock.Update, cancellationToken).ConfigureAwait(false);
+                var others = provided?.GetValueOrDefault(platform.Name) ?? new Dictionary<string, string>();
+                var resolution = await resolver.ResolveAsync(spec.PipPackages, PipResolveTarget.For(platform, python), WithProvided(pins, others), spec.Lock.Update, cancellationToken).ConfigureAwait(false);
+                resolutions[platform] = resolution with { Artifacts = resolution.Artifacts.Where(a => !others.ContainsKey(a.Name)).ToArray() };
             }
 
             lockFile = PipLockBuilder.Build(spec.Name, declared.Values.ToArray(), resolutions);
-            PyLockWriter.WriteFile(spec.LockFile, lockFile, spec.Lock.PrivateHosts);
+            PyLockWriter.WriteFile(spec.PipLockFile, lockFile, spec.Lock.PrivateHosts);
             var changes = LockChanges.Describe(existing, lockFile);
             log.Step(changes.Count == 0
-                ? $"The lock {Path.GetFileName(spec.LockFile)} is unchanged."
-                : $"The lock {Path.GetFileName(spec.LockFile)} changed: {string.Join(", ", changes)}.");
+                ? $"The lock {Path.GetFileName(spec.PipLockFile)} is unchanged."
+                : $"The lock {Path.GetFileName(spec.PipLockFile)} changed: {string.Join(", ", changes)}.");
         }
 
         var current = LockPlatform.Current?.Name ?? "this machine";
         var target = knownTarget ?? await new TargetEnvironmentProbe(runner).ProbeAsync(python.Executable, current, cancellationToken).ConfigureAwait(false);
         var selected = PyLockSelector.Select(lockFile!, target);
-        return new LockedPip(spec.LockFile, PyLock.ContentHash(File.ReadAllBytes(spec.LockFile)), selected, target);
+        return new LockedPip(spec.PipLockFile, PyLock.ContentHash(File.ReadAllBytes(spec.PipLockFile)), selected, target);
+    }
+
+    /// <summary>The pins, and every provided package at its version where pip can read that version as a pin.</summary>
+    private static Dictionary<string, string> WithProvided(IReadOnlyDictionary<string, string> pins, IReadOnlyDictionary<string, string> provided)
+    {
+        var all = new Dictionary<string, string>(pins, StringComparer.Ordinal);
+        foreach (var (name, version) in provided.Where(p => Versions.Pep440Version.TryParse(p.Value, out _)))
+        {
+            all[name] = version;
+        }
+
+        return all;
     }
 
     private static (PyLock? Existing, Dictionary<string, string> Declared, LockAssessment Assessment) Read(EnvSpec spec)
     {
-        var existing = File.Exists(spec.LockFile) ? PyLockReader.Read(spec.LockFile) : null;
+        var existing = File.Exists(spec.PipLockFile) ? PyLockReader.Read(spec.PipLockFile) : null;
         var declared = spec.PipPackages.ToDictionary(p => p.NormalizedName, p => p.ToRequirementString(), StringComparer.Ordinal);
         var locked = (existing?.M1Env?.Requirements ?? [])
             .Select(r => (Name: PackageNames.Normalize(LeadingName().Match(r).Value), Requirement: r))
             .Where(r => r.Name.Length > 0)
             .ToDictionary(r => r.Name, r => r.Requirement, StringComparer.Ordinal);
         var missing = Platforms(spec).Select(p => p.Name).Except(existing?.M1Env?.Platforms ?? [], StringComparer.Ordinal).ToArray();
-        return (existing, declared, new LockAssessment(spec.LockFile, existing is not null, LockDifference.Between(declared, locked), missing));
+        return (existing, declared, new LockAssessment(spec.PipLockFile, existing is not null, LockDifference.Between(declared, locked), missing));
     }
 
     /// <summary>M1EnvLockPlatforms and this machine's platform, which a lock always covers so this build can install it.</summary>

@@ -25,8 +25,8 @@ public sealed record EnvPlan(
     /// <summary>Conda packages to remove, by name.</summary>
     public IReadOnlyList<string> CondaRemove { get; init; } = [];
 
-    /// <summary>What the build would do with the env's lock, in words; null when it has none (set by the plan, not by the planner).</summary>
-    public string? LockNote { get; init; }
+    /// <summary>What the build would do with each of the env's lock files, in words (set by the plan, not by the planner).</summary>
+    public IReadOnlyList<string> LockNotes { get; init; } = [];
 
     public bool CreatesEnv => Action is PlanAction.Create or PlanAction.Recreate;
 

@@ -12,7 +12,7 @@ public static class PlanReport
         var kind = spec.Kind == EnvKind.Conda ? "conda env" : "venv";
         var head = $"M1Env plan for '{spec.Name}' ({kind} at {spec.Prefix}): ";
         var lines = new List<string>();
-        var lockNote = plan.LockNote is null ? [] : new[] { "  lock: " + plan.LockNote };
+        var lockNote = plan.LockNotes.Select(note => "  lock: " + note).ToArray();
         switch (plan.Action)
         {
             case PlanAction.UpToDate:

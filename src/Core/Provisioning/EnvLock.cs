@@ -1,4 +1,5 @@
 using M1Env.Core.Lock;
+using M1Env.Core.Python;
 using M1Env.Core.Spec;
 
 namespace M1Env.Core.Provisioning;
@@ -11,4 +12,11 @@ namespace M1Env.Core.Provisioning;
 /// <param name="Spec">The spec as the lock makes it.</param>
 /// <param name="Files">Every lock file of the env (all platforms), as the build key watches them.</param>
 /// <param name="Pip">How pip installs the locked artifacts, hashes and all; null when the lock holds no pip packages.</param>
-public sealed record EnvLock(EnvSpec Spec, IReadOnlyList<string> Files, LockedPip? Pip);
+public sealed record EnvLock(EnvSpec Spec, IReadOnlyList<string> Files, LockedPip? Pip)
+{
+    /// <summary>
+    /// What is left to lock once the env's own interpreter exists (a new conda env's pip packages,
+    /// which its Python resolves), returning the whole lock; null when nothing is.
+    /// </summary>
+    public Func<PythonInterpreter, CancellationToken, Task<EnvLock>>? OnceCreated { get; init; }
+}

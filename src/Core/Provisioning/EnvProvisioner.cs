@@ -78,7 +78,7 @@ public sealed class EnvProvisioner
             await backend.PrepareAsync(spec, plan, cancellationToken).ConfigureAwait(false);
         }
 
-        var work = new EnvWork(spec, backend, owner, realPrefix, interpreter, specHash, options.ToolVersion, store) { Locked = locked?.Pip, LockFiles = locked?.Files ?? [] };
+        var work = new EnvWork(spec, backend, owner, realPrefix, interpreter, specHash, options.ToolVersion, store) { Locked = locked?.Pip, LockFiles = locked?.Files ?? [], LockOnceCreated = locked?.OnceCreated };
         if (plan.CreatesEnv)
         {
             work = await RemakeAsync(work, plan, cancellationToken).ConfigureAwait(false);
@@ -125,11 +125,11 @@ public sealed class EnvProvisioner
 
         WarnAboutKnownBadCombinations(spec);
         // A lock the build would install as it is decides the plan too; one it would resolve again is only described.
-        var lockAssessment = backend.AssessLock(spec);
-        var installsLock = lockAssessment?.InstallsAsIs(spec.Lock) == true;
+        var locks = backend.AssessLock(spec);
+        var installsLock = locks.Count > 0 && locks.All(l => l.InstallsAsIs(spec.Lock));
         var plan = (await AssessAsync(spec, backend, PathIdentity.RealPath(spec.Prefix), cancellationToken, applyLock: installsLock).ConfigureAwait(false)).Plan with
         {
-            LockNote = lockAssessment?.Describe(spec.Lock),
+            LockNotes = locks.Select(l => l.Describe(spec.Lock)).ToArray(),
         };
         return PrefixBackup.NeedsRecovery(spec.Prefix)
             ? plan with { Reasons = ["a build was stopped while it replaced the environment: the next build first puts the previous one back", .. plan.Reasons] }
@@ -203,6 +203,15 @@ public sealed class EnvProvisioner
             // Marked before the env exists: a build killed while making it leaves a prefix the next one remakes.
             store.Write(work.Stamp(complete: false, created: false, spec.PipPackages.Select(ToStamped)) with { CondaPackages = spec.CondaPackages.Select(ToStamped).ToArray() });
             var interpreter = await work.Backend.CreateAsync(spec, work.Interpreter, cancellationToken).ConfigureAwait(false);
+            if (work.LockOnceCreated is { } completeLock)
+            {
+                // The new env's own Python locks its pip packages; they are installed from that lock.
+                var locked = await completeLock(interpreter, cancellationToken).ConfigureAwait(false);
+                spec = locked.Spec;
+                work = work with { Spec = spec, Locked = locked.Pip, LockFiles = locked.Files, LockOnceCreated = null };
+                plan = plan with { Install = spec.PipPackages };
+            }
+
             work = work with { Interpreter = interpreter, SpecHash = SpecHasher.Hash(spec, interpreter, options.ToolVersion) };
             store.Write(work.Stamp(complete: false, created: true, spec.PipPackages.Select(ToStamped)) with { CondaPackages = spec.CondaPackages.Select(ToStamped).ToArray() });
 
@@ -397,6 +406,9 @@ public sealed class EnvProvisioner
 
         /// <summary>The env's lock files, which the build key watches.</summary>
         public IReadOnlyList<string> LockFiles { get; init; } = [];
+
+        /// <summary>What is left to lock once the env exists (see <see cref="EnvLock.OnceCreated"/>).</summary>
+        public Func<PythonInterpreter, CancellationToken, Task<EnvLock>>? LockOnceCreated { get; init; }
 
         public EnvStamp Stamp(bool complete, bool created, IEnumerable<StampedPackage> packages) =>
             new(EnvStamp.CurrentSchema, complete, created, ToolVersion, SpecHash, Owner, RealPrefix, Spec.Python.ToString(), Interpreter,

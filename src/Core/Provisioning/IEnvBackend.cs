@@ -30,8 +30,8 @@ public interface IEnvBackend
     /// </summary>
     Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, CancellationToken cancellationToken);
 
-    /// <summary>The env's lock against its declaration, from files alone; null when the env has no lock to apply.</summary>
-    LockAssessment? AssessLock(EnvSpec spec);
+    /// <summary>The env's locks against its declaration, from files alone; none when the env has no lock to apply.</summary>
+    IReadOnlyList<LockAssessment> AssessLock(EnvSpec spec);
 
     /// <summary>
     /// Reads the env's lock, decides (install it, resolve again, or fail in locked mode), resolves

@@ -21,6 +21,9 @@ public sealed record EnvSpec(
     /// <summary>The env's lock file (absolute): <c>pylock.NAME.toml</c> beside the project unless declared elsewhere.</summary>
     public string LockFile { get; init; } = string.Empty;
 
+    /// <summary>The PEP 751 lock of the env's pip packages: <see cref="LockFile"/> for a venv, <c>pylock.NAME.toml</c> beside a conda env's lock files.</summary>
+    public string PipLockFile { get; init; } = string.Empty;
+
     /// <summary>The sha256 of the bytes of this machine's lock file, empty when the env has no lock: part of the spec's hash.</summary>
     public string LockHash { get; init; } = string.Empty;
 

@@ -21,6 +21,13 @@ internal static class LockFiles
         return Path.GetFullPath(declared ?? byDefault, context.ProjectDirectory);
     }
 
+    /// <summary>The PEP 751 lock of the env's pip packages: the lock file itself for a venv; <c>pylock.NAME.toml</c> in the folder of a conda env's lock.</summary>
+    public static string PipLockPathOf(EnvDeclaration env, SpecContext context, int envCount)
+    {
+        var path = PathOf(env, context, envCount);
+        return env.Kind == EnvKind.Conda ? Path.Combine(Path.GetDirectoryName(path)!, $"pylock.{env.Name}.toml") : path;
+    }
+
     public static void Validate(IReadOnlyList<EnvDeclaration> envs, SpecContext context, List<SpecError> errors)
     {
         var unknown = context.Lock.Platforms.Where(p => !LockPlatform.TryParse(p, out _)).ToArray();

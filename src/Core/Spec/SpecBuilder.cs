@@ -48,6 +48,7 @@ public static class SpecBuilder
                 Channels = env.Channels,
                 Named = env.Named,
                 LockFile = LockFiles.PathOf(env.Declaration, context, envs.Count),
+                PipLockFile = LockFiles.PipLockPathOf(env.Declaration, context, envs.Count),
                 Lock = context.Lock,
             })
             .ToArray();

@@ -36,7 +36,7 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         return await locator.LocateAsync(spec.Python, cancellationToken, preferred: disk.Config?.Executable).ConfigureAwait(false);
     }
 
-    public LockAssessment? AssessLock(EnvSpec spec) => HasLock(spec) ? PipLockStage.Assess(spec) : null;
+    public IReadOnlyList<LockAssessment> AssessLock(EnvSpec spec) => HasLock(spec) ? [PipLockStage.Assess(spec)] : [];
 
     /// <summary>A venv's lock is its PEP 751 file, resolved with the base interpreter.</summary>
     public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
     }
 
     /// <summary>None until a package is declared or a lock is there: an empty venv has nothing to lock.</summary>
-    private static bool HasLock(EnvSpec spec) => spec.LockFile.Length > 0 && (spec.PipPackages.Count > 0 || File.Exists(spec.LockFile));
+    private static bool HasLock(EnvSpec spec) => spec.PipLockFile.Length > 0 && (spec.PipPackages.Count > 0 || File.Exists(spec.PipLockFile));
 
     /// <summary>A venv needs nothing beyond the interpreter, which is found before planning.</summary>
     public Task PrepareAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken) => Task.CompletedTask;

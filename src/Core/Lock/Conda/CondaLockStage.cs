@@ -22,6 +22,8 @@ public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func
     public async Task<CondaLockFiles> PrepareAsync(EnvSpec spec, CancellationToken cancellationToken)
     {
         var (current, platforms, files, existing, stale, assessment) = Read(spec);
+        var names = spec.Lock.Platforms.Append(LockPlatform.Current!.Name).Distinct(StringComparer.Ordinal)
+            .ToDictionary(name => name, CondaLockPlatform.Parse, StringComparer.Ordinal);
         var declaredSpecs = DeclaredSpecs(spec);
         if (assessment.Decide(spec.Lock) == LockAction.Resolve)
         {
@@ -42,7 +44,11 @@ public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func
             }
         }
 
-        return new CondaLockFiles(files[current], existing[current], platforms.Select(p => files[p]).ToArray());
+        return new CondaLockFiles(
+            files[current],
+            existing[current],
+            platforms.Select(p => files[p]).ToArray(),
+            names.ToDictionary(n => n.Key, n => existing[n.Value], StringComparer.Ordinal));
     }
 
     private static (CondaLockPlatform Current, CondaLockPlatform[] Platforms, Dictionary<CondaLockPlatform, string> Files, Dictionary<CondaLockPlatform, CondaLock> Existing, CondaLockPlatform[] Stale, LockAssessment Assessment) Read(EnvSpec spec)
