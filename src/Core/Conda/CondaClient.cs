@@ -10,8 +10,8 @@ namespace M1Env.Core.Conda;
 /// </summary>
 public sealed class CondaClient(ProcessRunner runner, IProvisionLog log, CondaTool tool, string locksDirectory, TimeSpan lockTimeout)
 {
-    // Keeps conda from asking, nagging or phoning home in a build.
-    private static readonly IReadOnlyDictionary<string, string?> Quiet = new Dictionary<string, string?>
+    /// <summary>Keeps conda from asking, nagging or phoning home in a build.</summary>
+    internal static readonly IReadOnlyDictionary<string, string?> Quiet = new Dictionary<string, string?>
     {
         ["CONDA_ALWAYS_YES"] = "true",
         ["CONDA_NOTIFY_OUTDATED_CONDA"] = "false",

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
 using M1Env.Core.Processes;
 using M1Env.Core.Spec;
@@ -66,7 +65,7 @@ public sealed partial class PipClient(ProcessRunner runner, string python, Packa
                 : "it has no version of it at all";
             throw new M1EnvException(
                 ErrorCodes.PackageNotOnIndex,
-                $"pip found no distribution for {missing.Groups["requirement"].Value} in {DescribeSources()}: {available}. Check the name and Version, or the index settings (M1EnvPipIndexUrl, M1EnvPipFindLinks, M1EnvOffline).",
+                $"pip found no distribution for {missing.Groups["requirement"].Value} in {PipSourceDescription.Describe(sources)}: {available}. Check the name and Version, or the index settings (M1EnvPipIndexUrl, M1EnvPipFindLinks, M1EnvOffline).",
                 result.Transcript);
         }
 
@@ -86,18 +85,5 @@ public sealed partial class PipClient(ProcessRunner runner, string python, Packa
                 $"pip uninstall failed (exit code {result.ExitCode}) for {string.Join(" ", names)}; pip's last lines follow.",
                 result.Transcript);
         }
-    }
-
-    private string DescribeSources()
-    {
-        var places = new List<string>();
-        if (!sources.Offline)
-        {
-            places.Add(UrlRedactor.Redact(sources.IndexUrl ?? "https://pypi.org/simple (pip's default)"));
-            places.AddRange(sources.ExtraIndexUrls.Select(UrlRedactor.Redact));
-        }
-
-        places.AddRange(sources.FindLinks.Select(UrlRedactor.Redact));
-        return places.Count == 0 ? "no package source (M1EnvOffline is true and M1EnvPipFindLinks is empty)" : string.Join(", ", places);
     }
 }

@@ -20,15 +20,6 @@ namespace M1Env.Core.Lock.Conda;
 /// </param>
 public sealed class CondaLockResolver(ProcessRunner runner, IProvisionLog log, CondaTool tool, string resolveCache)
 {
-    private static readonly IReadOnlyDictionary<string, string?> Quiet = new Dictionary<string, string?>
-    {
-        ["CONDA_ALWAYS_YES"] = "true",
-        ["CONDA_NOTIFY_OUTDATED_CONDA"] = "false",
-        ["CONDA_REPORT_ERRORS"] = "false",
-        ["CONDA_AUTO_UPDATE_CONDA"] = "false",
-        ["MAMBA_NO_BANNER"] = "1",
-    };
-
     private IReadOnlyList<string>? packageCaches;
 
     /// <summary>The lock of one platform.</summary>
@@ -46,7 +37,7 @@ public sealed class CondaLockResolver(ProcessRunner runner, IProvisionLog log, C
         ArgumentNullException.ThrowIfNull(platform);
         Directory.CreateDirectory(resolveCache);
         var prefix = Path.Combine(Path.GetTempPath(), $"m1env-lock-{Guid.NewGuid():N}", envName);
-        var environment = Quiet.Concat(platform.Environment()).Append(new("CONDA_PKGS_DIRS", resolveCache))
+        var environment = CondaClient.Quiet.Concat(platform.Environment()).Append(new("CONDA_PKGS_DIRS", resolveCache))
             .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         log.Step($"Resolving conda env '{envName}' for {platform.Subdir}: {string.Join(", ", specs)} (dry run, nothing is installed)...");
         var result = await runner.RunAsync(tool.Executable, CondaArguments.CreateDryRun(tool.Flavor, prefix, channels, specs), streamToLog: true, cancellationToken, environment: environment, stdoutIsData: true)
@@ -110,7 +101,7 @@ public sealed class CondaLockResolver(ProcessRunner runner, IProvisionLog log, C
     /// <summary>The package caches conda reads, from <c>info --json</c>; the resolve cache alone when it cannot say.</summary>
     private async Task<IReadOnlyList<string>> PackageCachesAsync(CancellationToken cancellationToken)
     {
-        var environment = Quiet.Append(new("CONDA_PKGS_DIRS", resolveCache)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        var environment = CondaClient.Quiet.Append(new("CONDA_PKGS_DIRS", resolveCache)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         var result = await runner.RunAsync(tool.Executable, ["info", "--json"], streamToLog: false, cancellationToken, TimeSpan.FromMinutes(2), environment, stdoutIsData: true)
             .ConfigureAwait(false);
         using var document = result.Succeeded ? CondaOutput.FinalJson(result.StandardOutput) : null;
