@@ -35,6 +35,16 @@ public class CondaArgumentsTests
     public void Remove_takes_no_channel_options_which_micromamba_refuses() =>
         Assert.Equal(["remove", "-p", Prefix, "-y", "--json", "pkgc"], CondaArguments.Remove(CondaFlavor.Micromamba, Prefix, ["pkgc"]));
 
+    [Fact]
+    public void A_locked_removal_is_forced_so_no_solver_runs() =>
+        Assert.Equal(["remove", "-p", Prefix, "-y", "--json", "-q", "--force", "pkgc"], CondaArguments.Remove(CondaFlavor.Conda, Prefix, ["pkgc"], force: true));
+
+    [Fact]
+    public void A_lock_is_installed_into_an_existing_prefix_as_an_explicit_file() =>
+        Assert.Equal(
+            [["install", "-p", Prefix, "-y", "--json", "-q", "--file", "/l.txt"], ["install", "-p", Prefix, "-y", "--json", "-f", "/l.txt"]],
+            new[] { CondaArguments.InstallFromExplicit(CondaFlavor.Conda, Prefix, "/l.txt"), CondaArguments.InstallFromExplicit(CondaFlavor.Micromamba, Prefix, "/l.txt") });
+
     [Theory]
     [InlineData("3.11", "python 3.11.*")]
     [InlineData("3.11.7", "python==3.11.7")]
