@@ -10,8 +10,14 @@ namespace M1Env.Core.Lock;
 public static class PipLockBuilder
 {
     /// <param name="requirements">The declared requirement strings, recorded so a later build can tell what changed.</param>
-    public static PyLock Build(string envName, IReadOnlyList<string> requirements, IReadOnlyDictionary<LockPlatform, PipResolution> resolutions)
+    /// <param name="lockDirectory">The lock file's folder: a local file (<c>file://</c>, from M1EnvPipFindLinks) is written as a <c>path</c> relative to it, so the lock holds in every clone.</param>
+    public static PyLock Build(string envName, IReadOnlyList<string> requirements, IReadOnlyDictionary<LockPlatform, PipResolution> resolutions, string? lockDirectory = null)
     {
+        PyLockArtifact ToArtifact(ResolvedArtifact artifact) =>
+            lockDirectory is not null && Uri.TryCreate(artifact.Url, UriKind.Absolute, out var uri) && uri.IsFile
+                ? new(artifact.FileName, null, artifact.Sha256, Path: Path.GetRelativePath(lockDirectory, uri.LocalPath).Replace('\\', '/'))
+                : new(artifact.FileName, artifact.Url, artifact.Sha256);
+
         var platforms = resolutions.Keys.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
         var packages = resolutions
             .SelectMany(r => r.Value.Artifacts.Select(a => (Platform: r.Key, Artifact: a)))
@@ -38,6 +44,4 @@ public static class PipLockBuilder
     /// <summary>The PEP 508 marker of a platform: its <c>sys_platform</c> and <c>platform_machine</c>.</summary>
     public static string Marker(LockPlatform platform) =>
         $"(sys_platform == '{platform.SysPlatform}' and platform_machine == '{platform.PlatformMachine}')";
-
-    private static PyLockArtifact ToArtifact(ResolvedArtifact artifact) => new(artifact.FileName, artifact.Url, artifact.Sha256);
 }

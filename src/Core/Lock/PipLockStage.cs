@@ -52,7 +52,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
                 resolutions[platform] = resolution with { Artifacts = resolution.Artifacts.Where(a => !others.ContainsKey(a.Name)).ToArray() };
             }
 
-            lockFile = PipLockBuilder.Build(spec.Name, declared.Values.ToArray(), resolutions);
+            lockFile = PipLockBuilder.Build(spec.Name, declared.Values.ToArray(), resolutions, Path.GetDirectoryName(spec.PipLockFile));
             PyLockWriter.WriteFile(spec.PipLockFile, lockFile, spec.Lock.PrivateHosts);
             var changes = LockChanges.Describe(existing, lockFile);
             log.Step(changes.Count == 0

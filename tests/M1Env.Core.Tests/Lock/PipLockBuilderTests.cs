@@ -31,6 +31,19 @@ public class PipLockBuilderTests
     }
 
     [Fact]
+    public void A_local_wheel_is_a_path_relative_to_the_lock_so_the_lock_holds_in_every_clone()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "repo");
+        var local = new ResolvedArtifact("m1-alpha", "1.0", new Uri(Path.Combine(root, "wheels", "m1_alpha-1.0-py3-none-any.whl")).AbsoluteUri, "m1_alpha-1.0-py3-none-any.whl", new string('a', 64), true, true, []);
+
+        var lockFile = PipLockBuilder.Build("demo", ["m1-alpha"], new Dictionary<LockPlatform, PipResolution> { [LockPlatform.LinuxX64] = Resolution(local) }, Path.Combine(root, "env"));
+
+        var wheel = Assert.Single(Assert.Single(lockFile.Packages).Wheels);
+        Assert.Null(wheel.Url);
+        Assert.Equal("../wheels/m1_alpha-1.0-py3-none-any.whl", wheel.Path);
+    }
+
+    [Fact]
     public void Changes_name_what_was_added_removed_and_moved()
     {
         PyLock Lock(params (string Name, string Version)[] packages) =>

@@ -36,6 +36,7 @@ public sealed class PipLockStageTests : IDisposable
                 PackageSourceSettings.Default with { IndexUrl = index.IndexUrl })
             {
                 LockFile = temp.Combine("pylock.demo.toml"),
+                PipLockFile = temp.Combine("pylock.demo.toml"),
                 Lock = LockSettings.Default with { Mode = mode },
             };
 
