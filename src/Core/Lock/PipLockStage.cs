@@ -46,6 +46,13 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
             var resolutions = new Dictionary<LockPlatform, PipResolution>();
             foreach (var platform in platforms)
             {
+                if (spec.PipPackages.Count == 0)
+                {
+                    // Every pip package was removed: the lock stays, empty, so removing them all is recorded like any change.
+                    resolutions[platform] = new PipResolution([], new Dictionary<string, string>());
+                    continue;
+                }
+
                 log.Step($"Resolving the lock of '{spec.Name}' for {platform.Name}...");
                 var others = provided?.GetValueOrDefault(platform.Name) ?? new Dictionary<string, string>();
                 var resolution = await resolver.ResolveAsync(spec.PipPackages, PipResolveTarget.For(platform, python), WithProvided(pins, others), spec.Lock.Update, cancellationToken).ConfigureAwait(false);

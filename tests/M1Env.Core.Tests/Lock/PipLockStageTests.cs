@@ -60,5 +60,11 @@ public sealed class PipLockStageTests : IDisposable
         var changed = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==2.0"), python, first.Target, CancellationToken.None);
         Assert.Contains("m1-alpha 2.0", changed.Selected.Select(s => $"{s.Name} {s.Version}"));
         Assert.Contains(log.Lines, l => l.Contains("~ m1-alpha 1.0 -> 2.0", StringComparison.Ordinal));
+
+        index.ClearRequests();
+        var emptied = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==2.0") with { PipPackages = [] }, python, first.Target, CancellationToken.None);
+        Assert.Empty(emptied.Selected);
+        Assert.Equal(0, index.RequestCount);
+        Assert.Contains(log.Lines, l => l.Contains("changed: - m1-alpha 2.0, - m1-beta 1.0", StringComparison.Ordinal));
     }
 }
