@@ -111,12 +111,7 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
             Verify = new Core.Verify.VerifySettings(Verify || RequireAccelerator, RequireAccelerator, Blank(VerifyReportDirectory)),
             LockTimeout = TimeSpan.FromMinutes(LockTimeoutMinutes),
             LockFile = Blank(LockFile),
-            Lock = new LockSettings(
-                Frozen ? LockMode.Frozen : LockedMode ? LockMode.Locked : LockMode.Normal,
-                Entries(LockPlatforms),
-                Entries(LockUpdate).Select(PackageNames.Normalize).ToArray(),
-                Relock,
-                Entries(LockPrivateHosts)),
+            Lock = LockSettings.FromProperties(Frozen, LockedMode, LockPlatforms, LockUpdate, Relock, LockPrivateHosts),
         };
         var (specs, provisioner) = settings.Prepare(
             TaskItemReader.Envs(PythonEnvs, CondaEnvs), TaskItemReader.PipPackages(PipPackages), TaskItemReader.CondaPackages(CondaPackages), log, Blank(buildKey));
@@ -168,9 +163,6 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
             engine?.Reacquire();
         }
     }
-
-    private static string[] Entries(string[] values) =>
-        values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -13,4 +13,16 @@ public sealed record LockSettings(
     IReadOnlyList<string> PrivateHosts)
 {
     public static LockSettings Default { get; } = new(LockMode.Normal, [], [], false, []);
+
+    /// <summary>The settings from the build's properties, as the task and the tool read them (M1EnvFrozen wins over M1EnvLockedMode).</summary>
+    public static LockSettings FromProperties(bool frozen, bool lockedMode, IEnumerable<string> platforms, IEnumerable<string> update, bool relock, IEnumerable<string> privateHosts) =>
+        new(
+            frozen ? LockMode.Frozen : lockedMode ? LockMode.Locked : LockMode.Normal,
+            Entries(platforms),
+            Entries(update).Select(Spec.PackageNames.Normalize).ToArray(),
+            relock,
+            Entries(privateHosts));
+
+    private static string[] Entries(IEnumerable<string> values) =>
+        values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
 }

@@ -4,6 +4,7 @@ using CliWrap;
 using CliWrap.Buffered;
 using M1Env.Core.Conda;
 using M1Env.Core.Errors;
+using M1Env.Core.Lock;
 using M1Env.Core.Provisioning;
 using M1Env.Core.Spec;
 using M1Env.Core.Verify;
@@ -24,6 +25,7 @@ internal static class ProjectLoader
         "MSBuildProjectFullPath", "MSBuildProjectDirectory", "M1EnvRoot", "M1EnvToolsDir", "M1EnvPipIndexUrl", "M1EnvPipExtraIndexUrls",
         "M1EnvPipFindLinks", "M1EnvOffline", "M1EnvCondaExe", "M1EnvBootstrap", "M1EnvMiniforgeVersion", "M1EnvMiniforgeUrl",
         "M1EnvMiniforgeSha256", "M1EnvLockTimeoutMinutes", "M1EnvVerify", "M1EnvRequireAccelerator", "BaseIntermediateOutputPath",
+        "M1EnvLockFile", "M1EnvLockedMode", "M1EnvFrozen", "M1EnvLockPlatforms", "M1EnvLockUpdate", "M1EnvLockPrivateHosts",
     ];
 
     /// <param name="project">A project file, a folder holding one, or null for the current folder.</param>
@@ -66,6 +68,9 @@ internal static class ProjectLoader
             },
             Verify = new VerifySettings(verify || requireAccelerator, requireAccelerator, Path.GetFullPath(Property("BaseIntermediateOutputPath"), projectDirectory)),
             LockTimeout = TimeSpan.FromMinutes(int.TryParse(Property("M1EnvLockTimeoutMinutes"), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) ? minutes : 30),
+            LockFile = Optional("M1EnvLockFile"),
+            Lock = LockSettings.FromProperties(
+                Flag("M1EnvFrozen", false), Flag("M1EnvLockedMode", false), List("M1EnvLockPlatforms"), List("M1EnvLockUpdate"), relock: false, List("M1EnvLockPrivateHosts")),
         };
 
         var items = root.TryGetProperty("Items", out var found) ? found : default;
@@ -78,6 +83,7 @@ internal static class ProjectLoader
             {
                 Channels = Meta(item, "Channels"),
                 Named = Meta(item, "Named"),
+                LockFile = Meta(item, "LockFile"),
             };
 
         return new LoadedProject(

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using M1Env.Core.Lock;
 using M1Env.Core.Spec;
 using M1Env.Tool.Projects;
 
@@ -13,10 +14,12 @@ public class ProjectLoaderTests
             "MSBuildProjectFullPath": "/repo/ml/ml.csproj", "MSBuildProjectDirectory": "/repo/ml", "M1EnvRoot": "/repo/ml/.m1env/",
             "M1EnvToolsDir": "/home/me/.m1env/", "M1EnvPipIndexUrl": "", "M1EnvPipExtraIndexUrls": "https://a/simple;https://b/simple",
             "M1EnvPipFindLinks": "", "M1EnvOffline": "false", "M1EnvCondaExe": "/opt/conda/bin/conda", "M1EnvBootstrap": "false",
-            "M1EnvLockTimeoutMinutes": "5", "M1EnvVerify": "", "M1EnvRequireAccelerator": "true", "BaseIntermediateOutputPath": "obj/"
+            "M1EnvLockTimeoutMinutes": "5", "M1EnvVerify": "", "M1EnvRequireAccelerator": "true", "BaseIntermediateOutputPath": "obj/",
+            "M1EnvLockFile": "", "M1EnvLockedMode": "true", "M1EnvFrozen": "false", "M1EnvLockPlatforms": "osx-arm64;linux-x64",
+            "M1EnvLockUpdate": "Tensorflow_Metal", "M1EnvLockPrivateHosts": "mirror.corp"
           },
           "Items": {
-            "CondaEnv": [ { "Identity": "ml-m1", "Python": "3.11", "Channels": "conda-forge", "DefiningProjectFullPath": "/repo/ml/ml.csproj" } ],
+            "CondaEnv": [ { "Identity": "ml-m1", "Python": "3.11", "Channels": "conda-forge", "LockFile": "locks/ml.conda-lock.txt", "DefiningProjectFullPath": "/repo/ml/ml.csproj" } ],
             "CondaPackage": [ { "Identity": "numpy", "Version": "1.26.4", "DefiningProjectFullPath": "/repo/Directory.Build.props" } ],
             "PipPackage": [ { "Identity": "tensorflow", "Version": "2.16.1", "Env": "ml-m1", "DefiningProjectFullPath": "/repo/ml/ml.csproj" } ]
           }
@@ -39,5 +42,11 @@ public class ProjectLoaderTests
         Assert.True(project.Settings.Verify.Enabled);
         Assert.True(project.Settings.Verify.RequireAccelerator);
         Assert.Equal(Path.GetFullPath("/repo/ml/obj/"), project.Settings.Verify.ReportDirectory);
+        Assert.Equal("locks/ml.conda-lock.txt", env.LockFile);
+        var lockSettings = project.Settings.Lock;
+        Assert.Equal((LockMode.Locked, false), (lockSettings.Mode, lockSettings.Relock));
+        Assert.Equal(["osx-arm64", "linux-x64"], lockSettings.Platforms);
+        Assert.Equal(["tensorflow-metal"], lockSettings.Update);
+        Assert.Equal(["mirror.corp"], lockSettings.PrivateHosts);
     }
 }
