@@ -63,7 +63,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
             PyLockWriter.WriteFile(spec.PipLockFile, lockFile, spec.Lock.PrivateHosts);
             var changes = LockChanges.Describe(existing, lockFile);
             log.Step(changes.Count == 0
-                ? $"The lock {Path.GetFileName(spec.PipLockFile)} is unchanged."
+                ? $"The lock {Path.GetFileName(spec.PipLockFile)} keeps the same packages."
                 : $"The lock {Path.GetFileName(spec.PipLockFile)} changed: {string.Join(", ", changes)}.");
         }
 

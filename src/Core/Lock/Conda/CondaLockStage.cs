@@ -38,7 +38,7 @@ public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func
                 CondaLockWriter.WriteFile(resolved, files[platform]);
                 var changes = Describe(previous, resolved);
                 log.Step(changes.Count == 0
-                    ? $"The conda lock {Path.GetFileName(files[platform])} is unchanged."
+                    ? $"The conda lock {Path.GetFileName(files[platform])} keeps the same packages."
                     : $"The conda lock {Path.GetFileName(files[platform])} changed: {string.Join(", ", changes)}.");
                 existing[platform] = resolved;
             }
