@@ -20,7 +20,8 @@ public sealed class EnvProjectTests : IDisposable
         var first = await project.BuildAsync();
         Assert.True(first.Succeeded, first.ToString());
         Assert.Contains("Creating venv 'demo'", first.Output, StringComparison.Ordinal);
-        Assert.Contains("Installing 2 packages into 'demo': m1-beta==1.0, M1_Gamma>=1.0,<2.0", first.Output, StringComparison.Ordinal);
+        // From the lock the build wrote first: every package at its locked version, the dependency m1-alpha included.
+        Assert.Contains("Installing 3 packages into 'demo': m1-alpha==2.0, m1-beta==1.0, m1-gamma==1.0", first.Output, StringComparison.Ordinal);
 
         var imports = await project.RunPythonAsync("demo", "import m1_alpha, m1_beta, m1_gamma; print(m1_alpha.__version__, m1_gamma.__version__)");
         Assert.Equal("2.0 1.0", imports.Output.Trim());

@@ -74,7 +74,8 @@ public sealed class HandEditTests : IDisposable
         using var project = await ProvisionedAsync();
         Assert.True((await PipAsync(project, "uninstall", "-y", "m1-alpha")).Succeeded);
 
-        await AssertRepairedAsync(project, "the dependency m1-alpha 2.0 is missing (removed by hand?)");
+        // The lock holds the dependency at its exact version, so it is put back like any locked package.
+        await AssertRepairedAsync(project, "m1-alpha==2.0 is not installed any more (removed by hand?)");
     }
 
     [Fact]

@@ -56,7 +56,7 @@ internal static partial class PipResolveFailure
         {
             var pins = pinned == 0
                 ? string.Empty
-                : $" {pinned} package(s) were held at their locked versions; updating them may let pip find a solution.";
+                : $" {pinned} package(s) were held at their locked versions; freeing them may let pip find a solution (-p:M1EnvLockUpdate=NAME, or every one with -t:M1EnvLock).";
             return new M1EnvException(
                 ErrorCodes.PipInstallFailed,
                 $"pip found no set of versions{forWhom} that satisfies {what} together.{pins} pip's last lines follow.",
