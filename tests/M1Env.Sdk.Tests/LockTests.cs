@@ -1,0 +1,218 @@
+using System.Text.RegularExpressions;
+using M1Env.Sdk.Tests.Infrastructure;
+using M1Env.Testing;
+
+namespace M1Env.Sdk.Tests;
+
+/// <summary>
+/// A venv's PEP 751 lock through real builds, real pip and a loopback index: written, read back,
+/// reproduced elsewhere, held against a newer index, refused in locked mode, checked against its
+/// hashes, shrunk with the declaration, written for another platform, and kept free of credentials.
+/// </summary>
+public sealed partial class LockTests : IDisposable
+{
+    private readonly TempDirectory wheels = new("m1env-lock-wheels");
+    private readonly PackageIndexServer index;
+    private readonly Dictionary<string, BuiltWheel> built = new(StringComparer.Ordinal);
+
+    public LockTests()
+    {
+        Add(WheelBuilder.Build(wheels.Path, "m1-alpha", "1.0"));
+        Add(WheelBuilder.Build(wheels.Path, "m1-beta", "1.0", ["m1-alpha>=1.0"]));
+        Add(WheelBuilder.Build(wheels.Path, "m1-gamma", "1.0"));
+        index = PackageIndexServer.Start(wheels.Path);
+    }
+
+    public void Dispose()
+    {
+        index.Dispose();
+        wheels.Dispose();
+    }
+
+    [GeneratedRegex(@"://[^/@\s]*@")]
+    private static partial Regex UserInfo();
+
+    private void Add(BuiltWheel wheel) => built[wheel.FileName] = wheel;
+
+    private string Declaration(string indexUrl, string properties, params string[] items) => $"""
+        <PropertyGroup><M1EnvPipIndexUrl>{indexUrl}</M1EnvPipIndexUrl>{properties}</PropertyGroup>
+        <ItemGroup>
+          <PythonEnv Include="demo" Python="3.11" />
+          {string.Join(Environment.NewLine, items)}
+        </ItemGroup>
+        """;
+
+    private string Declaration(params string[] items) => Declaration(index.IndexUrl, string.Empty, items);
+
+    private static string LockPath(TestProject project) => Path.Combine(project.Directory, "pylock.demo.toml");
+
+    /// <summary>name version of every distribution in the env's site-packages, from its dist-info folders.</summary>
+    private static string[] Installed(TestProject project) =>
+        Directory.GetDirectories(Path.Combine(project.PrefixOf("demo"), "lib"), "*.dist-info", SearchOption.AllDirectories)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Select(folder => folder[..^".dist-info".Length])
+            .Select(stem => $"{stem[..stem.LastIndexOf('-')].Replace('_', '-')} {stem[(stem.LastIndexOf('-') + 1)..]}")
+            .Where(package => package.StartsWith("m1-", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>The lock as Python's own TOML reader sees it: the PEP 751 keys, then one line per file.</summary>
+    private static async Task<string[]> ReadWithTomllibAsync(TestProject project)
+    {
+        const string Script = """
+            import sys, tomllib
+            lock = tomllib.load(open(sys.argv[1], 'rb'))
+            print(lock['lock-version'], lock['created-by'], len(lock['environments']))
+            for p in lock['packages']:
+                for w in p.get('wheels', []):
+                    print(p['name'], p['version'], w['name'], w.get('url') or w.get('path'), w['hashes']['sha256'], p.get('marker', '-'))
+            """;
+        var read = await TracedCommand.RunAsync(project.PythonOf("demo"), ["-c", Script, LockPath(project)], project.Directory, new Dictionary<string, string?>());
+        Assert.True(read.Succeeded, read.ToString());
+        return read.Output.Trim().Split('\n');
+    }
+
+    [Fact]
+    public async Task A_lock_is_standard_reproducible_and_holds_its_versions_against_a_newer_index()
+    {
+        using var project = await TestProject.CreateAsync();
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta" />"""));
+        var first = await project.BuildAsync();
+        Assert.True(first.Succeeded, first.ToString());
+        Assert.Contains("The lock pylock.demo.toml changed: + m1-alpha 1.0, + m1-beta 1.0.", first.Output, StringComparison.Ordinal);
+
+        // PEP 751 as Python's TOML reader sees it: every file with its URL and the sha256 of what the index serves.
+        var lines = await ReadWithTomllibAsync(project);
+        Assert.Equal("1.0 m1env 1", lines[0]);
+        Assert.Equal(
+            [
+                $"m1-alpha 1.0 m1_alpha-1.0-py3-none-any.whl {index.BaseUrl}files/m1_alpha-1.0-py3-none-any.whl {built["m1_alpha-1.0-py3-none-any.whl"].Sha256} -",
+                $"m1-beta 1.0 m1_beta-1.0-py3-none-any.whl {index.BaseUrl}files/m1_beta-1.0-py3-none-any.whl {built["m1_beta-1.0-py3-none-any.whl"].Sha256} -",
+            ],
+            lines[1..]);
+
+        // Resolved again from nothing, the same inputs give the same bytes.
+        var written = File.ReadAllBytes(LockPath(project));
+        var relocked = await project.DotnetAsync("build", trace: false, ["-t:M1EnvLock"]);
+        Assert.True(relocked.Succeeded, relocked.ToString());
+        Assert.Equal(written, File.ReadAllBytes(LockPath(project)));
+
+        // The index gains m1-alpha 2.0; another folder with the lock and an empty pip cache still gets 1.0, without resolving.
+        Add(WheelBuilder.Build(wheels.Path, "m1-alpha", "2.0"));
+        index.AddWheel(built["m1_alpha-2.0-py3-none-any.whl"].Path);
+        using var other = await TestProject.CreateAsync();
+        other.ExtraEnvironment["PIP_NO_CACHE_DIR"] = "1";
+        File.Copy(LockPath(project), LockPath(other));
+        other.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta" />"""));
+        var reproduced = await other.BuildAsync();
+        Assert.True(reproduced.Succeeded, reproduced.ToString());
+        Assert.DoesNotContain("Resolving the lock", reproduced.Output, StringComparison.Ordinal);
+        Assert.Equal(["m1-alpha 1.0", "m1-beta 1.0"], Installed(other));
+        Assert.Equal(Installed(project), Installed(other));
+        Assert.Equal(written, File.ReadAllBytes(LockPath(other)));
+
+        // M1EnvFrozen installs the lock as it is although the declaration moved on; locked mode names the difference.
+        other.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta;m1-gamma" />"""));
+        var frozen = await other.BuildAsync("-p:M1EnvFrozen=true");
+        Assert.True(frozen.Succeeded, frozen.ToString());
+        Assert.Equal(["m1-alpha 1.0", "m1-beta 1.0"], Installed(other));
+        var locked = await other.BuildAsync("-p:M1EnvLockedMode=true");
+        Assert.False(locked.Succeeded, locked.ToString());
+        Assert.Contains("error M1E061:", locked.Output, StringComparison.Ordinal);
+        Assert.Contains("m1-gamma is declared but not in the lock", locked.Output, StringComparison.Ordinal);
+        Assert.Equal(written, File.ReadAllBytes(LockPath(other)));
+        Assert.Equal(["m1-alpha 1.0", "m1-beta 1.0"], Installed(other));
+    }
+
+    [Fact]
+    public async Task A_removed_package_takes_what_only_it_needed_from_the_env_and_the_lock()
+    {
+        using var project = await TestProject.CreateAsync();
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta;m1-gamma" />"""));
+        Assert.True((await project.BuildAsync()).Succeeded);
+        Assert.Equal(["m1-alpha 1.0", "m1-beta 1.0", "m1-gamma 1.0"], Installed(project));
+
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-gamma" />"""));
+        var removed = await project.BuildAsync();
+
+        Assert.True(removed.Succeeded, removed.ToString());
+        Assert.Contains("The lock pylock.demo.toml changed: - m1-alpha 1.0, - m1-beta 1.0.", removed.Output, StringComparison.Ordinal);
+        Assert.Equal(["m1-gamma 1.0"], Installed(project));
+        Assert.DoesNotContain("m1-alpha", File.ReadAllText(LockPath(project)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hash_that_does_not_match_fails_with_its_code_installs_nothing_and_the_env_keeps_working()
+    {
+        Add(WheelBuilder.Build(wheels.Path, "m1-alpha", "2.0"));
+        index.AddWheel(built["m1_alpha-2.0-py3-none-any.whl"].Path);
+        using var project = await TestProject.CreateAsync();
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-alpha" Version="2.0" />"""));
+        Assert.True((await project.BuildAsync()).Succeeded);
+        var lockFor2 = File.ReadAllText(LockPath(project));
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-alpha" Version="1.0" />"""));
+        Assert.True((await project.BuildAsync()).Succeeded);
+
+        // A teammate's lock for 2.0 whose hash is not that of the file the index serves.
+        var tampered = lockFor2.Replace(built["m1_alpha-2.0-py3-none-any.whl"].Sha256, new string('0', 64), StringComparison.Ordinal);
+        File.WriteAllText(LockPath(project), tampered);
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-alpha" Version="2.0" />"""));
+        var failed = await project.BuildAsync();
+
+        Assert.False(failed.Succeeded, failed.ToString());
+        Assert.Contains("error M1E062:", failed.Output, StringComparison.Ordinal);
+        Assert.Equal(["m1-alpha 1.0"], Installed(project));
+        Assert.Equal("1.0", (await project.RunPythonAsync("demo", "import m1_alpha; print(m1_alpha.__version__)")).Output.Trim());
+        Assert.Equal(tampered, File.ReadAllText(LockPath(project)));
+    }
+
+    [Fact]
+    public async Task A_lock_for_another_platform_written_here_holds_its_wheels_and_this_machine_installs_its_own()
+    {
+        Add(WheelBuilder.BuildTagged(wheels.Path, "m1-native", "1.0", "cp311-cp311-macosx_11_0_arm64"));
+        Add(WheelBuilder.BuildTagged(wheels.Path, "m1-native", "1.0", "cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64"));
+        foreach (var wheel in built.Values.Where(w => w.Name == "m1-native"))
+        {
+            index.AddWheel(wheel.Path);
+        }
+
+        using var project = await TestProject.CreateAsync();
+        project.WriteEnvProject(Declaration(index.IndexUrl, "<M1EnvLockPlatforms>osx-arm64</M1EnvLockPlatforms>", """<PipPackage Include="m1-native" />"""));
+        var build = await project.BuildAsync();
+
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.Contains("Resolving the lock of 'demo' for osx-arm64...", build.Output, StringComparison.Ordinal);
+        var lines = await ReadWithTomllibAsync(project);
+        Assert.Equal("1.0 m1env 2", lines[0]);
+        Assert.Equal(
+            [
+                $"m1-native 1.0 m1_native-1.0-cp311-cp311-macosx_11_0_arm64.whl {index.BaseUrl}files/m1_native-1.0-cp311-cp311-macosx_11_0_arm64.whl {built["m1_native-1.0-cp311-cp311-macosx_11_0_arm64.whl"].Sha256} -",
+                $"m1-native 1.0 m1_native-1.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl {index.BaseUrl}files/m1_native-1.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl {built["m1_native-1.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"].Sha256} -",
+            ],
+            lines[1..].Order(StringComparer.Ordinal));
+        var tag = await project.RunPythonAsync("demo", "import importlib.metadata as m; print(m.distribution('m1-native').read_text('WHEEL').split('Tag: ')[1].split()[0])");
+        Assert.Equal("cp311-cp311-manylinux_2_17_x86_64", tag.Output.Trim());
+    }
+
+    [Fact]
+    public async Task Credentials_in_the_index_url_reach_neither_the_lock_nor_the_log_and_a_private_host_stays_out_of_the_lock()
+    {
+        var withCredentials = index.IndexUrl.Replace("http://", "http://builder:s3cr3t-t0ken@", StringComparison.Ordinal);
+        using var project = await TestProject.CreateAsync();
+        project.WriteEnvProject(Declaration(withCredentials, "<M1EnvLockPrivateHosts>127.0.0.1</M1EnvLockPrivateHosts>", """<PipPackage Include="m1-beta" />"""));
+
+        var build = await project.BuildAsync("-v:d");
+
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.DoesNotContain("s3cr3t-t0ken", build.Output, StringComparison.Ordinal);
+        var lockText = File.ReadAllText(LockPath(project));
+        Assert.DoesNotContain("s3cr3t-t0ken", lockText, StringComparison.Ordinal);
+        Assert.DoesNotContain("builder", lockText, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", lockText, StringComparison.Ordinal);
+        Assert.Matches(@"url = ""https://m1env-private-[0-9a-f]{12}\.invalid/files/m1_beta-1\.0-py3-none-any\.whl""", lockText);
+        Assert.DoesNotMatch(UserInfo(), lockText);
+        Assert.Equal(["m1-alpha 1.0", "m1-beta 1.0"], Installed(project));
+        Assert.Contains(index.Requests, r => r.Path.EndsWith("m1_beta-1.0-py3-none-any.whl", StringComparison.Ordinal));
+    }
+}
