@@ -47,17 +47,18 @@ def run(args, cwd, env):
     return result.stdout
 
 
-def build_wheel(folder, name, requires=()):
+def build_wheel(folder, name, requires=(), version="1.0"):
     """A minimal pure-Python wheel whose package is a folder, as most real packages are."""
     module = name.replace("-", "_")
-    metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n" + "".join(f"Requires-Dist: {r}\n" for r in requires)
+    info = f"{module}-{version}.dist-info"
+    metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n" + "".join(f"Requires-Dist: {r}\n" for r in requires)
     files = {f"{module}/__init__.py": b"VALUE = 1\n",
-             f"{module}-1.0.dist-info/METADATA": metadata.encode(),
-             f"{module}-1.0.dist-info/WHEEL": b"Wheel-Version: 1.0\nGenerator: m1env-bench\nRoot-Is-Purelib: true\nTag: py3-none-any\n"}
+             f"{info}/METADATA": metadata.encode(),
+             f"{info}/WHEEL": b"Wheel-Version: 1.0\nGenerator: m1env-bench\nRoot-Is-Purelib: true\nTag: py3-none-any\n"}
     record = "".join(f"{path},sha256={base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b'=').decode()},{len(data)}\n"
-                     for path, data in files.items()) + f"{module}-1.0.dist-info/RECORD,,\n"
-    files[f"{module}-1.0.dist-info/RECORD"] = record.encode()
-    with zipfile.ZipFile(folder / f"{module}-1.0-py3-none-any.whl", "w") as wheel:
+                     for path, data in files.items()) + f"{info}/RECORD,,\n"
+    files[f"{info}/RECORD"] = record.encode()
+    with zipfile.ZipFile(folder / f"{module}-{version}-py3-none-any.whl", "w") as wheel:
         for path, data in files.items():
             wheel.writestr(path, data)
 

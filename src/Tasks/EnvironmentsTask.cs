@@ -141,10 +141,7 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
         }
         catch (M1EnvException exception)
         {
-            var details = exception.ToolOutput.Count == 0
-                ? string.Empty
-                : Environment.NewLine + string.Join(Environment.NewLine, exception.ToolOutput.Select(line => "  | " + line));
-            LogError(new SpecError(exception.Code, exception.Message + details));
+            LogFailure(exception);
             return false;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -162,6 +159,15 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
         {
             engine?.Reacquire();
         }
+    }
+
+    /// <summary>A coded failure as one MSBuild error, with the tool's last lines under it.</summary>
+    private protected void LogFailure(M1EnvException exception)
+    {
+        var details = exception.ToolOutput.Count == 0
+            ? string.Empty
+            : Environment.NewLine + string.Join(Environment.NewLine, exception.ToolOutput.Select(line => "  | " + line));
+        LogError(new SpecError(exception.Code, exception.Message + details));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,3 +1,4 @@
+using M1Env.Core.Provisioning;
 using Microsoft.Build.Framework;
 
 namespace M1Env.Tasks;
@@ -25,10 +26,18 @@ public sealed class ProvisionPythonEnvironments : EnvironmentsTask
         var succeeded = Run(
             () =>
             {
-                foreach (var spec in prepared.Specs)
+                // Independent envs are made side by side; each failure is its own coded error, and the others finish.
+                var outcomes = EnvSetProvisioner.ProvisionAsync(prepared.Provisioner, prepared.Specs, Environment.ProcessorCount, Cancellation.Token).GetAwaiter().GetResult();
+                foreach (var outcome in outcomes)
                 {
-                    var result = prepared.Provisioner.ProvisionAsync(spec, Cancellation.Token).GetAwaiter().GetResult();
-                    provisioned.Add(ProvisionedItem.From(result.Env));
+                    if (outcome.Error is { } error)
+                    {
+                        LogFailure(error);
+                    }
+                    else
+                    {
+                        provisioned.Add(ProvisionedItem.From(outcome.Result!.Env));
+                    }
                 }
             },
             "The build was cancelled; the next build finishes the environment.");

@@ -30,11 +30,15 @@ public sealed class EnvProvisioner
     private readonly ProcessRunner runner;
     private readonly IEnvBackend venv;
     private readonly Lazy<IEnvBackend> conda;
+    private readonly PythonCandidateSources? candidateSources;
+    private readonly CondaLocator? condaLocator;
 
     public EnvProvisioner(ProvisionOptions options, IProvisionLog log, PythonCandidateSources? candidateSources = null, CondaLocator? condaLocator = null)
     {
         this.options = options;
         this.log = log;
+        this.candidateSources = candidateSources;
+        this.condaLocator = condaLocator;
         runner = new ProcessRunner(log);
         venv = new VenvBackend(runner, log, candidateSources ?? PythonCandidateSources.ForCurrentProcess());
         conda = new Lazy<IEnvBackend>(() => new CondaBackend(
@@ -45,6 +49,10 @@ public sealed class EnvProvisioner
             options.LocksDirectory,
             options.LockTimeout));
     }
+
+    /// <summary>The same provisioner, its lines starting with the env's name, for one of several envs made at once.</summary>
+    /// <param name="gate">Shared by the envs made together, so their lines never interleave.</param>
+    public EnvProvisioner NamingEnv(string envName, object gate) => new(options, new EnvNamedLog(envName, log, gate), candidateSources, condaLocator);
 
     /// <summary>The backend of the env's kind: the one place that tells kinds apart.</summary>
     public IEnvBackend BackendFor(EnvSpec spec) => spec.Kind == EnvKind.Conda ? conda.Value : venv;

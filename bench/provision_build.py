@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Times what M1Env spends provisioning against the manual commands it stands for.
+
+Packs M1Env.Sdk from this repository and generates --packages wheels (offline, a local folder).
+Then it alternates, round after round, in one process:
+
+  fresh   M1EnvProvision's time in a `dotnet build` whose env folder was deleted (the lock file is
+          kept, as in a fresh clone), against `python -m venv X && X/bin/pip install ...` (same
+          interpreter, same wheels)
+  three   the same for a project declaring three such envs, against one env
+  deltas  a pin change, an added and a removed package: the build's time over a no-op build of
+          the same project, against the one pip command for that change in the manual venv
+
+and prints the medians and their ratios. Goals: fresh <= 0.5 of manual, three envs <= 1.3 of one
+env, each delta <= 1.0 of its pip command.
+
+    python3 bench/provision_build.py [--rounds 7] [--packages 6]
+"""
+
+import argparse
+import os
+import pathlib
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from noop_build import ROOT, build_wheel, run  # noqa: E402  (the shared helpers)
+
+
+def timed(args, cwd, env):
+    start = time.perf_counter()
+    output = run(args, cwd, env)
+    return time.perf_counter() - start, output
+
+
+def provision_seconds(output):
+    """M1EnvProvision's own time, from MSBuild's performance summary."""
+    match = re.search(r"(\d+) ms\s+M1EnvProvision\s+\d+ calls", output)
+    if not match:
+        sys.exit("No M1EnvProvision line in the performance summary:\n" + output)
+    return int(match.group(1)) / 1000
+
+
+def project_file(version, wheels, tools, envs, packages):
+    items = "\n    ".join(f'<PythonEnv Include="{name}" Python="3.11" />' for name in envs)
+    pins = "\n    ".join(f'<PipPackage Include="{p}" Version="{v}" Env="{name}" />' for name in envs for p, v in packages)
+    return f"""<Project Sdk="M1Env.Sdk/{version}">
+  <PropertyGroup>
+    <M1EnvOffline>true</M1EnvOffline>
+    <M1EnvPipFindLinks>{wheels}</M1EnvPipFindLinks>
+    <M1EnvToolsDir>{tools}</M1EnvToolsDir>
+  </PropertyGroup>
+  <ItemGroup>
+    {items}
+    {pins}
+  </ItemGroup>
+</Project>
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=7, help="alternating rounds (default 7)")
+    parser.add_argument("--packages", type=int, default=6, help="declared packages (default 6)")
+    parser.add_argument("--python", default=shutil.which("python3.11") or shutil.which("python3"), help="the interpreter both sides use")
+    options = parser.parse_args()
+
+    work = pathlib.Path(tempfile.mkdtemp(prefix="m1env-bench-provision-"))
+    try:
+        env = dict(os.environ, NUGET_PACKAGES=str(work / "packages"), MSBUILDDISABLENODEREUSE="1",
+                   DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_NOLOGO="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
+        feed = work / "feed"
+        print("Packing M1Env.Sdk...", flush=True)
+        run(["dotnet", "pack", str(ROOT / "src" / "Sdk" / "M1Env.Sdk.csproj"), "-c", "Release", "-o", str(feed), "-nodeReuse:false", "-nologo"], ROOT, env)
+        version = re.match(r"M1Env\.Sdk\.(.+)\.nupkg$", next(feed.glob("M1Env.Sdk.*.nupkg")).name).group(1)
+
+        wheels = work / "wheels"
+        wheels.mkdir()
+        names = [f"m1bench-pkg{i:02d}" for i in range(options.packages + 1)]
+        for name in names:
+            build_wheel(wheels, name)
+        second = wheels / "v2"
+        second.mkdir()
+        build_wheel(second, names[0], version="2.0")
+        shutil.copy(next(second.glob("*.whl")), wheels)
+        declared = [(name, "1.0") for name in names[:-1]]
+
+        def make_project(folder, envs):
+            folder.mkdir()
+            (folder / "nuget.config").write_text(f'<configuration><packageSources><clear /><add key="m1env" value="{feed}" /></packageSources></configuration>\n')
+            (folder / "env.proj").write_text(project_file(version, wheels, work / "tools", envs, declared))
+            run(["dotnet", "build", "env.proj", "-nodeReuse:false", "-nologo", "-v:q"], folder, env)  # restore, write the lock
+            return folder
+
+        build = ["dotnet", "build", "env.proj", "-nodeReuse:false", "-tl:off", "-v:m", "-nologo", "-clp:PerformanceSummary"]
+        one = make_project(work / "one", ["bench"])
+        three = make_project(work / "three", ["bench", "bench2", "bench3"])
+        pip_args = ["--no-index", "--find-links", str(wheels), "--disable-pip-version-check", "-q"]
+        manual = work / "manual"
+
+        samples = {key: [] for key in ("manual", "fresh", "three", "pin", "pin-manual", "add", "add-manual", "remove", "remove-manual", "noop")}
+        print(f"Measuring {options.rounds} rounds with {options.python}...", flush=True)
+        for round_index in range(options.rounds):
+            shutil.rmtree(manual, ignore_errors=True)
+            seconds, _ = timed([options.python, "-m", "venv", str(manual)], work, env)
+            seconds += timed([str(manual / "bin" / "pip"), "install", *pip_args, *(f"{n}=={v}" for n, v in declared)], work, env)[0]
+            samples["manual"].append(seconds)
+
+            for key, folder in (("fresh", one), ("three", three)) if round_index % 2 == 0 else (("three", three), ("fresh", one)):
+                shutil.rmtree(folder / ".m1env", ignore_errors=True)
+                samples[key].append(provision_seconds(timed(build, folder, env)[1]))
+
+            noop = timed(build, one, env)[0]
+            samples["noop"].append(noop)
+            project = (one / "env.proj").read_text()
+            changes = [
+                ("pin", project.replace(f'Include="{names[0]}" Version="1.0"', f'Include="{names[0]}" Version="2.0"'), ["install", *pip_args, f"{names[0]}==2.0"]),
+                ("add", project.replace("</ItemGroup>", f'  <PipPackage Include="{names[-1]}" Version="1.0" Env="bench" />\n  </ItemGroup>'), ["install", *pip_args, f"{names[-1]}==1.0"]),
+                ("remove", project.replace(f'<PipPackage Include="{names[1]}" Version="1.0" Env="bench" />', ""), ["uninstall", "-y", "-q", names[1]]),
+            ]
+            for key, changed, pip_command in changes:
+                (one / "env.proj").write_text(changed)
+                samples[key].append(timed(build, one, env)[0] - noop)
+                (one / "env.proj").write_text(project)
+                run(build, one, env)  # back to the declaration, untimed
+                samples[key + "-manual"].append(timed([str(manual / "bin" / "pip"), *pip_command], work, env)[0])
+                run([str(manual / "bin" / "pip"), "install", *pip_args, *(f"{n}=={v}" for n, v in declared)], work, env)
+                if key == "add":
+                    run([str(manual / "bin" / "pip"), "uninstall", "-y", "-q", names[-1]], work, env)
+
+        m = {key: statistics.median(values) for key, values in samples.items()}
+        print(f"rounds: {options.rounds}; packages: {len(declared)}; interpreter: {options.python}")
+        print(f"fresh:  M1EnvProvision {m['fresh']:.2f} s, manual venv + pip {m['manual']:.2f} s, ratio {m['fresh'] / m['manual']:.2f} (goal <= 0.5)")
+        print(f"three envs: {m['three']:.2f} s, one env {m['fresh']:.2f} s, ratio {m['three'] / m['fresh']:.2f} (goal <= 1.3)")
+        for key in ("pin", "add", "remove"):
+            print(f"{key}: {m[key]:.2f} s over a no-op build ({m['noop']:.2f} s), manual pip {m[key + '-manual']:.2f} s, ratio {m[key] / m[key + '-manual']:.2f} (goal <= 1.0)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

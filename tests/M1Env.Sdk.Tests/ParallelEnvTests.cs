@@ -1,0 +1,52 @@
+using M1Env.Sdk.Tests.Infrastructure;
+
+namespace M1Env.Sdk.Tests;
+
+/// <summary>A project's envs are made side by side: lines name their env, and one env's failure does not stop the others.</summary>
+public sealed class ParallelEnvTests : IDisposable
+{
+    private readonly PackageFeed feed = new();
+
+    public void Dispose() => feed.Dispose();
+
+    [Fact]
+    public async Task Envs_are_made_side_by_side_and_a_failing_one_is_one_coded_error_while_the_others_finish()
+    {
+        using var project = await TestProject.CreateAsync();
+        project.WriteEnvProject($"""
+            {feed.IndexProperty}
+            <ItemGroup>
+              <PythonEnv Include="one;two;three" Python="3.11" />
+              <PipPackage Include="m1-alpha" Version="1.0" Env="one" />
+              <PipPackage Include="m1-gamma" Version="2.0" Env="two" />
+              <PipPackage Include="m1-missing" Env="three" />
+            </ItemGroup>
+            """);
+
+        var build = await project.BuildAsync();
+
+        Assert.False(build.Succeeded, build.ToString());
+        Assert.Contains("error M1E021: pip found no distribution for m1-missing", build.Output, StringComparison.Ordinal);
+        Assert.Contains("    1 Error(s)", build.Output, StringComparison.Ordinal);
+        Assert.Contains("[one] Environment 'one' is ready at", build.Output, StringComparison.Ordinal);
+        Assert.Contains("[two] Environment 'two' is ready at", build.Output, StringComparison.Ordinal);
+        Assert.Equal("1.0", (await project.RunPythonAsync("one", "import m1_alpha; print(m1_alpha.__version__)")).Output.Trim());
+        Assert.Equal("2.0", (await project.RunPythonAsync("two", "import m1_gamma; print(m1_gamma.__version__)")).Output.Trim());
+
+        // Fixed, the next build makes only the env that failed.
+        project.WriteEnvProject($"""
+            {feed.IndexProperty}
+            <ItemGroup>
+              <PythonEnv Include="one;two;three" Python="3.11" />
+              <PipPackage Include="m1-alpha" Version="1.0" Env="one" />
+              <PipPackage Include="m1-gamma" Version="2.0" Env="two" />
+              <PipPackage Include="m1-beta" Env="three" />
+            </ItemGroup>
+            """);
+        var fixedBuild = await project.BuildAsync();
+        Assert.True(fixedBuild.Succeeded, fixedBuild.ToString());
+        Assert.Contains("[three] Environment 'three' is ready at", fixedBuild.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[one] Installing", fixedBuild.Output, StringComparison.Ordinal);
+        Assert.Contains("nothing to do", (await project.BuildAsync()).Output, StringComparison.Ordinal);
+    }
+}
