@@ -128,6 +128,9 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
         return await ProbeAsync(spec, PathIdentityOfPython(spec.Prefix), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>conda installs pip with python (conda-forge's python depends on it).</summary>
+    public string? PipWheelWhileMissing(EnvSpec spec, PythonInterpreter? interpreter) => null;
+
     public async Task ApplyCondaChangesAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken)
     {
         if (!plan.ChangesCondaPackages)

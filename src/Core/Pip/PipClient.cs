@@ -7,7 +7,12 @@ using M1Env.Core.State;
 namespace M1Env.Core.Pip;
 
 /// <summary>Installs and removes packages with the pip inside an env.</summary>
-public sealed partial class PipClient(ProcessRunner runner, string python, PackageSourceSettings sources)
+/// <param name="selfWheel">
+/// For an env made without pip: the interpreter's bundled pip wheel (<see cref="BundledPip"/>). pip
+/// then runs from that file, and every install also installs pip itself from it, so the env ends with
+/// a pip of its own, RECORD and console scripts included, at the cost of no extra process.
+/// </param>
+public sealed partial class PipClient(ProcessRunner runner, string python, PackageSourceSettings sources, string? selfWheel = null)
 {
     [GeneratedRegex(@"No matching distribution found for (?<requirement>\S+)", RegexOptions.CultureInvariant)]
     private static partial Regex NoMatchingDistribution();
@@ -16,7 +21,7 @@ public sealed partial class PipClient(ProcessRunner runner, string python, Packa
     private static partial Regex NoSatisfyingVersion();
 
     public Task InstallAsync(IReadOnlyList<PipRequirement> requirements, CancellationToken cancellationToken) =>
-        RunInstallAsync(PipArguments.Install(sources, requirements), string.Join(" ", requirements), cancellationToken);
+        RunInstallAsync([.. PipArguments.Install(sources, requirements), .. selfWheel is null ? Array.Empty<string>() : [selfWheel]], string.Join(" ", requirements), cancellationToken);
 
     public Task ReinstallAsync(IReadOnlyList<StampedDistribution> distributions, CancellationToken cancellationToken) =>
         RunInstallAsync(PipArguments.Reinstall(sources, distributions), string.Join(" ", distributions.Select(d => $"{d.Name}=={d.Version}")), cancellationToken);
@@ -25,10 +30,16 @@ public sealed partial class PipClient(ProcessRunner runner, string python, Packa
     public async Task InstallLockedAsync(string requirements, string lockFile, CancellationToken cancellationToken)
     {
         var file = Path.Combine(Path.GetTempPath(), $"m1env-lock-{Guid.NewGuid():N}.txt");
+        if (selfWheel is not null)
+        {
+            // Hash-checking mode wants a hash for pip's own wheel too.
+            requirements += $"{selfWheel} --hash=sha256:{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(selfWheel, cancellationToken).ConfigureAwait(false))).ToLowerInvariant()}\n";
+        }
+
         await File.WriteAllTextAsync(file, requirements, cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await runner.RunAsync(python, PipArguments.InstallLocked(sources, file), streamToLog: true, cancellationToken).ConfigureAwait(false);
+            var result = await runner.RunAsync(python, Launch(PipArguments.InstallLocked(sources, file)), streamToLog: true, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded && result.OutputTail.Any(line => line.Contains("DO NOT MATCH THE HASHES", StringComparison.Ordinal)))
             {
                 throw new M1EnvException(
@@ -48,9 +59,16 @@ public sealed partial class PipClient(ProcessRunner runner, string python, Packa
         }
     }
 
+    /// <summary>
+    /// pip's arguments as this env runs pip: <c>-m pip ...</c> with its own, <c>&lt;wheel&gt;/pip ...</c>
+    /// (the wheel is a zip Python runs) while it has none yet.
+    /// </summary>
+    private IReadOnlyList<string> Launch(IReadOnlyList<string> arguments) =>
+        selfWheel is null ? arguments : [Path.Combine(selfWheel, "pip"), .. arguments.Skip(2)];
+
     private async Task RunInstallAsync(IReadOnlyList<string> arguments, string what, CancellationToken cancellationToken)
     {
-        var result = await runner.RunAsync(python, arguments, streamToLog: true, cancellationToken).ConfigureAwait(false);
+        var result = await runner.RunAsync(python, Launch(arguments), streamToLog: true, cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
             return;
@@ -77,7 +95,7 @@ public sealed partial class PipClient(ProcessRunner runner, string python, Packa
 
     public async Task UninstallAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
-        var result = await runner.RunAsync(python, PipArguments.Uninstall(names), streamToLog: true, cancellationToken).ConfigureAwait(false);
+        var result = await runner.RunAsync(python, Launch(PipArguments.Uninstall(names)), streamToLog: true, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             throw new M1EnvException(

@@ -246,7 +246,8 @@ public sealed class EnvProvisioner
             Directory.Delete(leftover, recursive: true);
         }
 
-        var pip = new PipClient(runner, work.Backend.PythonPath(spec.Prefix), spec.Sources);
+        var selfWheel = work.Backend.PipWheelWhileMissing(spec, work.Interpreter);
+        var pip = new PipClient(runner, work.Backend.PythonPath(spec.Prefix), spec.Sources, selfWheel);
         if (plan.Uninstall.Count > 0)
         {
             log.Step($"Removing {Count(plan.Uninstall.Count)} from '{spec.Name}': {string.Join(", ", plan.Uninstall)}...");
@@ -259,9 +260,11 @@ public sealed class EnvProvisioner
             await pip.ReinstallAsync(plan.Reinstall, cancellationToken).ConfigureAwait(false);
         }
 
-        if (plan.Install.Count > 0)
+        if (plan.Install.Count > 0 || selfWheel is not null)
         {
-            log.Step($"Installing {Count(plan.Install.Count)} into '{spec.Name}': {string.Join(", ", plan.Install)}...");
+            log.Step(plan.Install.Count == 0
+                ? $"Installing pip into '{spec.Name}'..."
+                : $"Installing {Count(plan.Install.Count)} into '{spec.Name}': {string.Join(", ", plan.Install)}{(selfWheel is null ? string.Empty : ", and pip")}...");
             if (work.Locked is { } locked)
             {
                 var names = plan.Install.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);

@@ -48,6 +48,12 @@ public interface IEnvBackend
     /// <summary>Makes the env in an empty prefix, with everything but its pip packages; returns its interpreter.</summary>
     Task<PythonInterpreter> CreateAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The pip wheel pip runs from while the env has no pip of its own (a venv made without it), and
+    /// which the next install puts into the env; null when the env has pip, or pip comes with the env.
+    /// </summary>
+    string? PipWheelWhileMissing(EnvSpec spec, PythonInterpreter? interpreter);
+
     /// <summary>Applies the plan's conda changes (install, repair, remove); a venv's plans have none.</summary>
     Task ApplyCondaChangesAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken);
 }

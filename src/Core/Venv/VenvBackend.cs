@@ -1,6 +1,7 @@
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Inspection;
 using M1Env.Core.Lock;
+using M1Env.Core.Pip;
 using M1Env.Core.Planning;
 using M1Env.Core.Processes;
 using M1Env.Core.Provisioning;
@@ -61,11 +62,13 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         ArgumentNullException.ThrowIfNull(interpreter);
         log.Step($"Creating venv '{spec.Name}' at {spec.Prefix} with CPython {interpreter.Version}...");
 
-        // With pip (ensurepip ships its wheel, so this works offline): people expect to activate the
-        // env and run pip in it.
+        // Without pip when the interpreter's own pip wheel is at hand: ensurepip is a whole pip run of
+        // its own (most of a fresh env's time), while the first install runs pip from that wheel and
+        // installs pip into the env along with the packages. Otherwise with pip, from ensurepip.
+        var withoutPip = SelfWheel(spec, interpreter) is not null;
         var result = await runner.RunAsync(
             interpreter.Executable,
-            ["-m", "venv", "--prompt", spec.Name, spec.Prefix],
+            ["-m", "venv", "--prompt", spec.Name, .. withoutPip ? ["--without-pip"] : Array.Empty<string>(), spec.Prefix],
             streamToLog: true,
             cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded || !VenvLayout.LooksLikeVenv(spec.Prefix))
@@ -75,6 +78,15 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
 
         return interpreter;
     }
+
+    public string? PipWheelWhileMissing(EnvSpec spec, PythonInterpreter? interpreter) =>
+        interpreter is null || File.Exists(Path.Combine(Read(spec.Prefix, verifyFiles: false).SitePackages ?? spec.Prefix, "pip", "__init__.py"))
+            ? null
+            : SelfWheel(spec, interpreter);
+
+    /// <summary>The interpreter's pip wheel, unless the declaration pins pip itself (then pip comes from ensurepip, and the pin applies).</summary>
+    private static string? SelfWheel(EnvSpec spec, PythonInterpreter interpreter) =>
+        spec.PipPackages.Any(p => p.NormalizedName == "pip") ? null : BundledPip.Find(interpreter.Executable, interpreter.ParsedVersion);
 
     public Task ApplyCondaChangesAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken) =>
         plan.ChangesCondaPackages
