@@ -37,7 +37,12 @@ public static partial class BundledPip
             folders.Add(Path.Combine(bin, "Lib", "ensurepip", "_bundled"));
         }
 
-        folders.Add("/usr/share/python-wheels");
+        if (real.StartsWith("/usr/", StringComparison.Ordinal))
+        {
+            // Debian's and Ubuntu's own Pythons keep the wheel outside the standard library.
+            folders.Add("/usr/share/python-wheels");
+        }
+
         return folders
             .Where(Directory.Exists)
             .SelectMany(folder => Directory.EnumerateFiles(folder, "pip-*.whl"))
