@@ -9,19 +9,21 @@ public sealed class ParallelEnvTests : IDisposable
 
     public void Dispose() => feed.Dispose();
 
+    private string ThreeEnvs(string third) => $"""
+        {feed.IndexProperty}
+        <ItemGroup>
+          <PythonEnv Include="one;two;three" Python="3.11" />
+          <PipPackage Include="m1-alpha" Version="1.0" Env="one" />
+          <PipPackage Include="m1-gamma" Version="2.0" Env="two" />
+          <PipPackage Include="{third}" Env="three" />
+        </ItemGroup>
+        """;
+
     [Fact]
     public async Task Envs_are_made_side_by_side_and_a_failing_one_is_one_coded_error_while_the_others_finish()
     {
         using var project = await TestProject.CreateAsync();
-        project.WriteEnvProject($"""
-            {feed.IndexProperty}
-            <ItemGroup>
-              <PythonEnv Include="one;two;three" Python="3.11" />
-              <PipPackage Include="m1-alpha" Version="1.0" Env="one" />
-              <PipPackage Include="m1-gamma" Version="2.0" Env="two" />
-              <PipPackage Include="m1-missing" Env="three" />
-            </ItemGroup>
-            """);
+        project.WriteEnvProject(ThreeEnvs(third: "m1-missing"));
 
         var build = await project.BuildAsync();
 
@@ -34,15 +36,7 @@ public sealed class ParallelEnvTests : IDisposable
         Assert.Equal("2.0", (await project.RunPythonAsync("two", "import m1_gamma; print(m1_gamma.__version__)")).Output.Trim());
 
         // Fixed, the next build makes only the env that failed.
-        project.WriteEnvProject($"""
-            {feed.IndexProperty}
-            <ItemGroup>
-              <PythonEnv Include="one;two;three" Python="3.11" />
-              <PipPackage Include="m1-alpha" Version="1.0" Env="one" />
-              <PipPackage Include="m1-gamma" Version="2.0" Env="two" />
-              <PipPackage Include="m1-beta" Env="three" />
-            </ItemGroup>
-            """);
+        project.WriteEnvProject(ThreeEnvs(third: "m1-beta"));
         var fixedBuild = await project.BuildAsync();
         Assert.True(fixedBuild.Succeeded, fixedBuild.ToString());
         Assert.Contains("[three] Environment 'three' is ready at", fixedBuild.Output, StringComparison.Ordinal);

@@ -24,14 +24,7 @@ public sealed class RealCondaLockTests : IDisposable
 
     private async Task<CondaChannelBuilder> ChannelAsync()
     {
-        var python = await CondaPythonPackages.GetAsync();
-        var builder = new CondaChannelBuilder(work.Combine("channel"))
-            .AddBuilt(python.Python)
-            .AddBuilt(python.Pip)
-            .AddNoarch("pkga", "1.0")
-            .AddNoarch("pkga", "2.0")
-            .AddNoarch("pkgb", "1.0", ["pkga >=1.0,<3"])
-            .AddNoarch("pkgc", "1.0");
+        var builder = await CondaTestChannel.CreateAsync(work.Combine("channel"));
         builder.Build();
         return builder;
     }

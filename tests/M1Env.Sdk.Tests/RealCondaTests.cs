@@ -20,18 +20,7 @@ public sealed class RealCondaTests : IDisposable
         work.Dispose();
     }
 
-    private async Task<CondaChannel> ChannelAsync()
-    {
-        var python = await CondaPythonPackages.GetAsync();
-        return new CondaChannelBuilder(work.Combine("channel"))
-            .AddBuilt(python.Python)
-            .AddBuilt(python.Pip)
-            .AddNoarch("pkga", "1.0")
-            .AddNoarch("pkga", "2.0")
-            .AddNoarch("pkgb", "1.0", ["pkga >=1.0,<3"])
-            .AddNoarch("pkgc", "1.0")
-            .Build();
-    }
+    private async Task<CondaChannel> ChannelAsync() => (await CondaTestChannel.CreateAsync(work.Combine("channel"))).Build();
 
     private async Task<TestProject> ProjectAsync()
     {

@@ -91,6 +91,12 @@ public static class PyLockWriter
         }
 
         items.Add(TomlSyntax.String(PyLockKeys.CreatedBy, lockFile.CreatedBy));
+
+        // PEP 751 requires the key, and with no [[packages]] table to stand for it a lock of no package says so.
+        if (lockFile.Packages.Count == 0)
+        {
+            items.Add(TomlSyntax.Strings(PyLockKeys.Packages, []));
+        }
     }
 
     private static void AddPackage(DocumentSyntax document, PyLockPackage package, string[] privateHosts)

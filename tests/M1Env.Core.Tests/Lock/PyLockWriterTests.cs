@@ -6,6 +6,17 @@ namespace M1Env.Core.Tests.Lock;
 public sealed class PyLockWriterTests
 {
     [Fact]
+    public void A_lock_of_no_package_still_has_the_packages_key_PEP_751_requires_and_reads_back()
+    {
+        var empty = new PyLock([], null, [], new PyLockM1EnvTool("demo", [], ["linux-x64"]));
+
+        var text = PyLockWriter.Write(empty);
+
+        Assert.Contains("\npackages = []\n", text, StringComparison.Ordinal);
+        Assert.Empty(PyLockReader.Parse(text, "pylock.demo.toml").Packages);
+    }
+
+    [Fact]
     public void Writes_the_keys_in_PEP_751_order_with_sorted_packages_and_wheels()
     {
         var text = PyLockWriter.Write(LockSamples.Numpy());

@@ -22,17 +22,7 @@ public sealed class RealCondaLockTests : IDisposable
 
     public void Dispose() => work.Dispose();
 
-    private async Task<CondaChannelBuilder> ChannelAsync()
-    {
-        var python = await CondaPythonPackages.GetAsync();
-        return new CondaChannelBuilder(work.Combine("channel"))
-            .AddBuilt(python.Python)
-            .AddBuilt(python.Pip)
-            .AddNoarch("pkga", "1.0")
-            .AddNoarch("pkga", "2.0")
-            .AddNoarch("pkgb", "1.0", ["pkga >=1.0"])
-            .AddNoarch("pkgc", "1.0");
-    }
+    private Task<CondaChannelBuilder> ChannelAsync() => CondaTestChannel.CreateAsync(work.Combine("channel"));
 
     /// <summary>The test's conda: a script that runs the real one with this test's own package cache.</summary>
     private CondaTool Tool(string cacheName)
