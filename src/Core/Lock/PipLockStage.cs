@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using M1Env.Core.Diagnostics;
+using M1Env.Core.Errors;
 using M1Env.Core.Pip;
 using M1Env.Core.Processes;
 using M1Env.Core.Python;
@@ -55,7 +56,18 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
 
                 log.Step($"Resolving the lock of '{spec.Name}' for {platform.Name}...");
                 var others = provided?.GetValueOrDefault(platform.Name) ?? new Dictionary<string, string>();
-                var resolution = await resolver.ResolveAsync(spec.PipPackages, PipResolveTarget.For(platform, python), WithProvided(pins, others), spec.Lock.Update, cancellationToken).ConfigureAwait(false);
+                PipResolution resolution;
+                try
+                {
+                    resolution = await resolver.ResolveAsync(spec.PipPackages, PipResolveTarget.For(platform, python), WithProvided(pins, others), spec.Lock.Update, cancellationToken).ConfigureAwait(false);
+                }
+                catch (M1EnvException exception) when (pins.Count > 0 && exception.ToolOutput.Any(line => line.Contains("ResolutionImpossible", StringComparison.Ordinal)))
+                {
+                    // The change needs other versions of locked packages: they move, as little as pip's resolver moves them.
+                    log.Step($"The locked versions of '{spec.Name}' do not fit the change for {platform.Name}: resolving again with every package free...");
+                    resolution = await resolver.ResolveAsync(spec.PipPackages, PipResolveTarget.For(platform, python), WithProvided(new Dictionary<string, string>(), others), [], cancellationToken).ConfigureAwait(false);
+                }
+
                 resolutions[platform] = resolution with { Artifacts = resolution.Artifacts.Where(a => !others.ContainsKey(a.Name)).ToArray() };
             }
 

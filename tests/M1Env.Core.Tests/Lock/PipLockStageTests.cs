@@ -67,4 +67,31 @@ public sealed class PipLockStageTests : IDisposable
         Assert.Equal(0, index.RequestCount);
         Assert.Contains(log.Lines, l => l.Contains("changed: - m1-alpha 2.0, - m1-beta 1.0", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_change_that_needs_another_version_of_a_locked_package_moves_it_instead_of_failing()
+    {
+        var wheels = temp.CreateSubdirectory("conflict-wheels");
+        WheelBuilder.Build(wheels, "m1-alpha", "1.0");
+        WheelBuilder.Build(wheels, "m1-alpha", "2.0");
+        WheelBuilder.Build(wheels, "m1-delta", "1.0", ["m1-alpha<2.0"]);
+        using var index = PackageIndexServer.Start(wheels);
+        var python = await PythonAsync();
+        EnvSpec Spec(params string[] names) =>
+            new("demo", EnvKind.Venv, new PythonRequest(3, null, null), temp.Combine("env"),
+                names.Select(n => new PipRequirement(n, [], "")).ToArray(),
+                PackageSourceSettings.Default with { IndexUrl = index.IndexUrl })
+            {
+                LockFile = temp.Combine("pylock.conflict.toml"),
+                PipLockFile = temp.Combine("pylock.conflict.toml"),
+            };
+        var first = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("m1-alpha"), python, null, CancellationToken.None);
+        Assert.Equal(["m1-alpha 2.0"], first.Selected.Select(s => $"{s.Name} {s.Version}"));
+
+        var added = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("m1-alpha", "m1-delta"), python, first.Target, CancellationToken.None);
+
+        Assert.Equal(["m1-alpha 1.0", "m1-delta 1.0"], added.Selected.Select(s => $"{s.Name} {s.Version}").Order());
+        Assert.Contains(log.Lines, l => l.Contains("do not fit the change for linux-x64: resolving again with every package free", StringComparison.Ordinal));
+        Assert.Contains(log.Lines, l => l.Contains("changed: + m1-delta 1.0, ~ m1-alpha 2.0 -> 1.0", StringComparison.Ordinal));
+    }
 }
