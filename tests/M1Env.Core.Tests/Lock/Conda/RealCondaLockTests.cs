@@ -22,7 +22,7 @@ public sealed class RealCondaLockTests : IDisposable
 
     public void Dispose() => work.Dispose();
 
-    private Task<CondaChannelBuilder> ChannelAsync() => CondaTestChannel.CreateAsync(work.Combine("channel"));
+    private Task<CondaChannelBuilder> ChannelAsync() => CondaTestChannel.CreateAsync(work.Combine("channel"), pkgbNeeds: "pkga >=1.0");
 
     /// <summary>The test's conda: a script that runs the real one with this test's own package cache.</summary>
     private CondaTool Tool(string cacheName)
