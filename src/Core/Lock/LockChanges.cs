@@ -3,10 +3,11 @@ namespace M1Env.Core.Lock;
 /// <summary>What a new lock changes against the old one, in words a build log shows: added, removed, moved.</summary>
 public static class LockChanges
 {
-    public static IReadOnlyList<string> Describe(PyLock? before, PyLock after)
+    public static IReadOnlyList<string> Describe(PyLock? before, PyLock after) => Describe(Versions(before), Versions(after));
+
+    /// <summary>The same, for any lock told as name to version: <c>+</c> added, <c>-</c> removed, <c>~</c> moved, sorted.</summary>
+    public static IReadOnlyList<string> Describe(IReadOnlyDictionary<string, string> old, IReadOnlyDictionary<string, string> now)
     {
-        var old = Versions(before);
-        var now = Versions(after);
         var lines = new List<string>();
         lines.AddRange(now.Where(p => !old.ContainsKey(p.Key)).Select(p => $"+ {p.Key} {p.Value}"));
         lines.AddRange(old.Where(p => !now.ContainsKey(p.Key)).Select(p => $"- {p.Key} {p.Value}"));

@@ -21,6 +21,14 @@ public sealed class PipLockStageTests : IDisposable
         return probe.Interpreter!;
     }
 
+    /// <summary>A venv spec whose packages come from the test index and whose lock is the named file in the temp folder.</summary>
+    private EnvSpec VenvSpec(string lockName, PackageIndexServer index, params PipRequirement[] packages) =>
+        new("demo", EnvKind.Venv, new PythonRequest(3, null, null), temp.Combine("env"), packages, PackageSourceSettings.Default with { IndexUrl = index.IndexUrl })
+        {
+            LockFile = temp.Combine(lockName),
+            PipLockFile = temp.Combine(lockName),
+        };
+
     [Fact]
     public async Task Writes_the_lock_once_installs_it_as_it_is_after_and_locked_mode_names_a_change()
     {
@@ -31,12 +39,8 @@ public sealed class PipLockStageTests : IDisposable
         using var index = PackageIndexServer.Start(wheels);
         var python = await PythonAsync();
         EnvSpec Spec(string alpha, LockMode mode = LockMode.Normal) =>
-            new("demo", EnvKind.Venv, new PythonRequest(3, null, null), temp.Combine("env"),
-                [new PipRequirement("m1-alpha", [], alpha), new PipRequirement("m1-beta", [], "")],
-                PackageSourceSettings.Default with { IndexUrl = index.IndexUrl })
+            VenvSpec("pylock.demo.toml", index, new PipRequirement("m1-alpha", [], alpha), new PipRequirement("m1-beta", [], "")) with
             {
-                LockFile = temp.Combine("pylock.demo.toml"),
-                PipLockFile = temp.Combine("pylock.demo.toml"),
                 Lock = LockSettings.Default with { Mode = mode },
             };
 
@@ -78,13 +82,7 @@ public sealed class PipLockStageTests : IDisposable
         using var index = PackageIndexServer.Start(wheels);
         var python = await PythonAsync();
         EnvSpec Spec(params string[] names) =>
-            new("demo", EnvKind.Venv, new PythonRequest(3, null, null), temp.Combine("env"),
-                names.Select(n => new PipRequirement(n, [], "")).ToArray(),
-                PackageSourceSettings.Default with { IndexUrl = index.IndexUrl })
-            {
-                LockFile = temp.Combine("pylock.conflict.toml"),
-                PipLockFile = temp.Combine("pylock.conflict.toml"),
-            };
+            VenvSpec("pylock.conflict.toml", index, names.Select(n => new PipRequirement(n, [], "")).ToArray());
         var first = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("m1-alpha"), python, null, CancellationToken.None);
         Assert.Equal(["m1-alpha 2.0"], first.Selected.Select(s => $"{s.Name} {s.Version}"));
 

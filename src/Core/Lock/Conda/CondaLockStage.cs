@@ -102,14 +102,9 @@ public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func
     private static Dictionary<string, string> ByName(IEnumerable<string> specs) =>
         specs.ToDictionary(CondaInstallOrder.SpecName, s => s.Trim(), StringComparer.Ordinal);
 
-    private static IReadOnlyList<string> Describe(CondaLock? before, CondaLock after)
-    {
-        var old = (before?.Packages ?? []).ToDictionary(p => p.Name, p => $"{p.Version}={p.Build}", StringComparer.Ordinal);
-        var now = after.Packages.ToDictionary(p => p.Name, p => $"{p.Version}={p.Build}", StringComparer.Ordinal);
-        return now.Where(p => !old.ContainsKey(p.Key)).Select(p => $"+ {p.Key} {p.Value}")
-            .Concat(old.Where(p => !now.ContainsKey(p.Key)).Select(p => $"- {p.Key} {p.Value}"))
-            .Concat(now.Where(p => old.TryGetValue(p.Key, out var v) && v != p.Value).Select(p => $"~ {p.Key} {old[p.Key]} -> {p.Value}"))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-    }
+    private static IReadOnlyList<string> Describe(CondaLock? before, CondaLock after) =>
+        LockChanges.Describe(Builds(before?.Packages ?? []), Builds(after.Packages));
+
+    private static Dictionary<string, string> Builds(IEnumerable<CondaLockedPackage> packages) =>
+        packages.ToDictionary(p => p.Name, p => $"{p.Version}={p.Build}", StringComparer.Ordinal);
 }
