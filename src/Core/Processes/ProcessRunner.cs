@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CliWrap;
@@ -37,10 +38,9 @@ public sealed class ProcessRunner(IProvisionLog log)
         bool stdoutIsData = false)
     {
         var commandLine = UrlRedactor.Redact(FormatCommandLine(executable, arguments));
-        if (streamToLog)
-        {
-            log.Detail("> " + commandLine);
-        }
+        // A probe's script is data: its first line is enough to tell the processes apart.
+        log.Detail("> " + (streamToLog ? commandLine : commandLine.Split('\n')[0]));
+        var started = Stopwatch.GetTimestamp();
 
         var stdout = new StringBuilder();
         var tail = new Queue<string>();
@@ -89,6 +89,7 @@ public sealed class ProcessRunner(IProvisionLog log)
         {
             // CliWrap kills the whole process tree when the token fires, so a child holding the pipes open cannot outlive it.
             var result = await command.ExecuteAsync(deadline.Token).ConfigureAwait(false);
+            log.Detail(string.Create(CultureInfo.InvariantCulture, $"< exit code {result.ExitCode} after {Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s: {Path.GetFileName(executable)}"));
             return new ProcessResult(commandLine, result.ExitCode, stdout.ToString(), Tail());
         }
         catch (OperationCanceledException) when (timeout is not null && !cancellationToken.IsCancellationRequested)

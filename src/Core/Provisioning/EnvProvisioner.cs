@@ -29,6 +29,7 @@ public sealed class EnvProvisioner
     private readonly IProvisionLog log;
     private readonly ProcessRunner runner;
     private readonly IEnvBackend venv;
+    private readonly PipSeeds seeds;
     private readonly Lazy<IEnvBackend> conda;
     private readonly PythonCandidateSources? candidateSources;
     private readonly CondaLocator? condaLocator;
@@ -40,7 +41,8 @@ public sealed class EnvProvisioner
         this.candidateSources = candidateSources;
         this.condaLocator = condaLocator;
         runner = new ProcessRunner(log);
-        venv = new VenvBackend(runner, log, candidateSources ?? PythonCandidateSources.ForCurrentProcess());
+        seeds = new PipSeeds(options.ToolsDirectory, log);
+        venv = new VenvBackend(runner, log, candidateSources ?? PythonCandidateSources.ForCurrentProcess(), seeds);
         conda = new Lazy<IEnvBackend>(() => new CondaBackend(
             runner,
             log,
@@ -275,6 +277,12 @@ public sealed class EnvProvisioner
             else
             {
                 await pip.InstallAsync(plan.Install, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (selfWheel is not null && work.Interpreter is { } interpreter && work.Backend.Read(spec.Prefix, verifyFiles: false).SitePackages is { } sitePackages)
+            {
+                // pip is now installed from its wheel, byte code and all: the next env gets a copy.
+                seeds.Keep(selfWheel, interpreter.ParsedVersion, spec.Prefix, sitePackages);
             }
         }
     }

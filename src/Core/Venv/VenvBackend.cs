@@ -16,7 +16,7 @@ namespace M1Env.Core.Venv;
 /// machine. Its base interpreter is known from the record of its file, without a process, until
 /// that file changes.
 /// </summary>
-public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonCandidateSources candidateSources) : IEnvBackend
+public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonCandidateSources candidateSources, PipSeeds seeds) : IEnvBackend
 {
     public PrefixFacts Inspect(string prefix) => PrefixFacts.Inspect(prefix, VenvLayout.LooksLikeVenv);
 
@@ -63,9 +63,11 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         log.Step($"Creating venv '{spec.Name}' at {spec.Prefix} with CPython {interpreter.Version}...");
 
         // Without pip when the interpreter's own pip wheel is at hand: ensurepip is a whole pip run of
-        // its own (most of a fresh env's time), while the first install runs pip from that wheel and
-        // installs pip into the env along with the packages. Otherwise with pip, from ensurepip.
-        var withoutPip = SelfWheel(spec, interpreter) is not null;
+        // its own (most of a fresh env's time). The env then gets the copy of that wheel's pip kept by
+        // an earlier env, or, the first time, the first install runs pip from the wheel and installs
+        // pip into the env along with the packages. Otherwise with pip, from ensurepip.
+        var wheel = SelfWheel(spec, interpreter);
+        var withoutPip = wheel is not null;
         var result = await runner.RunAsync(
             interpreter.Executable,
             ["-m", "venv", "--prompt", spec.Name, .. withoutPip ? ["--without-pip"] : Array.Empty<string>(), spec.Prefix],
@@ -74,6 +76,12 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         if (!result.Succeeded || !VenvLayout.LooksLikeVenv(spec.Prefix))
         {
             throw VenvFailure.Explain(result, interpreter, spec.Prefix);
+        }
+
+        if (wheel is not null && Read(spec.Prefix, verifyFiles: false).SitePackages is { } sitePackages
+            && seeds.TryPlant(wheel, interpreter.ParsedVersion, spec.Prefix, sitePackages, PythonPath(spec.Prefix)))
+        {
+            log.Detail($"Copied pip into '{spec.Name}' from {seeds.FolderFor(wheel, interpreter.ParsedVersion)}.");
         }
 
         return interpreter;

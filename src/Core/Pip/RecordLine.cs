@@ -1,0 +1,21 @@
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace M1Env.Core.Pip;
+
+/// <summary>A line of a wheel's installed <c>RECORD</c> (PEP 376, PEP 627): <c>path,sha256=&lt;urlsafe base64&gt;,size</c>.</summary>
+public static class RecordLine
+{
+    /// <summary>The path of a line, relative to site-packages; empty for a blank line.</summary>
+    /// <remarks>A path holding a comma is quoted (RECORD is CSV); pip's own files hold none, so a quoted one is returned as it is.</remarks>
+    public static string Path(string line)
+    {
+        var sizeStart = line.LastIndexOf(',');
+        var hashStart = sizeStart > 0 ? line.LastIndexOf(',', sizeStart - 1) : -1;
+        return hashStart > 0 ? line[..hashStart] : string.Empty;
+    }
+
+    /// <summary>The line for a file with these contents.</summary>
+    public static string For(string path, byte[] contents) =>
+        string.Create(CultureInfo.InvariantCulture, $"{path},sha256={Convert.ToBase64String(SHA256.HashData(contents)).TrimEnd('=').Replace('+', '-').Replace('/', '_')},{contents.Length}");
+}

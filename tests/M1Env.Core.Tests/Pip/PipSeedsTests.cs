@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using M1Env.Core.Pip;
+using M1Env.Core.Processes;
+using M1Env.Testing;
+
+namespace M1Env.Core.Tests.Pip;
+
+/// <summary>
+/// Keeping the pip a venv got from its interpreter's wheel, and giving it to the next venv, with the
+/// real interpreter, its real pip wheel and real venvs.
+/// </summary>
+public sealed class PipSeedsTests : IDisposable
+{
+    private static readonly Version Python311 = new(3, 11);
+
+    private readonly TempDirectory temp = new("m1env-pip-seeds");
+    private readonly RecordingProvisionLog log = new();
+    private readonly string python = PythonFinder.Find();
+
+    public void Dispose() => temp.Dispose();
+
+    private string Wheel => BundledPip.Find(python, Python311) ?? throw new InvalidOperationException($"{python} ships no pip wheel.");
+
+    private async Task<string> RunAsync(string executable, params string[] arguments)
+    {
+        var result = await new ProcessRunner(log).RunAsync(executable, arguments, streamToLog: false, CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join("\n", result.Transcript));
+        return result.StandardOutput;
+    }
+
+    private async Task<(string Prefix, string SitePackages)> VenvWithoutPipAsync(string name)
+    {
+        var prefix = temp.Combine(name);
+        await RunAsync(python, "-m", "venv", "--without-pip", prefix);
+        return (prefix, Path.Combine(prefix, "lib", "python3.11", "site-packages"));
+    }
+
+    private async Task<PipSeeds> SeedsKeptFromAFirstEnvAsync()
+    {
+        var (prefix, sitePackages) = await VenvWithoutPipAsync("first");
+        await RunAsync(Path.Combine(prefix, "bin", "python"), Path.Combine(Wheel, "pip"), "install", "--no-index", "--no-deps", "-q", Wheel);
+        var seeds = new PipSeeds(temp.Combine("tools"), log);
+        seeds.Keep(Wheel, Python311, prefix, sitePackages);
+        return seeds;
+    }
+
+    private static string Sha256(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
+
+    [Fact]
+    public async Task A_planted_pip_is_a_normal_pip_of_the_env_and_leaves_the_seed_as_it_was()
+    {
+        var seeds = await SeedsKeptFromAFirstEnvAsync();
+        var seed = seeds.FolderFor(Wheel, Python311);
+        var seedRecord = Directory.EnumerateFiles(seed, "RECORD", SearchOption.AllDirectories).Single();
+        var seedRecordHash = Sha256(seedRecord);
+        var (prefix, sitePackages) = await VenvWithoutPipAsync("second env");
+
+        Assert.True(seeds.TryPlant(Wheel, Python311, prefix, sitePackages, Path.Combine(prefix, "bin", "python")));
+
+        // The path has a space: pip's own script runs through /bin/sh, as distlib would have written it.
+        Assert.Contains(sitePackages, await RunAsync(Path.Combine(prefix, "bin", "pip"), "--version"), StringComparison.Ordinal);
+        Assert.Contains("pip ", await RunAsync(Path.Combine(prefix, "bin", "python"), "-m", "pip", "list"), StringComparison.Ordinal);
+        var record = Directory.EnumerateFiles(sitePackages, "RECORD", SearchOption.AllDirectories).Single();
+        var scriptLine = File.ReadLines(record).Single(line => line.StartsWith("../../../bin/pip,", StringComparison.Ordinal));
+        Assert.Equal(RecordLine.For("../../../bin/pip", File.ReadAllBytes(Path.Combine(prefix, "bin", "pip"))), scriptLine);
+        Assert.Equal(seedRecordHash, Sha256(seedRecord));
+
+        await RunAsync(Path.Combine(prefix, "bin", "python"), "-m", "pip", "uninstall", "-y", "-q", "pip");
+        Assert.False(File.Exists(Path.Combine(prefix, "bin", "pip")));
+        Assert.False(Directory.Exists(Path.Combine(sitePackages, "pip")));
+        Assert.True(File.Exists(Path.Combine(seed, "lib", "python3.11", "site-packages", "pip", "__init__.py")));
+        Assert.Equal(seedRecordHash, Sha256(seedRecord));
+    }
+
+    [Fact]
+    public async Task Without_a_kept_seed_nothing_is_planted()
+    {
+        var seeds = new PipSeeds(temp.Combine("tools"), log);
+        var (prefix, sitePackages) = await VenvWithoutPipAsync("env");
+
+        Assert.False(seeds.TryPlant(Wheel, Python311, prefix, sitePackages, Path.Combine(prefix, "bin", "python")));
+        Assert.False(File.Exists(Path.Combine(prefix, "bin", "pip")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(sitePackages));
+    }
+
+    [Fact]
+    public async Task A_seed_is_kept_once_and_whole()
+    {
+        var seeds = await SeedsKeptFromAFirstEnvAsync();
+        var seed = seeds.FolderFor(Wheel, Python311);
+        var files = Directory.EnumerateFiles(seed, "*", SearchOption.AllDirectories).Count();
+
+        // A second env with its own pip does not replace the kept one, and no partial folder is left.
+        var (prefix, sitePackages) = await VenvWithoutPipAsync("other");
+        Assert.True(seeds.TryPlant(Wheel, Python311, prefix, sitePackages, Path.Combine(prefix, "bin", "python")));
+        seeds.Keep(Wheel, Python311, prefix, sitePackages);
+
+        Assert.Equal(files, Directory.EnumerateFiles(seed, "*", SearchOption.AllDirectories).Count());
+        Assert.Equal([seed], Directory.GetDirectories(seeds.Root));
+        Assert.True(files > 100, $"only {files} files in the seed");
+    }
+}
