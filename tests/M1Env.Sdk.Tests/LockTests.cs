@@ -143,6 +143,76 @@ public sealed partial class LockTests : IDisposable
     }
 
     [Fact]
+    public async Task A_changed_pin_is_one_pip_run_that_installs_and_locks_and_a_removal_resolves_nothing()
+    {
+        using var project = await TestProject.CreateAsync();
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta;m1-gamma" />"""));
+        Assert.True((await project.BuildAsync()).Succeeded);
+        Add(WheelBuilder.Build(wheels.Path, "m1-alpha", "2.0"));
+        index.AddWheel(built["m1_alpha-2.0-py3-none-any.whl"].Path);
+
+        // The pin moves: pip installs it into the env, and its report is the lock's resolution.
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta;m1-gamma" /><PipPackage Include="m1-alpha" Version="2.0" />"""));
+        var pinned = await project.BuildTracedAsync();
+        Assert.True(pinned.Succeeded, pinned.ToString());
+        Assert.Contains("Installing the change into 'demo'", pinned.Output, StringComparison.Ordinal);
+        Assert.Contains("The lock pylock.demo.toml changed: ~ m1-alpha 1.0 -> 2.0.", pinned.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Resolving the lock", pinned.Output, StringComparison.Ordinal);
+        if (pinned.ExecutedPrograms is { } programs)
+        {
+            Assert.Equal([project.PythonOf("demo")], programs.Where(p => Path.GetFileName(p).StartsWith("python", StringComparison.Ordinal)));
+        }
+
+        Assert.Equal(["m1-alpha 2.0", "m1-beta 1.0", "m1-gamma 1.0"], Installed(project));
+        Assert.Contains(built["m1_alpha-2.0-py3-none-any.whl"].Sha256, File.ReadAllText(LockPath(project)), StringComparison.Ordinal);
+        ProcessAssertions.StartedNoPython(await project.BuildTracedAsync());
+
+        // The lock written that way is whole: another folder installs exactly the same from it.
+        using var other = await TestProject.CreateAsync();
+        File.Copy(LockPath(project), LockPath(other));
+        other.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta;m1-gamma" /><PipPackage Include="m1-alpha" Version="2.0" />"""));
+        var reproduced = await other.BuildAsync("-p:M1EnvLockedMode=true");
+        Assert.True(reproduced.Succeeded, reproduced.ToString());
+        Assert.Equal(Installed(project), Installed(other));
+
+        // Removing packages needs no resolution: the lock's dependencies say what goes with them, and only pip uninstall runs.
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-gamma" />"""));
+        var removed = await project.BuildTracedAsync();
+        Assert.True(removed.Succeeded, removed.ToString());
+        Assert.Contains("The lock pylock.demo.toml changed: - m1-alpha 2.0, - m1-beta 1.0.", removed.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Resolving the lock", removed.Output, StringComparison.Ordinal);
+        if (removed.ExecutedPrograms is { } afterRemoval)
+        {
+            Assert.Single(afterRemoval, p => Path.GetFileName(p).StartsWith("python", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(["m1-gamma 1.0"], Installed(project));
+        Assert.DoesNotContain("m1-beta", File.ReadAllText(LockPath(project)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_build_killed_while_installing_a_change_in_place_is_repaired_by_the_next_one()
+    {
+        using var project = await TestProject.CreateAsync();
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta" />"""));
+        Assert.True((await project.BuildAsync()).Succeeded);
+        var lockBefore = File.ReadAllBytes(LockPath(project));
+
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta;m1-gamma" />"""));
+        var killed = await project.DotnetAsync("build", trace: false, [], killWhen: line => line.Contains("Installing the change into 'demo'", StringComparison.Ordinal));
+        Assert.False(killed.Succeeded, killed.ToString());
+        // The env was marked before pip touched it: no no-op key, and the lock was not written yet.
+        Assert.False(File.Exists(Path.Combine(project.PrefixOf("demo"), ".m1env", "build.key")));
+        Assert.Equal(lockBefore, File.ReadAllBytes(LockPath(project)));
+
+        var repaired = await project.BuildAsync();
+        Assert.True(repaired.Succeeded, repaired.ToString());
+        Assert.Equal(["m1-alpha 1.0", "m1-beta 1.0", "m1-gamma 1.0"], Installed(project));
+        Assert.Contains("+ m1-gamma 1.0", repaired.Output, StringComparison.Ordinal);
+        Assert.Contains("nothing to do", (await project.BuildAsync()).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_hash_that_does_not_match_fails_with_its_code_installs_nothing_and_the_env_keeps_working()
     {
         Add(WheelBuilder.Build(wheels.Path, "m1-alpha", "2.0"));

@@ -66,8 +66,9 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
     /// A conda env's lock is one explicit file per platform, resolved by conda's dry run (conda is found
     /// only then), and, when it has pip packages, a PEP 751 file for those, which the env's own Python
     /// resolves around the conda packages (so a new env's pip packages are locked once conda made it).
+    /// Nothing is resolved in place: the conda packages pip resolves around may change later in the same build.
     /// </summary>
-    public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, CancellationToken cancellationToken)
+    public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, EnvInPlace? inPlace, CancellationToken cancellationToken)
     {
         if (spec.LockFile.Length == 0)
         {

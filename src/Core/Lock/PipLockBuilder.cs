@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using M1Env.Core.Pip;
+using M1Env.Core.Spec;
 
 namespace M1Env.Core.Lock;
 
@@ -7,8 +9,11 @@ namespace M1Env.Core.Lock;
 /// every platform is one entry with no marker; one that differs gets an entry per version, marked
 /// with the platforms it belongs to. Each entry lists the wheels those platforms use.
 /// </summary>
-public static class PipLockBuilder
+public static partial class PipLockBuilder
 {
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingName();
+
     /// <param name="requirements">The declared requirement strings, recorded so a later build can tell what changed.</param>
     /// <param name="lockDirectory">The lock file's folder: a local file (<c>file://</c>, from M1EnvPipFindLinks) is written as a <c>path</c> relative to it, so the lock holds in every clone.</param>
     public static PyLock Build(string envName, IReadOnlyList<string> requirements, IReadOnlyDictionary<LockPlatform, PipResolution> resolutions, string? lockDirectory = null)
@@ -19,6 +24,12 @@ public static class PipLockBuilder
                 : new(artifact.FileName, artifact.Url, artifact.Sha256);
 
         var platforms = resolutions.Keys.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
+        var chosen = resolutions.ToDictionary(r => r.Key, r => r.Value.Artifacts.ToDictionary(a => a.Name, a => a.Version, StringComparer.Ordinal));
+        var entries = resolutions.Values
+            .SelectMany(r => r.Artifacts)
+            .DistinctBy(a => (a.Name, a.Version))
+            .GroupBy(a => a.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var packages = resolutions
             .SelectMany(r => r.Value.Artifacts.Select(a => (Platform: r.Key, Artifact: a)))
             .GroupBy(x => (x.Artifact.Name, x.Artifact.Version))
@@ -30,6 +41,12 @@ public static class PipLockBuilder
                 {
                     Sdist = files.Where(a => !a.IsWheel).Select(ToArtifact).FirstOrDefault(),
                     Marker = users.Length == platforms.Length ? null : string.Join(" or ", users.Select(Marker)),
+                    Dependencies = group
+                        .SelectMany(x => DependenciesIn(x.Artifact, chosen[x.Platform]))
+                        .Distinct()
+                        .Select(d => new PyLockDependency(d.Name, entries.GetValueOrDefault(d.Name) > 1 ? d.Version : null))
+                        .Distinct()
+                        .ToArray(),
                 };
             })
             .ToArray();
@@ -40,6 +57,17 @@ public static class PipLockBuilder
             packages,
             new PyLockM1EnvTool(envName, requirements.Order(StringComparer.Ordinal).ToArray(), platforms.Select(p => p.Name).ToArray()));
     }
+
+    /// <summary>
+    /// The packages of one platform's resolution that an artifact's <c>Requires-Dist</c> names. A line
+    /// whose marker or extra did not apply still counts when another package brought that name in: the
+    /// graph may hold an edge too many, never one too few, so pruning it never drops a needed package.
+    /// </summary>
+    private static IEnumerable<(string Name, string Version)> DependenciesIn(ResolvedArtifact artifact, IReadOnlyDictionary<string, string> chosen) =>
+        artifact.RequiresDist
+            .Select(line => PackageNames.Normalize(LeadingName().Match(line).Value))
+            .Where(name => name.Length > 0 && name != artifact.Name && chosen.ContainsKey(name))
+            .Select(name => (name, chosen[name]));
 
     /// <summary>The PEP 508 marker of a platform: its <c>sys_platform</c> and <c>platform_machine</c>.</summary>
     public static string Marker(LockPlatform platform) =>

@@ -27,51 +27,55 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
     /// conda packages), normalised name to version: pip resolves around them (they are its
     /// constraints) and the lock leaves them out.
     /// </param>
+    /// <param name="inPlace">
+    /// The env, when it exists and stays: a changed lock is then resolved for this machine by installing
+    /// the change into it (see <see cref="InPlacePipResolution"/>), and <see cref="LockedPip.InstalledInPlace"/> says so.
+    /// </param>
     public async Task<LockedPip> PrepareAsync(
         EnvSpec spec,
         PythonInterpreter python,
         TargetEnvironment? knownTarget,
         CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? provided = null)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? provided = null,
+        EnvInPlace? inPlace = null)
     {
         var (existing, declared, assessment) = Read(spec);
-        var platforms = Platforms(spec);
-        var difference = assessment.Difference;
+        var current = LockPlatform.Current;
+        var target = knownTarget ?? await new TargetEnvironmentProbe(runner).ProbeAsync(python.Executable, current?.Name ?? "this machine", cancellationToken).ConfigureAwait(false);
         var lockFile = existing;
+        var installedInPlace = false;
         if (assessment.Decide(spec.Lock) == LockAction.Resolve)
         {
-            var pins = LockDecision.Pins(spec.Lock, difference, (existing?.Packages ?? [])
+            var pins = LockDecision.Pins(spec.Lock, assessment.Difference, (existing?.Packages ?? [])
                 .Where(p => p.Marker is null && p.Version is not null)
                 .ToDictionary(p => p.Name, p => p.Version!, StringComparer.Ordinal));
-            var resolver = new PipResolver(runner, python.Executable, spec.Sources);
-            var resolutions = new Dictionary<LockPlatform, PipResolution>();
-            foreach (var platform in platforms)
+            if (OnlyRemoves(spec, existing, assessment) && PyLockPruning.Prune(existing!, declared.Keys, declared.Values.ToArray()) is { } pruned)
             {
-                if (spec.PipPackages.Count == 0)
+                // Nothing to resolve: what the removed packages alone needed leaves the lock with them.
+                lockFile = pruned;
+            }
+            else
+            {
+                var resolutions = new Dictionary<LockPlatform, PipResolution>();
+                var here = existing is not null && inPlace is not null && current is not null && provided is null && !spec.Lock.Relock && spec.Lock.Update.Count == 0
+                    && assessment.MissingPlatforms.Count == 0 && spec.PipPackages.Count > 0 && InPlacePipResolution.Applies(spec)
+                    && PipResolveTarget.For(current, python) == PipResolveTarget.ThisPython
+                    ? current
+                    : null;
+
+                // Other platforms first: their resolution can fail, and should before the env changes.
+                foreach (var platform in Platforms(spec).OrderBy(p => p == here))
                 {
-                    // Every pip package was removed: the lock stays, empty, so removing them all is recorded like any change.
-                    resolutions[platform] = new PipResolution([], new Dictionary<string, string>());
-                    continue;
+                    var resolution = platform == here
+                        ? await new InPlacePipResolution(runner, log).ResolveAsync(spec, inPlace!, existing!, pins, target, cancellationToken).ConfigureAwait(false)
+                        : null;
+                    installedInPlace |= platform == here;
+                    resolutions[platform] = resolution ?? await ResolveAsync(spec, python, platform, pins, provided, cancellationToken).ConfigureAwait(false);
                 }
 
-                log.Step($"Resolving the lock of '{spec.Name}' for {platform.Name}...");
-                var others = provided?.GetValueOrDefault(platform.Name) ?? new Dictionary<string, string>();
-                PipResolution resolution;
-                try
-                {
-                    resolution = await resolver.ResolveAsync(spec.PipPackages, PipResolveTarget.For(platform, python), WithProvided(pins, others), spec.Lock.Update, cancellationToken).ConfigureAwait(false);
-                }
-                catch (M1EnvException exception) when (pins.Count > 0 && exception.ToolOutput.Any(line => line.Contains("ResolutionImpossible", StringComparison.Ordinal)))
-                {
-                    // The change needs other versions of locked packages: they move, as little as pip's resolver moves them.
-                    log.Step($"The locked versions of '{spec.Name}' do not fit the change for {platform.Name}: resolving again with every package free...");
-                    resolution = await resolver.ResolveAsync(spec.PipPackages, PipResolveTarget.For(platform, python), WithProvided(new Dictionary<string, string>(), others), [], cancellationToken).ConfigureAwait(false);
-                }
-
-                resolutions[platform] = resolution with { Artifacts = resolution.Artifacts.Where(a => !others.ContainsKey(a.Name)).ToArray() };
+                lockFile = PipLockBuilder.Build(spec.Name, declared.Values.ToArray(), resolutions, Path.GetDirectoryName(spec.PipLockFile));
             }
 
-            lockFile = PipLockBuilder.Build(spec.Name, declared.Values.ToArray(), resolutions, Path.GetDirectoryName(spec.PipLockFile));
             PyLockWriter.WriteFile(spec.PipLockFile, lockFile, spec.Lock.PrivateHosts);
             var changes = LockChanges.Describe(existing, lockFile);
             log.Step(changes.Count == 0
@@ -79,11 +83,47 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
                 : $"The lock {Path.GetFileName(spec.PipLockFile)} changed: {string.Join(", ", changes)}.");
         }
 
-        var current = LockPlatform.Current?.Name ?? "this machine";
-        var target = knownTarget ?? await new TargetEnvironmentProbe(runner).ProbeAsync(python.Executable, current, cancellationToken).ConfigureAwait(false);
         var selected = PyLockSelector.Select(lockFile!, target);
-        return new LockedPip(spec.PipLockFile, PyLock.ContentHash(File.ReadAllBytes(spec.PipLockFile)), selected, target);
+        return new LockedPip(spec.PipLockFile, PyLock.ContentHash(File.ReadAllBytes(spec.PipLockFile)), selected, target) { InstalledInPlace = installedInPlace };
     }
+
+    /// <summary>One platform's resolution, without installing; a change the locked versions cannot take frees them all.</summary>
+    private async Task<PipResolution> ResolveAsync(
+        EnvSpec spec,
+        PythonInterpreter python,
+        LockPlatform platform,
+        IReadOnlyDictionary<string, string> pins,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? provided,
+        CancellationToken cancellationToken)
+    {
+        if (spec.PipPackages.Count == 0)
+        {
+            // Every pip package was removed: the lock stays, empty, so removing them all is recorded like any change.
+            return new PipResolution([], new Dictionary<string, string>());
+        }
+
+        log.Step($"Resolving the lock of '{spec.Name}' for {platform.Name}...");
+        var resolver = new PipResolver(runner, python.Executable, spec.Sources);
+        var others = provided?.GetValueOrDefault(platform.Name) ?? new Dictionary<string, string>();
+        PipResolution resolution;
+        try
+        {
+            resolution = await resolver.ResolveAsync(spec.PipPackages, PipResolveTarget.For(platform, python), WithProvided(pins, others), spec.Lock.Update, cancellationToken).ConfigureAwait(false);
+        }
+        catch (M1EnvException exception) when (pins.Count > 0 && exception.ToolOutput.Any(line => line.Contains("ResolutionImpossible", StringComparison.Ordinal)))
+        {
+            // The change needs other versions of locked packages: they move, as little as pip's resolver moves them.
+            log.Step($"The locked versions of '{spec.Name}' do not fit the change for {platform.Name}: resolving again with every package free...");
+            resolution = await resolver.ResolveAsync(spec.PipPackages, PipResolveTarget.For(platform, python), WithProvided(new Dictionary<string, string>(), others), [], cancellationToken).ConfigureAwait(false);
+        }
+
+        return resolution with { Artifacts = resolution.Artifacts.Where(a => !others.ContainsKey(a.Name)).ToArray() };
+    }
+
+    /// <summary>The declaration only lost packages since the lock was written, and nothing asks to move the rest.</summary>
+    private static bool OnlyRemoves(EnvSpec spec, PyLock? existing, LockAssessment assessment) =>
+        existing is not null && assessment.Difference is { Added.Count: 0, Changed.Count: 0, Removed.Count: > 0 }
+        && assessment.MissingPlatforms.Count == 0 && !spec.Lock.Relock && spec.Lock.Update.Count == 0;
 
     /// <summary>The pins, and every provided package at its version where pip can read that version as a pin.</summary>
     private static Dictionary<string, string> WithProvided(IReadOnlyDictionary<string, string> pins, IReadOnlyDictionary<string, string> provided)

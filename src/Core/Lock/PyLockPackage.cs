@@ -30,8 +30,12 @@ public sealed record PyLockPackage
     /// <summary>The package's own <c>Requires-Python</c>, for an error rather than a broken install.</summary>
     public string? RequiresPython { get; init; }
 
-    /// <summary>The other entries this one depends on; informational only (PEP 751 forbids using it to install).</summary>
-    public IReadOnlyList<PyLockDependency> Dependencies { get; init; } = [];
+    /// <summary>
+    /// The other entries this one depends on; null where the file does not say (an empty list says it
+    /// depends on nothing). Never used to install (PEP 751 forbids it); M1Env uses it to drop what a
+    /// removed package alone needed without resolving again.
+    /// </summary>
+    public IReadOnlyList<PyLockDependency>? Dependencies { get; init; }
 
     /// <summary>The simple-API index the files were found on (<c>https://pypi.org/simple/</c>), or null.</summary>
     public string? Index { get; init; }

@@ -108,9 +108,11 @@ public static class PyLockReader
         {
             Marker = fields.OptionalString(PyLockKeys.Marker),
             RequiresPython = fields.OptionalString(PyLockKeys.RequiresPython),
-            Dependencies = fields.Tables(PyLockKeys.Dependencies)
-                .Select(d => new PyLockDependency(d.RequiredString(PyLockKeys.Name), d.OptionalString(PyLockKeys.Version)))
-                .ToArray(),
+            Dependencies = fields.Has(PyLockKeys.Dependencies)
+                ? fields.Tables(PyLockKeys.Dependencies)
+                    .Select(d => new PyLockDependency(d.RequiredString(PyLockKeys.Name), d.OptionalString(PyLockKeys.Version)))
+                    .ToArray()
+                : null,
             Index = fields.OptionalString(PyLockKeys.Index),
             Sdist = sdist,
         };

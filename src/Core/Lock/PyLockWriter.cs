@@ -107,7 +107,7 @@ public static class PyLockWriter
         AddIfPresent(items, PyLockKeys.Version, package.Version);
         AddIfPresent(items, PyLockKeys.Marker, package.Marker);
         AddIfPresent(items, PyLockKeys.RequiresPython, package.RequiresPython);
-        if (package.Dependencies.Count > 0)
+        if (package.Dependencies is not null)
         {
             items.Add(TomlSyntax.InlineTables(PyLockKeys.Dependencies, PyLockOrder.Dependencies(package.Dependencies).Select(Dependency)));
         }

@@ -3,7 +3,7 @@ using M1Env.Core.Spec;
 
 namespace M1Env.Core.Pip;
 
-/// <summary>The argument list of <c>pip install --dry-run --report</c> that resolves without installing.</summary>
+/// <summary>The argument lists of <c>pip install --report</c>: resolving without installing (<c>--dry-run</c>), or by installing.</summary>
 public static partial class PipResolveArguments
 {
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9.+!_-]*$", RegexOptions.CultureInvariant)]
@@ -27,6 +27,25 @@ public static partial class PipResolveArguments
             "--dry-run", "--ignore-installed", "--quiet", "--report", reportFile,
         };
         arguments.AddRange(Platform(target, targetDirectory));
+        if (constraintsFile is not null)
+        {
+            arguments.Add("--constraint");
+            arguments.Add(constraintsFile);
+        }
+
+        arguments.AddRange(PipArguments.Sources(sources));
+        arguments.AddRange(requirements.Select(r => r.ToRequirementString()));
+        return arguments;
+    }
+
+    /// <summary>
+    /// <c>pip install --report</c> into the env that runs it: one pip run that resolves the
+    /// requirements around what the env holds, installs what changed, and reports what it installed.
+    /// </summary>
+    /// <param name="constraintsFile">A <c>-c</c> file of pins, or null.</param>
+    public static IReadOnlyList<string> InstallAndReport(PackageSourceSettings sources, IEnumerable<PipRequirement> requirements, string reportFile, string? constraintsFile)
+    {
+        var arguments = new List<string> { "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--report", reportFile };
         if (constraintsFile is not null)
         {
             arguments.Add("--constraint");

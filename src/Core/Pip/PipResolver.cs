@@ -6,8 +6,9 @@ using M1Env.Core.Spec;
 namespace M1Env.Core.Pip;
 
 /// <summary>
-/// Resolves requirements to exact files with pip's own resolver, installing nothing:
-/// <c>pip install --dry-run --ignore-installed --report</c>, run by <paramref name="python"/> (pip 22.2+).
+/// Resolves requirements to exact files with pip's own resolver and its report (pip 22.2+): installing
+/// nothing (<c>pip install --dry-run --ignore-installed --report</c>), or, for an env whose own
+/// interpreter is <paramref name="python"/>, by installing what changed (<see cref="InstallAsync"/>).
 /// </summary>
 /// <param name="python">The interpreter whose pip resolves; for <see cref="PipResolveTarget.ThisPython"/> also the one whose platform and markers count.</param>
 public sealed class PipResolver(ProcessRunner runner, string python, PackageSourceSettings sources)
@@ -30,17 +31,8 @@ public sealed class PipResolver(ProcessRunner runner, string python, PackageSour
         CancellationToken cancellationToken)
     {
         var constraints = PipResolveArguments.Constraints(pinned, update);
-        var scratch = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"m1env-resolve-{Guid.NewGuid():N}")).FullName;
-        try
+        return await WithReportAsync(constraints, async (scratch, report, constraintsFile) =>
         {
-            var report = Path.Combine(scratch, "report.json");
-            string? constraintsFile = null;
-            if (constraints.Length > 0)
-            {
-                constraintsFile = Path.Combine(scratch, "constraints.txt");
-                await File.WriteAllTextAsync(constraintsFile, constraints, cancellationToken).ConfigureAwait(false);
-            }
-
             IReadOnlyList<string> pip = ["-m", "pip"];
             IReadOnlyDictionary<string, string?>? environment = null;
             if (target.Platform is { } platform && target.PythonVersion is { } version)
@@ -57,11 +49,45 @@ public sealed class PipResolver(ProcessRunner runner, string python, PackageSour
             var arguments = PipResolveArguments.Resolve(
                 pip, sources, requirements, target, report, Path.Combine(scratch, "target"), constraintsFile);
             var result = await runner.RunAsync(python, arguments, streamToLog: true, cancellationToken, environment: environment).ConfigureAwait(false);
-            if (!result.Succeeded)
+            return result.Succeeded ? result : throw PipResolveFailure.Explain(result, target, requirements, constraints.Count(c => c == '\n'), sources);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Resolves by installing, for an env whose own interpreter is <c>python</c>: one <c>pip install
+    /// --report</c> resolves the requirements around what the env holds (each pin a constraint),
+    /// installs what changed and reports it. The resolution holds only what this run installed: what
+    /// was there already and still fits is not in pip's report.
+    /// </summary>
+    /// <exception cref="M1EnvException">As for <see cref="ResolveAsync(IReadOnlyList{PipRequirement}, PipResolveTarget, CancellationToken)"/>; pip resolves before it installs, so a failed resolution leaves the env as it was.</exception>
+    public async Task<PipResolution> InstallAsync(IReadOnlyList<PipRequirement> requirements, IReadOnlyDictionary<string, string> pinned, CancellationToken cancellationToken)
+    {
+        var constraints = PipResolveArguments.Constraints(pinned, []);
+        return await WithReportAsync(constraints, async (_, report, constraintsFile) =>
+        {
+            var result = await runner.RunAsync(python, PipResolveArguments.InstallAndReport(sources, requirements, report, constraintsFile), streamToLog: true, cancellationToken).ConfigureAwait(false);
+            return result.Succeeded ? result : throw PipResolveFailure.Explain(result, PipResolveTarget.ThisPython, requirements, constraints.Count(c => c == '\n'), sources);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs pip in a scratch folder (its report file, the constraints file) and reads the report it wrote.</summary>
+    private static async Task<PipResolution> WithReportAsync(
+        string constraints,
+        Func<string, string, string?, Task<ProcessResult>> runPip,
+        CancellationToken cancellationToken)
+    {
+        var scratch = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"m1env-resolve-{Guid.NewGuid():N}")).FullName;
+        try
+        {
+            var report = Path.Combine(scratch, "report.json");
+            string? constraintsFile = null;
+            if (constraints.Length > 0)
             {
-                throw PipResolveFailure.Explain(result, target, requirements, constraints.Count(c => c == '\n'), sources);
+                constraintsFile = Path.Combine(scratch, "constraints.txt");
+                await File.WriteAllTextAsync(constraintsFile, constraints, cancellationToken).ConfigureAwait(false);
             }
 
+            var result = await runPip(scratch, report, constraintsFile).ConfigureAwait(false);
             if (!File.Exists(report))
             {
                 throw new M1EnvException(

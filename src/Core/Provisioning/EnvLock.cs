@@ -14,6 +14,9 @@ namespace M1Env.Core.Provisioning;
 /// <param name="Pip">How pip installs the locked artifacts, hashes and all; null when the lock holds no pip packages.</param>
 public sealed record EnvLock(EnvSpec Spec, IReadOnlyList<string> Files, LockedPip? Pip)
 {
+    /// <summary>Resolving the lock installed into the env (<see cref="InPlacePipResolution"/>): what is on disk must be read again.</summary>
+    public bool ChangedEnv => Pip?.InstalledInPlace == true;
+
     /// <summary>
     /// What is left to lock once the env's own interpreter exists (a new conda env's pip packages,
     /// which its Python resolves), returning the whole lock; null when nothing is.

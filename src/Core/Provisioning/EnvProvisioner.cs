@@ -76,7 +76,8 @@ public sealed class EnvProvisioner
 
         var stopwatch = Stopwatch.StartNew();
         WarnAboutKnownBadCombinations(spec);
-        var (owner, store, stamp, record, interpreter, specHash, plan, locked) = await AssessAsync(spec, backend, realPrefix, cancellationToken, applyLock: true).ConfigureAwait(false);
+        var (owner, store, stamp, record, interpreter, specHash, plan, locked) = await AssessAsync(spec, backend, realPrefix, cancellationToken, applyLock: true, mayChange: true).ConfigureAwait(false);
+        var changed = plan.CreatesEnv || plan.ChangesPackages || locked?.ChangedEnv == true;
         spec = locked?.Spec ?? spec;
         foreach (var reason in plan.Reasons)
         {
@@ -104,15 +105,15 @@ public sealed class EnvProvisioner
             });
             await ApplyPackagesAsync(work, plan, cancellationToken).ConfigureAwait(false);
         }
-        else if (plan.Action == PlanAction.RefreshStamp)
+        else if (plan.Action == PlanAction.RefreshStamp && !changed)
         {
             log.Step($"Environment '{spec.Name}' {plan.Reasons[^1]}.");
         }
 
         var env = await RecordAsync(work, record, plan.Action != PlanAction.UpToDate || stamp is null, cancellationToken).ConfigureAwait(false);
         await new EnvVerifier(runner, log, options.Verify)
-            .VerifyAsync(spec.Name, env.Python, env.SpecHash, store, plan.CreatesEnv || plan.ChangesPackages, cancellationToken).ConfigureAwait(false);
-        if (plan.CreatesEnv || plan.ChangesPackages)
+            .VerifyAsync(spec.Name, env.Python, env.SpecHash, store, changed, cancellationToken).ConfigureAwait(false);
+        if (changed)
         {
             log.Step($"Environment '{spec.Name}' is ready at {spec.Prefix} ({stopwatch.Elapsed.TotalSeconds:0.0} s).");
         }
@@ -146,8 +147,9 @@ public sealed class EnvProvisioner
             : plan;
     }
 
-    /// <summary>Reads the stamp, the disk and the interpreter's record, and plans. Starts no process unless the interpreter must be found.</summary>
-    private async Task<Assessment> AssessAsync(EnvSpec spec, IEnvBackend backend, string realPrefix, CancellationToken cancellationToken, bool applyLock = false)
+    /// <summary>Reads the stamp, the disk and the interpreter's record, and plans. Starts no process unless the interpreter must be found, or the lock resolved.</summary>
+    /// <param name="mayChange">A build, not a plan: a changed lock may be resolved by installing into an env the build keeps.</param>
+    private async Task<Assessment> AssessAsync(EnvSpec spec, IEnvBackend backend, string realPrefix, CancellationToken cancellationToken, bool applyLock = false, bool mayChange = false)
     {
         var owner = new EnvOwner(options.ProjectFile.Length == 0 ? string.Empty : PathIdentity.RealPath(options.ProjectFile), spec.Name);
         var store = new StampStore(spec.Prefix);
@@ -163,15 +165,26 @@ public sealed class EnvProvisioner
             throw new M1EnvException(ErrorCodes.WrongArchitecture,
                 $"Environment '{spec.Name}': {rosetta}. Use an arm64 Python (Homebrew in /opt/homebrew, python.org's universal2, pyenv, or an arm64 Miniforge) and build again.");
         }
+        var recordedLocation = stamp?.Location ?? (disk.Config?.CreatedAt is { } createdAt ? PathIdentity.RealPath(createdAt) : null);
+        PlanInputs Inputs(EnvSpec planned) => new(
+            planned, interpreter, SpecHasher.Hash(planned, interpreter, options.ToolVersion), SpecHasher.HashSources(planned.Sources), options.ToolVersion, realPrefix, recordedLocation, stamp, facts, disk);
+
         // The lock decides what the env holds: every locked package, exactly, instead of the declared ranges.
         var knownTarget = record is not null && record.Interpreter == interpreter && record.IsCurrent() ? record.Target : null;
-        var locked = applyLock ? await backend.LockAsync(spec, interpreter, knownTarget, cancellationToken).ConfigureAwait(false) : null;
+        var inPlace = applyLock && mayChange && !EnvPlanner.Plan(Inputs(spec)).CreatesEnv
+            ? new EnvInPlace(spec.Prefix, backend.PythonPath(spec.Prefix), () => MarkChanging(spec, store, stamp))
+            : null;
+        var locked = applyLock ? await backend.LockAsync(spec, interpreter, knownTarget, inPlace, cancellationToken).ConfigureAwait(false) : null;
         spec = locked?.Spec ?? spec;
+        if (locked?.ChangedEnv == true)
+        {
+            facts = backend.Inspect(spec.Prefix);
+            disk = backend.Read(spec.Prefix, verifyFiles: true);
+        }
 
-        var specHash = SpecHasher.Hash(spec, interpreter, options.ToolVersion);
-        var recordedLocation = stamp?.Location ?? (disk.Config?.CreatedAt is { } createdAt ? PathIdentity.RealPath(createdAt) : null);
-        var plan = EnvPlanner.Plan(new PlanInputs(
-            spec, interpreter, specHash, SpecHasher.HashSources(spec.Sources), options.ToolVersion, realPrefix, recordedLocation, stamp, facts, disk));
+        var inputs = Inputs(spec);
+        var specHash = inputs.SpecHash;
+        var plan = EnvPlanner.Plan(inputs);
         if (takeover is not null)
         {
             plan = plan with { Reasons = [$"taking over the prefix: {takeover}", .. plan.Reasons] };
@@ -387,6 +400,16 @@ public sealed class EnvProvisioner
             .Concat(spec.PipPackages.Select(ToStamped))
             .GroupBy(p => p.Name, StringComparer.Ordinal)
             .Select(g => g.Last());
+
+    /// <summary>Before pip changes an env the build keeps: no no-op key, and a stamp that says work is under way.</summary>
+    private void MarkChanging(EnvSpec spec, StampStore store, EnvStamp? stamp)
+    {
+        ForgetBuildKey(spec, store);
+        if (stamp is not null)
+        {
+            store.Write(stamp with { Complete = false });
+        }
+    }
 
     /// <summary>Deletes the keys that would let the next build skip this env, before anything in it changes.</summary>
     private void ForgetBuildKey(EnvSpec spec, StampStore store)

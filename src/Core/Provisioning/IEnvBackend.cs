@@ -40,7 +40,8 @@ public interface IEnvBackend
     /// </summary>
     /// <param name="interpreter">From <see cref="ChooseInterpreterAsync"/>; null before a conda env exists.</param>
     /// <param name="knownTarget">Which wheels the interpreter takes, from its record; null when it must be asked.</param>
-    Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, CancellationToken cancellationToken);
+    /// <param name="inPlace">The env, when it exists and the build keeps it: a changed lock may then be resolved by installing the change into it (<see cref="EnvLock.ChangedEnv"/>); null when the build remakes it, or only plans.</param>
+    Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, EnvInPlace? inPlace, CancellationToken cancellationToken);
 
     /// <summary>Finds what the plan's work needs (conda itself, or the Miniforge to install) before anything in the prefix is written.</summary>
     Task PrepareAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken);

@@ -40,14 +40,14 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
     public IReadOnlyList<LockAssessment> AssessLock(EnvSpec spec) => HasLock(spec) ? [PipLockStage.Assess(spec)] : [];
 
     /// <summary>A venv's lock is its PEP 751 file, resolved with the base interpreter.</summary>
-    public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, CancellationToken cancellationToken)
+    public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, EnvInPlace? inPlace, CancellationToken cancellationToken)
     {
         if (interpreter is null || !HasLock(spec))
         {
             return null;
         }
 
-        var pip = await new PipLockStage(runner, log).PrepareAsync(spec, interpreter, knownTarget, cancellationToken).ConfigureAwait(false);
+        var pip = await new PipLockStage(runner, log).PrepareAsync(spec, interpreter, knownTarget, cancellationToken, inPlace: inPlace).ConfigureAwait(false);
         return new EnvLock(pip.Pin(spec), [pip.LockFile], pip);
     }
 

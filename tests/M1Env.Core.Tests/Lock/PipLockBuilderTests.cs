@@ -44,6 +44,23 @@ public class PipLockBuilderTests
     }
 
     [Fact]
+    public void Each_entry_records_the_locked_packages_its_requirements_name_and_a_leaf_records_none()
+    {
+        var requests = Wheel("requests", "2.32.3", "py3-none-any") with { RequiresDist = ["charset_normalizer<4,>=2", "urllib3 (<3,>=1.21.1)", "PySocks!=1.5.7,>=1.5.6; extra == \"socks\""] };
+        var linux = Resolution(requests, Wheel("charset-normalizer", "3.4.0", "py3-none-any"), Wheel("urllib3", "2.2.3", "py3-none-any"));
+        var mac = Resolution(requests, Wheel("charset-normalizer", "3.3.2", "py3-none-any"), Wheel("urllib3", "2.2.3", "py3-none-any"));
+
+        var lockFile = PipLockBuilder.Build("demo", ["requests"], new Dictionary<LockPlatform, PipResolution> { [LockPlatform.LinuxX64] = linux, [LockPlatform.OsxArm64] = mac });
+
+        // PySocks, asked for by an extra nobody wanted, is not in the lock, so it is no dependency;
+        // charset-normalizer has two entries, so each dependency on it says which.
+        Assert.Equal(
+            [new PyLockDependency("charset-normalizer", "3.3.2"), new PyLockDependency("charset-normalizer", "3.4.0"), new PyLockDependency("urllib3")],
+            Assert.Single(lockFile.Packages, p => p.Name == "requests").Dependencies!.OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Version, StringComparer.Ordinal));
+        Assert.Empty(Assert.Single(lockFile.Packages, p => p.Name == "urllib3").Dependencies!);
+    }
+
+    [Fact]
     public void Changes_name_what_was_added_removed_and_moved()
     {
         PyLock Lock(params (string Name, string Version)[] packages) =>
