@@ -13,7 +13,8 @@ namespace M1Env.Core.Lock;
 /// locked mode), resolve what changed for every lock platform and write the lock, then pick this
 /// machine's artifacts. The result is what the env must hold, exactly, and how pip installs it.
 /// </summary>
-public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log)
+/// <param name="probes">Probe answers shared with the other envs of the build, or null.</param>
+public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log, ProbeMemo? probes = null)
 {
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingName();
@@ -41,7 +42,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
     {
         var (existing, declared, assessment) = Read(spec);
         var current = LockPlatform.Current;
-        var target = knownTarget ?? await new TargetEnvironmentProbe(runner).ProbeAsync(python.Executable, current?.Name ?? "this machine", cancellationToken).ConfigureAwait(false);
+        var target = knownTarget ?? await new TargetEnvironmentProbe(runner, probes).ProbeAsync(python.Executable, current?.Name ?? "this machine", cancellationToken).ConfigureAwait(false);
         var lockFile = existing;
         var installedInPlace = false;
         if (assessment.Decide(spec.Lock) == LockAction.Resolve)

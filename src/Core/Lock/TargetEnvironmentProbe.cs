@@ -9,7 +9,8 @@ namespace M1Env.Core.Lock;
 /// library its pip carries (<c>sys_tags()</c> and <c>default_environment()</c>): what picks this
 /// machine's files out of a lock.
 /// </summary>
-public sealed class TargetEnvironmentProbe(ProcessRunner runner)
+/// <param name="memo">Answers shared with the other envs of the build, or null to always ask.</param>
+public sealed class TargetEnvironmentProbe(ProcessRunner runner, ProbeMemo? memo = null)
 {
     // An interpreter without pip of its own (Debian's, before python3-pip) still has the pip wheel ensurepip installs from.
     private const string Script =
@@ -22,7 +23,10 @@ public sealed class TargetEnvironmentProbe(ProcessRunner runner)
         "    from pip._vendor.packaging import markers, tags\n" +
         "print(json.dumps({'tags': [str(t) for t in tags.sys_tags()], 'markers': markers.default_environment()}))";
 
-    public async Task<TargetEnvironment> ProbeAsync(string python, string platform, CancellationToken cancellationToken)
+    public Task<TargetEnvironment> ProbeAsync(string python, string platform, CancellationToken cancellationToken) =>
+        memo is null ? AskAsync(python, platform, cancellationToken) : memo.GetOrRunAsync("target " + platform, python, () => AskAsync(python, platform, cancellationToken));
+
+    private async Task<TargetEnvironment> AskAsync(string python, string platform, CancellationToken cancellationToken)
     {
         var result = await runner.RunAsync(python, ["-I", "-c", Script], streamToLog: false, cancellationToken, TimeSpan.FromSeconds(30), stdoutIsData: true).ConfigureAwait(false);
         try

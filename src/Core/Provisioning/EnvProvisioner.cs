@@ -30,19 +30,26 @@ public sealed class EnvProvisioner
     private readonly ProcessRunner runner;
     private readonly IEnvBackend venv;
     private readonly PipSeeds seeds;
+    private readonly ProbeMemo probes;
     private readonly Lazy<IEnvBackend> conda;
     private readonly PythonCandidateSources? candidateSources;
     private readonly CondaLocator? condaLocator;
 
     public EnvProvisioner(ProvisionOptions options, IProvisionLog log, PythonCandidateSources? candidateSources = null, CondaLocator? condaLocator = null)
+        : this(options, log, candidateSources, condaLocator, new ProbeMemo())
+    {
+    }
+
+    private EnvProvisioner(ProvisionOptions options, IProvisionLog log, PythonCandidateSources? candidateSources, CondaLocator? condaLocator, ProbeMemo probes)
     {
         this.options = options;
+        this.probes = probes;
         this.log = log;
         this.candidateSources = candidateSources;
         this.condaLocator = condaLocator;
         runner = new ProcessRunner(log);
         seeds = new PipSeeds(options.ToolsDirectory, log);
-        venv = new VenvBackend(runner, log, candidateSources ?? PythonCandidateSources.ForCurrentProcess(), seeds);
+        venv = new VenvBackend(runner, log, candidateSources ?? PythonCandidateSources.ForCurrentProcess(), seeds, probes);
         conda = new Lazy<IEnvBackend>(() => new CondaBackend(
             runner,
             log,
@@ -54,7 +61,8 @@ public sealed class EnvProvisioner
 
     /// <summary>The same provisioner, its lines starting with the env's name, for one of several envs made at once.</summary>
     /// <param name="gate">Shared by the envs made together, so their lines never interleave.</param>
-    public EnvProvisioner NamingEnv(string envName, object gate) => new(options, new EnvNamedLog(envName, log, gate), candidateSources, condaLocator);
+    /// <remarks>The envs share the answers of probes: envs of one interpreter ask it once.</remarks>
+    public EnvProvisioner NamingEnv(string envName, object gate) => new(options, new EnvNamedLog(envName, log, gate), candidateSources, condaLocator, probes);
 
     /// <summary>The backend of the env's kind: the one place that tells kinds apart.</summary>
     public IEnvBackend BackendFor(EnvSpec spec) => spec.Kind == EnvKind.Conda ? conda.Value : venv;

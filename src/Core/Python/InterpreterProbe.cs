@@ -8,12 +8,13 @@ namespace M1Env.Core.Python;
 /// Asks an interpreter who it is, in one short process. The process has a time limit: a broken
 /// python on PATH that hangs must not hang the build, which may be holding a prefix lock.
 /// </summary>
-public sealed class InterpreterProbe(ProcessRunner runner, TimeSpan timeout)
+/// <param name="memo">Answers shared with the other envs of the build, or null to always ask.</param>
+public sealed class InterpreterProbe(ProcessRunner runner, TimeSpan timeout, ProbeMemo? memo = null)
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
 
-    public InterpreterProbe(ProcessRunner runner)
-        : this(runner, DefaultTimeout)
+    public InterpreterProbe(ProcessRunner runner, ProbeMemo? memo = null)
+        : this(runner, DefaultTimeout, memo)
     {
     }
 
@@ -25,7 +26,10 @@ public sealed class InterpreterProbe(ProcessRunner runner, TimeSpan timeout)
         "'machine': platform.machine(), " +
         "'can_make_venv': u.find_spec('venv') is not None and u.find_spec('ensurepip') is not None}))";
 
-    public async Task<ProbeResult> ProbeAsync(string executable, CancellationToken cancellationToken)
+    public Task<ProbeResult> ProbeAsync(string executable, CancellationToken cancellationToken) =>
+        memo is null ? AskAsync(executable, cancellationToken) : memo.GetOrRunAsync("interpreter", executable, () => AskAsync(executable, cancellationToken));
+
+    private async Task<ProbeResult> AskAsync(string executable, CancellationToken cancellationToken)
     {
         var result = await runner.RunAsync(executable, ["-I", "-c", Script], streamToLog: false, cancellationToken, timeout).ConfigureAwait(false);
         if (result.TimedOut)

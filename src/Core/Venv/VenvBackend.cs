@@ -16,7 +16,7 @@ namespace M1Env.Core.Venv;
 /// machine. Its base interpreter is known from the record of its file, without a process, until
 /// that file changes.
 /// </summary>
-public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonCandidateSources candidateSources, PipSeeds seeds) : IEnvBackend
+public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonCandidateSources candidateSources, PipSeeds seeds, ProbeMemo probes) : IEnvBackend
 {
     public PrefixFacts Inspect(string prefix) => PrefixFacts.Inspect(prefix, VenvLayout.LooksLikeVenv);
 
@@ -33,7 +33,7 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         }
 
         log.Step($"Finding CPython {spec.Python} for environment '{spec.Name}'...");
-        var locator = new PythonLocator(candidateSources, new InterpreterProbe(runner), log);
+        var locator = new PythonLocator(candidateSources, new InterpreterProbe(runner, probes), log);
         return await locator.LocateAsync(spec.Python, cancellationToken, preferred: disk.Config?.Executable).ConfigureAwait(false);
     }
 
@@ -47,7 +47,7 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
             return null;
         }
 
-        var pip = await new PipLockStage(runner, log).PrepareAsync(spec, interpreter, knownTarget, cancellationToken, inPlace: inPlace).ConfigureAwait(false);
+        var pip = await new PipLockStage(runner, log, probes).PrepareAsync(spec, interpreter, knownTarget, cancellationToken, inPlace: inPlace).ConfigureAwait(false);
         return new EnvLock(pip.Pin(spec), [pip.LockFile], pip);
     }
 

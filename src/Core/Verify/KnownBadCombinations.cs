@@ -12,8 +12,6 @@ namespace M1Env.Core.Verify;
 /// </summary>
 public static class KnownBadCombinations
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
-
     /// <summary>The table shipped inside M1Env.Core.</summary>
     public static IReadOnlyList<KnownBadCombination> Table { get; } = Load();
 
@@ -77,6 +75,6 @@ public static class KnownBadCombinations
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("M1Env.Core.Verify.known-bad-combinations.json")
             ?? throw new InvalidOperationException("known-bad-combinations.json is not embedded in M1Env.Core.");
-        return JsonSerializer.Deserialize<KnownBadCombination[]>(stream, Json) ?? [];
+        return JsonSerializer.Deserialize(stream, KnownBadJsonContext.Default.KnownBadCombinationArray) ?? [];
     }
 }
