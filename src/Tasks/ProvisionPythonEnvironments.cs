@@ -27,7 +27,7 @@ public sealed class ProvisionPythonEnvironments : EnvironmentsTask
             () =>
             {
                 // Independent envs are made side by side; each failure is its own coded error, and the others finish.
-                var outcomes = EnvSetProvisioner.ProvisionAsync(prepared.Provisioner, prepared.Specs, Environment.ProcessorCount, Cancellation.Token).GetAwaiter().GetResult();
+                var outcomes = EnvSetProvisioner.ProvisionAsync(prepared.Provisioner, prepared.Specs, Cancellation.Token).GetAwaiter().GetResult();
                 foreach (var outcome in outcomes)
                 {
                     if (outcome.Error is { } error)

@@ -33,13 +33,18 @@ internal static class ProjectCommand
         }
         catch (M1EnvException exception)
         {
-            Console.Error.WriteLine($"error {exception.Code}: {exception.Message}");
-            foreach (var line in exception.ToolOutput)
-            {
-                Console.Error.WriteLine("  | " + line);
-            }
-
+            WriteError(exception);
             return 2;
+        }
+    }
+
+    /// <summary>A coded error on stderr, with the tool's last lines under it.</summary>
+    public static void WriteError(M1EnvException exception)
+    {
+        Console.Error.WriteLine($"error {exception.Code}: {exception.Message}");
+        foreach (var line in exception.ToolOutput)
+        {
+            Console.Error.WriteLine("  | " + line);
         }
     }
 }

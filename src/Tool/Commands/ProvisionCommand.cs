@@ -1,4 +1,6 @@
 using System.CommandLine;
+using M1Env.Core.Errors;
+using M1Env.Core.Provisioning;
 
 namespace M1Env.Tool.Commands;
 
@@ -13,12 +15,19 @@ internal static class ProvisionCommand
         var command = new Command("provision", "Make every declared env match its declaration, as a build does.") { project, verbose, json };
         command.SetAction((parse, cancellationToken) => ProjectCommand.RunAsync(parse.GetValue(project), parse.GetValue(verbose), async (specs, provisioner) =>
         {
-            var provisioned = new List<Core.State.ProvisionedEnv>();
-            foreach (var spec in specs)
+            // Side by side, as a build does; each env that fails is reported, and the others finish.
+            var outcomes = await EnvSetProvisioner.ProvisionAsync(provisioner, specs, cancellationToken);
+            foreach (var failure in outcomes.Select(o => o.Error).OfType<M1EnvException>())
             {
-                provisioned.Add((await provisioner.ProvisionAsync(spec, cancellationToken)).Env);
+                ProjectCommand.WriteError(failure);
             }
 
+            if (outcomes.Any(o => o.Error is not null))
+            {
+                return 2;
+            }
+
+            var provisioned = outcomes.Select(o => o.Result!.Env).ToArray();
             Console.Out.WriteLine(parse.GetValue(json)
                 ? ToolJson.Write(provisioned)
                 : string.Join(Environment.NewLine, provisioned.Select(env => $"{env.Name}: {env.Python}")));
