@@ -32,7 +32,8 @@ public sealed class IncrementalTests : IDisposable
 
         Assert.True(pinChange.Succeeded, pinChange.ToString());
         Assert.Contains("m1-gamma==1.0 changed to m1-gamma==2.0", pinChange.Output, StringComparison.Ordinal);
-        Assert.Contains("Installing 1 package into 'demo': m1-gamma==2.0", pinChange.Output, StringComparison.Ordinal);
+        Assert.Contains("Installing the change into 'demo'", pinChange.Output, StringComparison.Ordinal);
+        Assert.Contains("The lock pylock.demo.toml changed: ~ m1-gamma 1.0 -> 2.0.", pinChange.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Creating venv", pinChange.Output, StringComparison.Ordinal);
         Assert.Equal(untouched, DistInfoTimes(project, "m1_alpha-1.0", "m1_beta-1.0"));
         Assert.Equal("2.0", (await project.RunPythonAsync("demo", "import m1_gamma; print(m1_gamma.__version__)")).Output.Trim());

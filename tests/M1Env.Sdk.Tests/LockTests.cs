@@ -213,6 +213,33 @@ public sealed partial class LockTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_env_without_a_lock_is_resolved_by_the_pip_run_that_installs_it()
+    {
+        using var project = await TestProject.CreateAsync();
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta" />"""));
+        Assert.True((await project.BuildAsync()).Succeeded);
+        var written = File.ReadAllBytes(LockPath(project));
+
+        // A machine that made an env before keeps its pip; a new env then needs no dry run to lock.
+        Directory.Delete(project.PrefixOf("demo"), recursive: true);
+        File.Delete(LockPath(project));
+        var first = await project.BuildTracedAsync();
+
+        Assert.True(first.Succeeded, first.ToString());
+        Assert.Contains("Installing the packages of 'demo', which also resolves its lock", first.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Resolving the lock", first.Output, StringComparison.Ordinal);
+        Assert.Equal(written, File.ReadAllBytes(LockPath(project)));
+        Assert.Equal(["m1-alpha 1.0", "m1-beta 1.0"], Installed(project));
+        if (first.ExecutedPrograms is { } programs)
+        {
+            // The env's own python ran twice: pip, then the hand-off probe.
+            Assert.Equal(2, programs.Count(p => p == project.PythonOf("demo")));
+        }
+
+        Assert.Contains("nothing to do", (await project.BuildAsync()).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_hash_that_does_not_match_fails_with_its_code_installs_nothing_and_the_env_keeps_working()
     {
         Add(WheelBuilder.Build(wheels.Path, "m1-alpha", "2.0"));

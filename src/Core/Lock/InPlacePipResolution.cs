@@ -19,20 +19,22 @@ public sealed class InPlacePipResolution(ProcessRunner runner, IProvisionLog log
     /// <summary>Whether the change can be resolved this way: extras pull in packages the disk's dependency records leave out.</summary>
     public static bool Applies(EnvSpec spec) => spec.PipPackages.All(p => p.Extras.Count == 0);
 
-    /// <param name="existing">The lock before the change.</param>
+    /// <param name="existing">The lock before the change; null for a new lock of a new env.</param>
     /// <param name="pins">The locked versions pip keeps.</param>
     /// <param name="target">This machine's interpreter, to pick the files the lock recorded.</param>
     /// <returns>Null when pip found no versions that fit the pins (the env is unchanged) or what is installed cannot all be located.</returns>
     public async Task<PipResolution?> ResolveAsync(
         EnvSpec spec,
         EnvInPlace env,
-        PyLock existing,
+        PyLock? existing,
         IReadOnlyDictionary<string, string> pins,
         TargetEnvironment target,
         CancellationToken cancellationToken)
     {
         env.BeforeChange();
-        log.Step($"Installing the change into '{spec.Name}', which also resolves its lock for {target.Platform}...");
+        log.Step(existing is null
+            ? $"Installing the packages of '{spec.Name}', which also resolves its lock for {target.Platform}..."
+            : $"Installing the change into '{spec.Name}', which also resolves its lock for {target.Platform}...");
         PipResolution installed;
         try
         {
@@ -46,7 +48,7 @@ public sealed class InPlacePipResolution(ProcessRunner runner, IProvisionLog log
         var disk = EnvReader.Read(env.Prefix, verifyFiles: false).Distributions
             .GroupBy(d => d.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var recorded = PyLockSelector.Select(existing, target).ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var recorded = (existing is null ? [] : PyLockSelector.Select(existing, target)).ToDictionary(s => s.Name, StringComparer.Ordinal);
         var declared = spec.PipPackages.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
         var lockDirectory = Path.GetDirectoryName(Path.GetFullPath(spec.PipLockFile))!;
         var artifacts = new List<ResolvedArtifact>();

@@ -58,9 +58,9 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
             else
             {
                 var resolutions = new Dictionary<LockPlatform, PipResolution>();
-                var here = existing is not null && inPlace is not null && current is not null && provided is null && !spec.Lock.Relock && spec.Lock.Update.Count == 0
-                    && assessment.MissingPlatforms.Count == 0 && spec.PipPackages.Count > 0 && InPlacePipResolution.Applies(spec)
-                    && PipResolveTarget.For(current, python) == PipResolveTarget.ThisPython
+                // A kept env holds packages the report will not name, so the old lock must have their files for this machine.
+                var here = inPlace is { CanInstall: true } && provided is null && ResolvesInPlace(spec, python)
+                    && (existing is not null ? assessment.MissingPlatforms.Count == 0 : inPlace.State == EnvInPlaceState.JustMade)
                     ? current
                     : null;
 
@@ -68,7 +68,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
                 foreach (var platform in Platforms(spec).OrderBy(p => p == here))
                 {
                     var resolution = platform == here
-                        ? await new InPlacePipResolution(runner, log).ResolveAsync(spec, inPlace!, existing!, pins, target, cancellationToken).ConfigureAwait(false)
+                        ? await new InPlacePipResolution(runner, log).ResolveAsync(spec, inPlace!, existing, pins, target, cancellationToken).ConfigureAwait(false)
                         : null;
                     installedInPlace |= platform == here;
                     resolutions[platform] = resolution ?? await ResolveAsync(spec, python, platform, pins, provided, cancellationToken).ConfigureAwait(false);
@@ -87,6 +87,19 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
         var selected = PyLockSelector.Select(lockFile!, target);
         return new LockedPip(spec.PipLockFile, PyLock.ContentHash(File.ReadAllBytes(spec.PipLockFile)), selected, target) { InstalledInPlace = installedInPlace };
     }
+
+    /// <summary>
+    /// Whether a lock that must be resolved can be resolved for this machine by installing into the
+    /// env: nothing asks to move locked packages (that is the dry run's job), no extras, and this
+    /// machine's platform is the interpreter's own.
+    /// </summary>
+    public static bool ResolvesInPlace(EnvSpec spec, PythonInterpreter python) =>
+        !spec.Lock.Relock && spec.Lock.Update.Count == 0 && spec.PipPackages.Count > 0 && InPlacePipResolution.Applies(spec)
+        && LockPlatform.Current is { } current && PipResolveTarget.For(current, python) == PipResolveTarget.ThisPython;
+
+    /// <summary>Whether the build must resolve the lock (it is missing, or differs from the declaration), from the files alone.</summary>
+    /// <exception cref="M1EnvException">Locked mode or M1EnvFrozen with a lock that does not do.</exception>
+    public static bool MustResolve(EnvSpec spec) => Assess(spec).Decide(spec.Lock) == LockAction.Resolve;
 
     /// <summary>One platform's resolution, without installing; a change the locked versions cannot take frees them all.</summary>
     private async Task<PipResolution> ResolveAsync(

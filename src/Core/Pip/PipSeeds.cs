@@ -35,6 +35,9 @@ public sealed class PipSeeds(string toolsDirectory, IProvisionLog log)
         return Path.Combine(Root, $"{Path.GetFileNameWithoutExtension(wheel)}-py{python.Major}.{python.Minor}-{Convert.ToHexString(identity, 0, 4).ToLowerInvariant()}");
     }
 
+    /// <summary>Whether a seed of <paramref name="wheel"/> for this Python is kept.</summary>
+    public bool Has(string wheel, Version python) => Supported && File.Exists(Path.Combine(FolderFor(wheel, python), CompleteMarker));
+
     /// <summary>
     /// Gives a venv made without pip the kept pip of <paramref name="wheel"/>. False when there is no
     /// seed yet, or it could not be copied (then the env is left without pip, as it was, and the seed is dropped).
@@ -44,7 +47,7 @@ public sealed class PipSeeds(string toolsDirectory, IProvisionLog log)
     public bool TryPlant(string wheel, Version python, string prefix, string sitePackages, string envPython)
     {
         var seed = FolderFor(wheel, python);
-        if (!Supported || !File.Exists(Path.Combine(seed, CompleteMarker)))
+        if (!Supported || !Has(wheel, python))
         {
             return false;
         }

@@ -179,8 +179,8 @@ public sealed class EnvProvisioner
 
         // The lock decides what the env holds: every locked package, exactly, instead of the declared ranges.
         var knownTarget = record is not null && record.Interpreter == interpreter && record.IsCurrent() ? record.Target : null;
-        var inPlace = applyLock && mayChange && !EnvPlanner.Plan(Inputs(spec)).CreatesEnv
-            ? new EnvInPlace(spec.Prefix, backend.PythonPath(spec.Prefix), () => MarkChanging(spec, store, stamp))
+        var inPlace = applyLock && mayChange
+            ? new EnvInPlace(spec.Prefix, backend.PythonPath(spec.Prefix), () => MarkChanging(spec, store, stamp), EnvPlanner.Plan(Inputs(spec)).CreatesEnv ? EnvInPlaceState.ToBeMade : EnvInPlaceState.Kept)
             : null;
         var locked = applyLock ? await backend.LockAsync(spec, interpreter, knownTarget, inPlace, cancellationToken).ConfigureAwait(false) : null;
         spec = locked?.Spec ?? spec;
@@ -240,7 +240,7 @@ public sealed class EnvProvisioner
                 var locked = await completeLock(interpreter, cancellationToken).ConfigureAwait(false);
                 spec = locked.Spec;
                 work = work with { Spec = spec, Locked = locked.Pip, LockFiles = locked.Files, LockOnceCreated = null };
-                plan = plan with { Install = spec.PipPackages };
+                plan = plan with { Install = locked.ChangedEnv ? NotInstalled(spec, work.Backend) : spec.PipPackages };
             }
 
             work = work with { Interpreter = interpreter, SpecHash = SpecHasher.Hash(spec, interpreter, options.ToolVersion) };
@@ -439,6 +439,15 @@ public sealed class EnvProvisioner
             .GroupBy(p => p.Name, StringComparer.Ordinal)
             .Select(g => g.Last())
             .ToArray();
+
+    /// <summary>The spec's pip packages the env does not hold at their pinned version.</summary>
+    private static IReadOnlyList<PipRequirement> NotInstalled(EnvSpec spec, IEnvBackend backend)
+    {
+        var installed = backend.Read(spec.Prefix, verifyFiles: false).Distributions
+            .GroupBy(d => d.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Version, StringComparer.Ordinal);
+        return spec.PipPackages.Where(p => !installed.TryGetValue(p.NormalizedName, out var version) || !RequirementVersions.IsSatisfiedBy(p, version)).ToArray();
+    }
 
     private static StampedPackage ToStamped(PipRequirement requirement) => new(requirement.NormalizedName, requirement.ToRequirementString());
 

@@ -47,7 +47,22 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
             return null;
         }
 
-        var pip = await new PipLockStage(runner, log, probes).PrepareAsync(spec, interpreter, knownTarget, cancellationToken, inPlace: inPlace).ConfigureAwait(false);
+        var stage = new PipLockStage(runner, log, probes);
+        if (inPlace is { State: EnvInPlaceState.ToBeMade } && PipLockStage.MustResolve(spec) && PipLockStage.ResolvesInPlace(spec, interpreter) && HasPipOnceMade(spec, interpreter))
+        {
+            // The build makes the env first: its lock is then resolved by installing into it, one pip run instead of a dry run and an install.
+            return new EnvLock(spec, [spec.PipLockFile], null)
+            {
+                OnceCreated = async (python, token) =>
+                {
+                    var made = new EnvInPlace(spec.Prefix, PythonPath(spec.Prefix), () => { }, EnvInPlaceState.JustMade);
+                    var locked = await stage.PrepareAsync(spec, python, null, token, inPlace: made).ConfigureAwait(false);
+                    return new EnvLock(locked.Pin(spec), [locked.LockFile], locked);
+                },
+            };
+        }
+
+        var pip = await stage.PrepareAsync(spec, interpreter, knownTarget, cancellationToken, inPlace: inPlace is { State: EnvInPlaceState.Kept } ? inPlace : null).ConfigureAwait(false);
         return new EnvLock(pip.Pin(spec), [pip.LockFile], pip);
     }
 
@@ -86,6 +101,10 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
 
         return interpreter;
     }
+
+    /// <summary>The venv will have a pip as soon as it is made: from ensurepip, or from a kept seed.</summary>
+    private bool HasPipOnceMade(EnvSpec spec, PythonInterpreter interpreter) =>
+        SelfWheel(spec, interpreter) is not { } wheel || seeds.Has(wheel, interpreter.ParsedVersion);
 
     public string? PipWheelWhileMissing(EnvSpec spec, PythonInterpreter? interpreter) =>
         interpreter is null || File.Exists(Path.Combine(Read(spec.Prefix, verifyFiles: false).SitePackages ?? spec.Prefix, "pip", "__init__.py"))
