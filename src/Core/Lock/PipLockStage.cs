@@ -29,8 +29,9 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
     /// constraints) and the lock leaves them out.
     /// </param>
     /// <param name="inPlace">
-    /// The env, when it exists and stays: a changed lock is then resolved for this machine by installing
-    /// the change into it (see <see cref="InPlacePipResolution"/>), and <see cref="LockedPip.InstalledInPlace"/> says so.
+    /// The env the build provisions, or null: where pip can install into it, a lock that must be
+    /// resolved is resolved for this machine by installing into it (see <see cref="InPlacePipResolution"/>),
+    /// and <see cref="LockedPip.InstalledInPlace"/> says so.
     /// </param>
     public async Task<LockedPip> PrepareAsync(
         EnvSpec spec,
@@ -41,11 +42,12 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
         EnvInPlace? inPlace = null)
     {
         var (existing, declared, assessment) = Read(spec);
+        var action = assessment.Decide(spec.Lock);
         var current = LockPlatform.Current;
         var target = knownTarget ?? await new TargetEnvironmentProbe(runner, probes).ProbeAsync(python.Executable, current?.Name ?? "this machine", cancellationToken).ConfigureAwait(false);
         var lockFile = existing;
         var installedInPlace = false;
-        if (assessment.Decide(spec.Lock) == LockAction.Resolve)
+        if (action == LockAction.Resolve)
         {
             var pins = LockDecision.Pins(spec.Lock, assessment.Difference, (existing?.Packages ?? [])
                 .Where(p => p.Marker is null && p.Version is not null)

@@ -156,7 +156,7 @@ public sealed class EnvProvisioner
     }
 
     /// <summary>Reads the stamp, the disk and the interpreter's record, and plans. Starts no process unless the interpreter must be found, or the lock resolved.</summary>
-    /// <param name="mayChange">A build, not a plan: a changed lock may be resolved by installing into an env the build keeps.</param>
+    /// <param name="mayChange">A build, not a plan: a lock that must be resolved may be resolved by installing into the env (<see cref="EnvInPlace"/>).</param>
     private async Task<Assessment> AssessAsync(EnvSpec spec, IEnvBackend backend, string realPrefix, CancellationToken cancellationToken, bool applyLock = false, bool mayChange = false)
     {
         var owner = new EnvOwner(options.ProjectFile.Length == 0 ? string.Empty : PathIdentity.RealPath(options.ProjectFile), spec.Name);

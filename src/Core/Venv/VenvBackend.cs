@@ -39,7 +39,10 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
 
     public IReadOnlyList<LockAssessment> AssessLock(EnvSpec spec) => HasLock(spec) ? [PipLockStage.Assess(spec)] : [];
 
-    /// <summary>A venv's lock is its PEP 751 file, resolved with the base interpreter.</summary>
+    /// <summary>
+    /// A venv's lock is its PEP 751 file, resolved with the base interpreter's pip (a dry run), or, for
+    /// this machine, by the pip run that installs into the env (see <see cref="InPlacePipResolution"/>).
+    /// </summary>
     public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, EnvInPlace? inPlace, CancellationToken cancellationToken)
     {
         if (interpreter is null || !HasLock(spec))
@@ -96,7 +99,7 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         if (wheel is not null && Read(spec.Prefix, verifyFiles: false).SitePackages is { } sitePackages
             && seeds.TryPlant(wheel, interpreter.ParsedVersion, spec.Prefix, sitePackages, PythonPath(spec.Prefix)))
         {
-            log.Detail($"Copied pip into '{spec.Name}' from {seeds.FolderFor(wheel, interpreter.ParsedVersion)}.");
+            log.Detail($"Linked pip into '{spec.Name}' from {seeds.FolderFor(wheel, interpreter.ParsedVersion)}.");
         }
 
         return interpreter;
