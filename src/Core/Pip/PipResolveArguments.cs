@@ -27,15 +27,7 @@ public static partial class PipResolveArguments
             "--dry-run", "--ignore-installed", "--quiet", "--report", reportFile,
         };
         arguments.AddRange(Platform(target, targetDirectory));
-        if (constraintsFile is not null)
-        {
-            arguments.Add("--constraint");
-            arguments.Add(constraintsFile);
-        }
-
-        arguments.AddRange(PipArguments.Sources(sources));
-        arguments.AddRange(requirements.Select(r => r.ToRequirementString()));
-        return arguments;
+        return WithConstraintsSourcesAndRequirements(arguments, constraintsFile, sources, requirements);
     }
 
     /// <summary>
@@ -46,6 +38,12 @@ public static partial class PipResolveArguments
     public static IReadOnlyList<string> InstallAndReport(PackageSourceSettings sources, IEnumerable<PipRequirement> requirements, string reportFile, string? constraintsFile)
     {
         var arguments = new List<string> { "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--report", reportFile };
+        return WithConstraintsSourcesAndRequirements(arguments, constraintsFile, sources, requirements);
+    }
+
+    /// <summary>What every report run ends with: the pins, where pip looks, and what it resolves.</summary>
+    private static List<string> WithConstraintsSourcesAndRequirements(List<string> arguments, string? constraintsFile, PackageSourceSettings sources, IEnumerable<PipRequirement> requirements)
+    {
         if (constraintsFile is not null)
         {
             arguments.Add("--constraint");

@@ -32,6 +32,17 @@ public class PipResolveArgumentsTests
     }
 
     [Fact]
+    public void Resolving_by_installing_installs_into_the_env_that_runs_pip_and_reports_it()
+    {
+        var arguments = PipResolveArguments.InstallAndReport(Sources, [new PipRequirement("m1-alpha", [], "==2.0")], "/t/report.json", "/t/constraints.txt");
+
+        Assert.Equal(
+            ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--report", "/t/report.json",
+             "--constraint", "/t/constraints.txt", "--index-url", "http://127.0.0.1:5000/simple/", "m1-alpha==2.0"],
+            arguments);
+    }
+
+    [Fact]
     public void Pins_become_constraint_lines_except_those_to_update()
     {
         var pins = new Dictionary<string, string> { ["Zeta_Pkg"] = "2.0", ["alpha"] = "1.0+local", ["numpy"] = "1.26.4" };
