@@ -240,6 +240,23 @@ public sealed partial class LockTests : IDisposable
     }
 
     [Fact]
+    public async Task A_change_to_an_env_whose_pip_was_uninstalled_by_hand_puts_pip_back()
+    {
+        using var project = await TestProject.CreateAsync();
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta" />"""));
+        Assert.True((await project.BuildAsync()).Succeeded);
+        var uninstalled = await TracedCommand.RunAsync(project.PythonOf("demo"), ["-m", "pip", "uninstall", "-y", "pip"], project.Directory, new Dictionary<string, string?>());
+        Assert.True(uninstalled.Succeeded, uninstalled.ToString());
+
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta;m1-gamma" />"""));
+        var changed = await project.BuildAsync();
+
+        Assert.True(changed.Succeeded, changed.ToString());
+        Assert.Equal(["m1-alpha 1.0", "m1-beta 1.0", "m1-gamma 1.0"], Installed(project));
+        Assert.True((await project.RunPythonAsync("demo", "import pip")).Succeeded);
+    }
+
+    [Fact]
     public async Task A_hash_that_does_not_match_fails_with_its_code_installs_nothing_and_the_env_keeps_working()
     {
         Add(WheelBuilder.Build(wheels.Path, "m1-alpha", "2.0"));
