@@ -57,6 +57,16 @@ public sealed partial class LockTests : IDisposable
             .Order(StringComparer.Ordinal)
             .ToArray();
 
+    /// <summary>A project whose env 'demo' was built with m1-beta (and so m1-alpha), its lock written.</summary>
+    private async Task<TestProject> BuiltWithBetaAsync()
+    {
+        var project = await TestProject.CreateAsync();
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta" />"""));
+        var built = await project.BuildAsync();
+        Assert.True(built.Succeeded, built.ToString());
+        return project;
+    }
+
     /// <summary>The lock as Python's own TOML reader sees it: the PEP 751 keys, then one line per file.</summary>
     private static async Task<string[]> ReadWithTomllibAsync(TestProject project)
     {
@@ -193,9 +203,7 @@ public sealed partial class LockTests : IDisposable
     [Fact]
     public async Task A_build_killed_while_installing_a_change_in_place_is_repaired_by_the_next_one()
     {
-        using var project = await TestProject.CreateAsync();
-        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta" />"""));
-        Assert.True((await project.BuildAsync()).Succeeded);
+        using var project = await BuiltWithBetaAsync();
         var lockBefore = File.ReadAllBytes(LockPath(project));
 
         project.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta;m1-gamma" />"""));
@@ -215,9 +223,7 @@ public sealed partial class LockTests : IDisposable
     [Fact]
     public async Task A_new_env_without_a_lock_is_resolved_by_the_pip_run_that_installs_it()
     {
-        using var project = await TestProject.CreateAsync();
-        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta" />"""));
-        Assert.True((await project.BuildAsync()).Succeeded);
+        using var project = await BuiltWithBetaAsync();
         var written = File.ReadAllBytes(LockPath(project));
 
         // A machine that made an env before keeps its pip; a new env then needs no dry run to lock.
@@ -242,9 +248,7 @@ public sealed partial class LockTests : IDisposable
     [Fact]
     public async Task A_change_to_an_env_whose_pip_was_uninstalled_by_hand_puts_pip_back()
     {
-        using var project = await TestProject.CreateAsync();
-        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-beta" />"""));
-        Assert.True((await project.BuildAsync()).Succeeded);
+        using var project = await BuiltWithBetaAsync();
         var uninstalled = await TracedCommand.RunAsync(project.PythonOf("demo"), ["-m", "pip", "uninstall", "-y", "pip"], project.Directory, new Dictionary<string, string?>());
         Assert.True(uninstalled.Succeeded, uninstalled.ToString());
 
