@@ -11,7 +11,8 @@ namespace M1Env.Core.Pip;
 /// interpreter is <paramref name="python"/>, by installing what changed (<see cref="InstallAsync"/>).
 /// </summary>
 /// <param name="python">The interpreter whose pip resolves; for <see cref="PipResolveTarget.ThisPython"/> also the one whose platform and markers count.</param>
-public sealed class PipResolver(ProcessRunner runner, string python, PackageSourceSettings sources)
+/// <param name="scratchRoot">Where pip's report and the constraints file are written, in a folder deleted afterwards; the temp folder when null.</param>
+public sealed class PipResolver(ProcessRunner runner, string python, PackageSourceSettings sources, string? scratchRoot = null)
 {
     /// <exception cref="M1EnvException">pip failed (<see cref="ErrorCodes.PackageNotOnIndex"/> when a package or a wheel for the target is missing, otherwise <see cref="ErrorCodes.PipInstallFailed"/>), or an artifact has no sha256.</exception>
     public Task<PipResolution> ResolveAsync(IReadOnlyList<PipRequirement> requirements, PipResolveTarget target, CancellationToken cancellationToken) =>
@@ -71,12 +72,12 @@ public sealed class PipResolver(ProcessRunner runner, string python, PackageSour
     }
 
     /// <summary>Runs pip in a scratch folder (its report file, the constraints file) and reads the report it wrote.</summary>
-    private static async Task<PipResolution> WithReportAsync(
+    private async Task<PipResolution> WithReportAsync(
         string constraints,
         Func<string, string, string?, Task<ProcessResult>> runPip,
         CancellationToken cancellationToken)
     {
-        var scratch = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"m1env-resolve-{Guid.NewGuid():N}")).FullName;
+        var scratch = Directory.CreateDirectory(Path.Combine(scratchRoot ?? Path.GetTempPath(), $"m1env-resolve-{Guid.NewGuid():N}")).FullName;
         try
         {
             var report = Path.Combine(scratch, "report.json");

@@ -2,6 +2,7 @@ using M1Env.Core.Errors;
 using M1Env.Core.Pip;
 using M1Env.Core.Processes;
 using M1Env.Core.Spec;
+using M1Env.Testing;
 
 namespace M1Env.Core.Tests.Pip;
 
@@ -137,11 +138,13 @@ public sealed class PipResolverTests(PipResolverFixture fixture) : IClassFixture
     [Fact]
     public async Task Nothing_is_left_in_the_temp_folder()
     {
-        var before = Directory.GetDirectories(Path.GetTempPath(), "m1env-resolve-*").ToHashSet();
+        // A folder of its own: other test assemblies resolve in the shared temp folder at the same time.
+        using var scratch = new TempDirectory("m1env-resolve-scratch");
+        var resolver = new PipResolver(new ProcessRunner(log), fixture.Python, new PackageSourceSettings(fixture.Server.IndexUrl, [], [], Offline: false), scratch.Path);
 
-        await Resolver().ResolveAsync(Requirements("m1-app"), PipResolveTarget.Foreign(LockPlatform.OsxX64, "3.11"), new Dictionary<string, string> { ["m1-lib"] = "1.0" }, [], CancellationToken.None);
+        await resolver.ResolveAsync(Requirements("m1-app"), PipResolveTarget.Foreign(LockPlatform.OsxX64, "3.11"), new Dictionary<string, string> { ["m1-lib"] = "1.0" }, [], CancellationToken.None);
+        await Assert.ThrowsAsync<M1EnvException>(() => resolver.ResolveAsync(Requirements("m1-missing"), PipResolveTarget.ThisPython, CancellationToken.None));
 
-        // Only this class resolves, and xunit runs a class's tests one at a time.
-        Assert.DoesNotContain(Directory.GetDirectories(Path.GetTempPath(), "m1env-resolve-*"), d => !before.Contains(d));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(scratch.Path));
     }
 }
