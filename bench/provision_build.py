@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Times what M1Env spends provisioning against the manual commands it stands for.
 
-Packs M1Env.Sdk from this repository and generates --packages wheels (offline, a local folder).
+Packs M1Env.Sdk from this repository and generates --packages wheels, served by a PEP 503 index on
+127.0.0.1 (`--source index`, the default: links with #sha256=, as PyPI's) or read from a local
+folder (`--source folder`, offline).
 Then it alternates, round after round, in one process:
 
   fresh   M1EnvProvision's time in a `dotnet build` whose env folder was deleted (the lock file is
@@ -15,10 +17,11 @@ Then it alternates, round after round, in one process:
 and prints the medians and their ratios. Goals: fresh <= 0.5 of manual, three envs <= 1.3 of one
 env, each delta <= 1.0 of its pip command.
 
-    python3 bench/provision_build.py [--rounds 7] [--packages 6]
+    python3 bench/provision_build.py [--rounds 7] [--packages 6] [--source index|folder]
 """
 
 import argparse
+import hashlib
 import os
 import pathlib
 import re
@@ -47,13 +50,31 @@ def provision_seconds(output):
     return int(match.group(1)) / 1000
 
 
-def project_file(version, wheels, tools, envs, packages):
+def serve_index(root, wheels):
+    """A PEP 503 simple index of the wheels under root, served on 127.0.0.1; returns (process, index URL)."""
+    files = root / "files"
+    files.mkdir(parents=True)
+    projects = {}
+    for wheel in sorted(wheels.glob("*.whl")):
+        shutil.copy(wheel, files)
+        name = re.sub(r"[-_.]+", "-", wheel.name.split("-")[0]).lower()
+        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+        projects.setdefault(name, []).append(f'<a href="../../files/{wheel.name}#sha256={digest}">{wheel.name}</a>')
+    for name, links in projects.items():
+        (root / "simple" / name).mkdir(parents=True)
+        (root / "simple" / name / "index.html").write_text("<!DOCTYPE html><html><body>\n" + "\n".join(links) + "\n</body></html>\n")
+    server = subprocess.Popen([sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(root)],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    port = re.search(r"port (\d+)", server.stdout.readline()).group(1)
+    return server, f"http://127.0.0.1:{port}/simple/"
+
+
+def project_file(version, sources, tools, envs, packages):
     items = "\n    ".join(f'<PythonEnv Include="{name}" Python="3.11" />' for name in envs)
     pins = "\n    ".join(f'<PipPackage Include="{p}" Version="{v}" Env="{name}" />' for name in envs for p, v in packages)
     return f"""<Project Sdk="M1Env.Sdk/{version}">
   <PropertyGroup>
-    <M1EnvOffline>true</M1EnvOffline>
-    <M1EnvPipFindLinks>{wheels}</M1EnvPipFindLinks>
+    {sources}
     <M1EnvToolsDir>{tools}</M1EnvToolsDir>
   </PropertyGroup>
   <ItemGroup>
@@ -68,10 +89,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=7, help="alternating rounds (default 7)")
     parser.add_argument("--packages", type=int, default=6, help="declared packages (default 6)")
+    parser.add_argument("--source", choices=("index", "folder"), default="index", help="where pip finds the wheels (default: a loopback index)")
     parser.add_argument("--python", default=shutil.which("python3.11") or shutil.which("python3"), help="the interpreter both sides use")
     options = parser.parse_args()
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="m1env-bench-provision-"))
+    server = None
     try:
         env = dict(os.environ, NUGET_PACKAGES=str(work / "packages"), MSBUILDDISABLENODEREUSE="1",
                    DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_NOLOGO="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
@@ -90,18 +113,24 @@ def main():
         build_wheel(second, names[0], version="2.0")
         shutil.copy(next(second.glob("*.whl")), wheels)
         declared = [(name, "1.0") for name in names[:-1]]
+        if options.source == "index":
+            server, index_url = serve_index(work / "index", wheels)
+            sources = f"<M1EnvPipIndexUrl>{index_url}</M1EnvPipIndexUrl>"
+            pip_args = ["--index-url", index_url, "--disable-pip-version-check", "-q"]
+        else:
+            sources = f"<M1EnvOffline>true</M1EnvOffline><M1EnvPipFindLinks>{wheels}</M1EnvPipFindLinks>"
+            pip_args = ["--no-index", "--find-links", str(wheels), "--disable-pip-version-check", "-q"]
 
         def make_project(folder, envs):
             folder.mkdir()
             (folder / "nuget.config").write_text(f'<configuration><packageSources><clear /><add key="m1env" value="{feed}" /></packageSources></configuration>\n')
-            (folder / "env.proj").write_text(project_file(version, wheels, work / "tools", envs, declared))
+            (folder / "env.proj").write_text(project_file(version, sources, work / "tools", envs, declared))
             run(["dotnet", "build", "env.proj", "-nodeReuse:false", "-nologo", "-v:q"], folder, env)  # restore, write the lock
             return folder
 
         build = ["dotnet", "build", "env.proj", "-nodeReuse:false", "-tl:off", "-v:m", "-nologo", "-clp:PerformanceSummary"]
         one = make_project(work / "one", ["bench"])
         three = make_project(work / "three", ["bench", "bench2", "bench3"])
-        pip_args = ["--no-index", "--find-links", str(wheels), "--disable-pip-version-check", "-q"]
         manual = work / "manual"
 
         samples = {key: [] for key in ("manual", "fresh", "first", "three", "pin", "pin-manual", "add", "add-manual", "remove", "remove-manual", "noop")}
@@ -144,13 +173,15 @@ def main():
                     run([str(manual / "bin" / "pip"), "uninstall", "-y", "-q", names[-1]], work, env)
 
         m = {key: statistics.median(values) for key, values in samples.items()}
-        print(f"rounds: {options.rounds}; packages: {len(declared)}; interpreter: {options.python}")
+        print(f"rounds: {options.rounds}; packages: {len(declared)}; source: {options.source}; interpreter: {options.python}")
         print(f"fresh:  M1EnvProvision {m['fresh']:.2f} s, manual venv + pip {m['manual']:.2f} s, ratio {m['fresh'] / m['manual']:.2f} (goal <= 0.5)")
         print(f"first:  M1EnvProvision {m['first']:.2f} s (no lock yet), manual venv + pip {m['manual']:.2f} s, ratio {m['first'] / m['manual']:.2f}")
         print(f"three envs: {m['three']:.2f} s, one env {m['fresh']:.2f} s, ratio {m['three'] / m['fresh']:.2f} (goal <= 1.3)")
         for key in ("pin", "add", "remove"):
             print(f"{key}: {m[key]:.2f} s over a no-op build ({m['noop']:.2f} s), manual pip {m[key + '-manual']:.2f} s, ratio {m[key] / m[key + '-manual']:.2f} (goal <= 1.0)")
     finally:
+        if server is not None:
+            server.terminate()
         shutil.rmtree(work, ignore_errors=True)
 
 
