@@ -67,6 +67,10 @@ public sealed partial class LockTests : IDisposable
         return project;
     }
 
+    /// <summary>A wheel's line of <see cref="ReadWithTomllibAsync"/>, served by the test index, with no marker.</summary>
+    private string TomllibLine(string name, string version, string fileName) =>
+        $"{name} {version} {fileName} {index.BaseUrl}files/{fileName} {built[fileName].Sha256} -";
+
     /// <summary>The lock as Python's own TOML reader sees it: the PEP 751 keys, then one line per file.</summary>
     private static async Task<string[]> ReadWithTomllibAsync(TestProject project)
     {
@@ -97,8 +101,8 @@ public sealed partial class LockTests : IDisposable
         Assert.Equal("1.0 m1env 1", lines[0]);
         Assert.Equal(
             [
-                $"m1-alpha 1.0 m1_alpha-1.0-py3-none-any.whl {index.BaseUrl}files/m1_alpha-1.0-py3-none-any.whl {built["m1_alpha-1.0-py3-none-any.whl"].Sha256} -",
-                $"m1-beta 1.0 m1_beta-1.0-py3-none-any.whl {index.BaseUrl}files/m1_beta-1.0-py3-none-any.whl {built["m1_beta-1.0-py3-none-any.whl"].Sha256} -",
+                TomllibLine("m1-alpha", "1.0", "m1_alpha-1.0-py3-none-any.whl"),
+                TomllibLine("m1-beta", "1.0", "m1_beta-1.0-py3-none-any.whl"),
             ],
             lines[1..]);
 
@@ -305,8 +309,8 @@ public sealed partial class LockTests : IDisposable
         Assert.Equal("1.0 m1env 2", lines[0]);
         Assert.Equal(
             [
-                $"m1-native 1.0 m1_native-1.0-cp311-cp311-macosx_11_0_arm64.whl {index.BaseUrl}files/m1_native-1.0-cp311-cp311-macosx_11_0_arm64.whl {built["m1_native-1.0-cp311-cp311-macosx_11_0_arm64.whl"].Sha256} -",
-                $"m1-native 1.0 m1_native-1.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl {index.BaseUrl}files/m1_native-1.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl {built["m1_native-1.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"].Sha256} -",
+                TomllibLine("m1-native", "1.0", "m1_native-1.0-cp311-cp311-macosx_11_0_arm64.whl"),
+                TomllibLine("m1-native", "1.0", "m1_native-1.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"),
             ],
             lines[1..].Order(StringComparer.Ordinal));
         var tag = await project.RunPythonAsync("demo", "import importlib.metadata as m; print(m.distribution('m1-native').read_text('WHEEL').split('Tag: ')[1].split()[0])");

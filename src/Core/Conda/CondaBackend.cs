@@ -85,7 +85,9 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
 
         async Task<EnvLock> WithPipAsync(PythonInterpreter python, TargetEnvironment? target, CancellationToken token)
         {
-            var pip = await new PipLockStage(runner, log).PrepareAsync(conda.Spec, python, target, token, files.PythonPackagesByPlatform()).ConfigureAwait(false);
+            // Offered no env, the stage never defers.
+            var pip = await new PipLockStage(runner, log).PrepareAsync(conda.Spec, python, target, token, files.PythonPackagesByPlatform()).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("A pip lock stage offered no env deferred its lock.");
             return new EnvLock(pip.Pin(conda.Spec), [.. files.All, pip.LockFile], pip);
         }
 

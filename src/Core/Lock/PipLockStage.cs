@@ -29,11 +29,15 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
     /// constraints) and the lock leaves them out.
     /// </param>
     /// <param name="inPlace">
-    /// The env the build provisions, or null: where pip can install into it, a lock that must be
-    /// resolved is resolved for this machine by installing into it (see <see cref="InPlacePipResolution"/>),
-    /// and <see cref="LockedPip.InstalledInPlace"/> says so.
+    /// The env the build provisions, when its pip can install into it (now or once made), or null: a
+    /// lock that must be resolved is then resolved for this machine by installing into it (see
+    /// <see cref="InPlacePipResolution"/>), and <see cref="LockedPip.InstalledInPlace"/> says so.
     /// </param>
-    public async Task<LockedPip> PrepareAsync(
+    /// <returns>
+    /// Null when the lock must be resolved and the env is still to be made (<see cref="EnvInPlaceState.ToBeMade"/>):
+    /// it is then resolved once the env exists, by the pip run that installs into it (offer the new env as <see cref="EnvInPlaceState.JustMade"/>).
+    /// </returns>
+    public async Task<LockedPip?> PrepareAsync(
         EnvSpec spec,
         PythonInterpreter python,
         TargetEnvironment? knownTarget,
@@ -43,6 +47,11 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
     {
         var (existing, declared, assessment) = Read(spec);
         var action = assessment.Decide(spec.Lock);
+        if (action == LockAction.Resolve && inPlace is { State: EnvInPlaceState.ToBeMade } && provided is null && ResolvesInPlace(spec, python))
+        {
+            return null;
+        }
+
         var current = LockPlatform.Current;
         var target = knownTarget ?? await new TargetEnvironmentProbe(runner, probes).ProbeAsync(python.Executable, current?.Name ?? "this machine", cancellationToken).ConfigureAwait(false);
         var lockFile = existing;
@@ -95,13 +104,9 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
     /// env: nothing asks to move locked packages (that is the dry run's job), no extras, and this
     /// machine's platform is the interpreter's own.
     /// </summary>
-    public static bool ResolvesInPlace(EnvSpec spec, PythonInterpreter python) =>
+    private static bool ResolvesInPlace(EnvSpec spec, PythonInterpreter python) =>
         !spec.Lock.Relock && spec.Lock.Update.Count == 0 && spec.PipPackages.Count > 0 && InPlacePipResolution.Applies(spec)
         && LockPlatform.Current is { } current && PipResolveTarget.For(current, python) == PipResolveTarget.ThisPython;
-
-    /// <summary>Whether the build must resolve the lock (it is missing, or differs from the declaration), from the files alone.</summary>
-    /// <exception cref="M1EnvException">Locked mode or M1EnvFrozen with a lock that does not do.</exception>
-    public static bool MustResolve(EnvSpec spec) => Assess(spec).Decide(spec.Lock) == LockAction.Resolve;
 
     /// <summary>One platform's resolution, without installing; a change the locked versions cannot take frees them all.</summary>
     private async Task<PipResolution> ResolveAsync(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using M1Env.Core.Errors;
+using M1Env.Core.Paths;
 using M1Env.Core.Processes;
 using M1Env.Core.Spec;
 
@@ -101,19 +102,7 @@ public sealed class PipResolver(ProcessRunner runner, string python, PackageSour
         }
         finally
         {
-            TryDelete(scratch);
-        }
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // A leftover folder in the temp folder harms nothing; the resolution stands.
+            Leftovers.DeleteFolder(scratch);
         }
     }
 }

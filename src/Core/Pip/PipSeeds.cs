@@ -90,10 +90,10 @@ public sealed class PipSeeds(string toolsDirectory, IProvisionLog log)
             log.Warning(ErrorCodes.FileSystemError, $"The kept copy of pip in {seed} could not be copied into {prefix} ({exception.Message}); pip is installed from its wheel instead, and the copy is made again.");
             foreach (var file in planted)
             {
-                TryDelete(file);
+                Leftovers.DeleteFile(file);
             }
 
-            TryDeleteFolder(seed);
+            Leftovers.DeleteFolder(seed);
             return false;
         }
     }
@@ -139,8 +139,8 @@ public sealed class PipSeeds(string toolsDirectory, IProvisionLog log)
                 }
                 else
                 {
-                    File.Copy(file, target);
-                    File.SetLastWriteTimeUtc(target, File.GetLastWriteTimeUtc(file));
+                    // pip and Python replace an env's files rather than write into them, so linking them is as safe as copying.
+                    HardLink.LinkOrCopy(file, target);
                 }
             }
 
@@ -155,7 +155,7 @@ public sealed class PipSeeds(string toolsDirectory, IProvisionLog log)
         }
         finally
         {
-            TryDeleteFolder(scratch);
+            Leftovers.DeleteFolder(scratch);
         }
     }
 
@@ -176,29 +176,4 @@ public sealed class PipSeeds(string toolsDirectory, IProvisionLog log)
 
     /// <summary>The version in a wheel's name (<c>pip-23.2.1-py3-none-any.whl</c>).</summary>
     private static string PipVersion(string wheel) => Path.GetFileNameWithoutExtension(wheel).Split('-')[1];
-
-    private static void TryDelete(string file)
-    {
-        try
-        {
-            File.Delete(file);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-        }
-    }
-
-    private static void TryDeleteFolder(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-        }
-    }
 }

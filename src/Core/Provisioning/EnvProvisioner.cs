@@ -179,10 +179,8 @@ public sealed class EnvProvisioner
 
         // The lock decides what the env holds: every locked package, exactly, instead of the declared ranges.
         var knownTarget = record is not null && record.Interpreter == interpreter && record.IsCurrent() ? record.Target : null;
-        // An env the build keeps is offered only while it has its pip (someone may have uninstalled it: then the usual path puts it back).
-        var remade = applyLock && mayChange && EnvPlanner.Plan(Inputs(spec)).CreatesEnv;
-        var inPlace = applyLock && mayChange && (remade || disk.Distributions.Any(d => d.Name == "pip"))
-            ? new EnvInPlace(spec.Prefix, backend.PythonPath(spec.Prefix), () => MarkChanging(spec, store, stamp), remade ? EnvInPlaceState.ToBeMade : EnvInPlaceState.Kept)
+        var inPlace = applyLock && mayChange
+            ? new EnvInPlace(spec.Prefix, backend.PythonPath(spec.Prefix), () => MarkChanging(spec, store, stamp), EnvPlanner.Plan(Inputs(spec)).CreatesEnv ? EnvInPlaceState.ToBeMade : EnvInPlaceState.Kept)
             : null;
         var locked = applyLock ? await backend.LockAsync(spec, interpreter, knownTarget, inPlace, cancellationToken).ConfigureAwait(false) : null;
         spec = locked?.Spec ?? spec;

@@ -50,23 +50,30 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
             return null;
         }
 
-        var stage = new PipLockStage(runner, log, probes);
-        if (inPlace is { State: EnvInPlaceState.ToBeMade } && PipLockStage.MustResolve(spec) && PipLockStage.ResolvesInPlace(spec, interpreter) && HasPipOnceMade(spec, interpreter))
+        // Offered only where pip can run in it: an env whose pip was uninstalled by hand gets it back by the usual path.
+        var offered = inPlace switch
         {
-            // The build makes the env first: its lock is then resolved by installing into it, one pip run instead of a dry run and an install.
-            return new EnvLock(spec, [spec.PipLockFile], null)
-            {
-                OnceCreated = async (python, token) =>
-                {
-                    var made = new EnvInPlace(spec.Prefix, PythonPath(spec.Prefix), () => { }, EnvInPlaceState.JustMade);
-                    var locked = await stage.PrepareAsync(spec, python, null, token, inPlace: made).ConfigureAwait(false);
-                    return new EnvLock(locked.Pin(spec), [locked.LockFile], locked);
-                },
-            };
+            { State: EnvInPlaceState.Kept } when HasOwnPip(spec.Prefix) => inPlace,
+            { State: EnvInPlaceState.ToBeMade } when HasPipOnceMade(spec, interpreter) => inPlace,
+            _ => null,
+        };
+        var stage = new PipLockStage(runner, log, probes);
+        if (await stage.PrepareAsync(spec, interpreter, knownTarget, cancellationToken, inPlace: offered).ConfigureAwait(false) is { } pip)
+        {
+            return new EnvLock(pip.Pin(spec), [pip.LockFile], pip);
         }
 
-        var pip = await stage.PrepareAsync(spec, interpreter, knownTarget, cancellationToken, inPlace: inPlace is { State: EnvInPlaceState.Kept } ? inPlace : null).ConfigureAwait(false);
-        return new EnvLock(pip.Pin(spec), [pip.LockFile], pip);
+        // The build makes the env first: its lock is then resolved by installing into it, one pip run instead of a dry run and an install.
+        return new EnvLock(spec, [spec.PipLockFile], null)
+        {
+            OnceCreated = async (python, token) =>
+            {
+                var made = new EnvInPlace(spec.Prefix, PythonPath(spec.Prefix), () => { }, EnvInPlaceState.JustMade);
+                var locked = await stage.PrepareAsync(spec, python, null, token, inPlace: made).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("A lock stage offered a made env deferred its lock again.");
+                return new EnvLock(locked.Pin(spec), [locked.LockFile], locked);
+            },
+        };
     }
 
     /// <summary>None until a package is declared or a lock is there: an empty venv has nothing to lock.</summary>
@@ -110,9 +117,10 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         SelfWheel(spec, interpreter) is not { } wheel || seeds.Has(wheel, interpreter.ParsedVersion);
 
     public string? PipWheelWhileMissing(EnvSpec spec, PythonInterpreter? interpreter) =>
-        interpreter is null || File.Exists(Path.Combine(Read(spec.Prefix, verifyFiles: false).SitePackages ?? spec.Prefix, "pip", "__init__.py"))
-            ? null
-            : SelfWheel(spec, interpreter);
+        interpreter is null || HasOwnPip(spec.Prefix) ? null : SelfWheel(spec, interpreter);
+
+    /// <summary>The env's site-packages holds pip (the planner never removes it, but a user may).</summary>
+    private bool HasOwnPip(string prefix) => File.Exists(Path.Combine(Read(prefix, verifyFiles: false).SitePackages ?? prefix, "pip", "__init__.py"));
 
     /// <summary>The interpreter's pip wheel, unless the declaration pins pip itself (then pip comes from ensurepip, and the pin applies).</summary>
     private static string? SelfWheel(EnvSpec spec, PythonInterpreter interpreter) =>

@@ -29,6 +29,14 @@ public sealed class PipLockStageTests : IDisposable
             PipLockFile = temp.Combine(lockName),
         };
 
+    /// <summary>The stage offered no env, which never defers its lock.</summary>
+    private async Task<LockedPip> PrepareAsync(EnvSpec spec, PythonInterpreter python, TargetEnvironment? target)
+    {
+        var locked = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(spec, python, target, CancellationToken.None);
+        Assert.NotNull(locked);
+        return locked;
+    }
+
     [Fact]
     public async Task Writes_the_lock_once_installs_it_as_it_is_after_and_locked_mode_names_a_change()
     {
@@ -44,7 +52,7 @@ public sealed class PipLockStageTests : IDisposable
                 Lock = LockSettings.Default with { Mode = mode },
             };
 
-        var first = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==1.0"), python, null, CancellationToken.None);
+        var first = await PrepareAsync(Spec("==1.0"), python, null);
         var written = File.ReadAllBytes(temp.Combine("pylock.demo.toml"));
 
         Assert.Equal(["m1-alpha 1.0", "m1-beta 1.0"], first.Selected.Select(s => $"{s.Name} {s.Version}").Order());
@@ -52,7 +60,7 @@ public sealed class PipLockStageTests : IDisposable
         Assert.Contains(log.Lines, l => l.Contains("changed: + m1-alpha 1.0, + m1-beta 1.0", StringComparison.Ordinal));
 
         index.ClearRequests();
-        var second = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==1.0"), python, null, CancellationToken.None);
+        var second = await PrepareAsync(Spec("==1.0"), python, null);
         Assert.Equal(0, index.RequestCount);
         Assert.Equal(written, File.ReadAllBytes(temp.Combine("pylock.demo.toml")));
         Assert.Equal(first.LockHash, second.LockHash);
@@ -61,12 +69,12 @@ public sealed class PipLockStageTests : IDisposable
         Assert.Equal(ErrorCodes.LockedModeMismatch, locked.Code);
         Assert.Contains("m1-alpha is locked for m1-alpha==1.0, and the declaration says m1-alpha==2.0", locked.Message, StringComparison.Ordinal);
 
-        var changed = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==2.0"), python, first.Target, CancellationToken.None);
+        var changed = await PrepareAsync(Spec("==2.0"), python, first.Target);
         Assert.Contains("m1-alpha 2.0", changed.Selected.Select(s => $"{s.Name} {s.Version}"));
         Assert.Contains(log.Lines, l => l.Contains("~ m1-alpha 1.0 -> 2.0", StringComparison.Ordinal));
 
         index.ClearRequests();
-        var emptied = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("==2.0") with { PipPackages = [] }, python, first.Target, CancellationToken.None);
+        var emptied = await PrepareAsync(Spec("==2.0") with { PipPackages = [] }, python, first.Target);
         Assert.Empty(emptied.Selected);
         Assert.Equal(0, index.RequestCount);
         Assert.Contains(log.Lines, l => l.Contains("changed: - m1-alpha 2.0, - m1-beta 1.0", StringComparison.Ordinal));
@@ -83,10 +91,10 @@ public sealed class PipLockStageTests : IDisposable
         var python = await PythonAsync();
         EnvSpec Spec(params string[] names) =>
             VenvSpec("pylock.conflict.toml", index, names.Select(n => new PipRequirement(n, [], "")).ToArray());
-        var first = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("m1-alpha"), python, null, CancellationToken.None);
+        var first = await PrepareAsync(Spec("m1-alpha"), python, null);
         Assert.Equal(["m1-alpha 2.0"], first.Selected.Select(s => $"{s.Name} {s.Version}"));
 
-        var added = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(Spec("m1-alpha", "m1-delta"), python, first.Target, CancellationToken.None);
+        var added = await PrepareAsync(Spec("m1-alpha", "m1-delta"), python, first.Target);
 
         Assert.Equal(["m1-alpha 1.0", "m1-delta 1.0"], added.Selected.Select(s => $"{s.Name} {s.Version}").Order());
         Assert.Contains(log.Lines, l => l.Contains("do not fit the change for linux-x64: resolving again with every package free", StringComparison.Ordinal));
