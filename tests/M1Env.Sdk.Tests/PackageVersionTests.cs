@@ -31,7 +31,7 @@ public sealed class PackageVersionTests : IDisposable
         var output = temp.Combine(name);
         var pack = await TracedCommand.RunAsync(
             "dotnet",
-            ["pack", Path.Combine(repository, "src", "Sdk", "M1Env.Sdk.csproj"), "-c", "Release", "-o", output, "-nodeReuse:false", "-tl:off", "-nologo"],
+            ["pack", Path.Combine(repository, "src", "Sdk", "M1Env.Sdk.csproj"), "-c", "Release", "-o", output, "-p:M1EnvPackReadyToRun=false", "-nodeReuse:false", "-tl:off", "-nologo"],
             repository,
             new Dictionary<string, string?>(),
             timeout: TimeSpan.FromMinutes(10));
