@@ -39,6 +39,9 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
         return env with { Distributions = distributions, CondaPackages = packages };
     }
 
+    public Task<EnvHandOff> HandOffAsync(EnvSpec spec, PythonInterpreter interpreter, CancellationToken cancellationToken) =>
+        new HandOffProbe(runner).ReadAsync(PythonPath(spec.Prefix), cancellationToken);
+
     public string PythonPath(string prefix) => OperatingSystem.IsWindows() ? WindowsPython(prefix) : Path.Combine(prefix, "bin", "python");
 
     public async Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, CancellationToken cancellationToken)

@@ -323,7 +323,7 @@ public sealed class EnvProvisioner
                 ?? throw new M1EnvException(ErrorCodes.FileSystemError, $"The interpreter {interpreter.Executable} disappeared while the environment '{spec.Name}' was being made.");
             var handOff = record is not null && record.Interpreter == interpreter && record.Fingerprint == fingerprint && record.HandOff is not null
                 ? record.HandOff
-                : await new HandOffProbe(runner).ReadAsync(work.Backend.PythonPath(spec.Prefix), cancellationToken).ConfigureAwait(false);
+                : await work.Backend.HandOffAsync(spec, interpreter, cancellationToken).ConfigureAwait(false);
             record = new InterpreterRecord(interpreter, fingerprint, handOff) { Target = target };
             store.WriteInterpreter(record);
         }

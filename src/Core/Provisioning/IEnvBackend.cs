@@ -55,6 +55,13 @@ public interface IEnvBackend
     /// </summary>
     string? PipWheelWhileMissing(EnvSpec spec, PythonInterpreter? interpreter);
 
+    /// <summary>
+    /// What an app embedding the env's interpreter needs (<see cref="EnvHandOff"/>), asked when the
+    /// env is made from an interpreter file without a record: a venv's from its base interpreter's
+    /// probe (shared by the envs of one interpreter) and its own site-packages; a conda env's from its python.
+    /// </summary>
+    Task<EnvHandOff> HandOffAsync(EnvSpec spec, PythonInterpreter interpreter, CancellationToken cancellationToken);
+
     /// <summary>Applies the plan's conda changes (install, repair, remove); a venv's plans have none.</summary>
     Task ApplyCondaChangesAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken);
 }

@@ -14,11 +14,17 @@ public sealed class HandOffProbe(ProcessRunner runner)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    // The shared library: pythonXY.dll beside a Windows install; the framework binary of a macOS
-    // framework build; else INSTSONAME or LDLIBRARY in LIBDIR (or its multiarch folder). None for a
-    // static build.
-    private const string Script = """
-        import json, os, platform, sys, sysconfig
+    /// <summary>
+    /// Python that defines <c>hand_off()</c>, the answer as a dict, for the interpreter that runs it.
+    /// The interpreter probe asks it too: a venv's answer is its base interpreter's, but for site-packages.
+    /// </summary>
+    /// <remarks>
+    /// The shared library: pythonXY.dll beside a Windows install; the framework binary of a macOS
+    /// framework build; else INSTSONAME or LDLIBRARY in LIBDIR (or its multiarch folder). None for a
+    /// static build.
+    /// </remarks>
+    internal const string HandOffFunction = """
+        import os, platform, sys, sysconfig
         def library():
             v = sysconfig.get_config_var
             if sys.platform == "win32":
@@ -37,9 +43,13 @@ public sealed class HandOffProbe(ProcessRunner runner)
                         if os.path.isfile(os.path.join(folder, name)):
                             return os.path.join(folder, name)
             return ""
-        print(json.dumps({"version": platform.python_version(), "library": library(),
-                          "stdlib": sysconfig.get_path("stdlib"), "sitePackages": sysconfig.get_path("purelib")}))
+        def hand_off():
+            return {"version": platform.python_version(), "library": library(),
+                    "stdlib": sysconfig.get_path("stdlib"), "sitePackages": sysconfig.get_path("purelib")}
+
         """;
+
+    private const string Script = HandOffFunction + "import json\nprint(json.dumps(hand_off()))\n";
 
     public async Task<EnvHandOff> ReadAsync(string envPython, CancellationToken cancellationToken)
     {
@@ -49,12 +59,7 @@ public sealed class HandOffProbe(ProcessRunner runner)
             if (result.Succeeded)
             {
                 using var document = JsonDocument.Parse(result.StandardOutput.Trim().Split('\n')[^1]);
-                var root = document.RootElement;
-                return new EnvHandOff(
-                    root.GetProperty("version").GetString()!,
-                    root.GetProperty("library").GetString()!,
-                    root.GetProperty("stdlib").GetString()!,
-                    root.GetProperty("sitePackages").GetString()!);
+                return Parse(document.RootElement);
             }
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
@@ -67,4 +72,13 @@ public sealed class HandOffProbe(ProcessRunner runner)
             $"The environment's interpreter {envPython} did not say where its library and packages are; the environment may be broken. Its output follows.",
             result.Transcript);
     }
+
+    /// <summary>The dict <c>hand_off()</c> returns.</summary>
+    /// <exception cref="KeyNotFoundException">A key is missing.</exception>
+    /// <exception cref="InvalidOperationException">A value is not a string.</exception>
+    internal static EnvHandOff Parse(JsonElement handOff) => new(
+        handOff.GetProperty("version").GetString()!,
+        handOff.GetProperty("library").GetString()!,
+        handOff.GetProperty("stdlib").GetString()!,
+        handOff.GetProperty("sitePackages").GetString()!);
 }

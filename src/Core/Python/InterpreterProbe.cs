@@ -19,12 +19,17 @@ public sealed class InterpreterProbe(ProcessRunner runner, TimeSpan timeout, Pro
     }
 
     // -I: isolated mode, so a user's PYTHONPATH or a sitecustomize cannot change the answer.
-    private const string Script =
-        "import json, platform, sys, importlib.util as u\n" +
+    // The hand-off is asked in the same process (an error there rejects nothing): a venv made from this interpreter hands on its answer.
+    private const string Script = HandOffProbe.HandOffFunction +
+        "import json, importlib.util as u\n" +
+        "try:\n" +
+        "    h = hand_off()\n" +
+        "except Exception:\n" +
+        "    h = None\n" +
         "print(json.dumps({'version': '%d.%d.%d' % sys.version_info[:3], 'executable': sys.executable, " +
         "'is_venv': sys.prefix != sys.base_prefix, 'implementation': sys.implementation.name, " +
         "'machine': platform.machine(), " +
-        "'can_make_venv': u.find_spec('venv') is not None and u.find_spec('ensurepip') is not None}))";
+        "'can_make_venv': u.find_spec('venv') is not None and u.find_spec('ensurepip') is not None, 'hand_off': h}))";
 
     public Task<ProbeResult> ProbeAsync(string executable, CancellationToken cancellationToken) =>
         memo is null ? AskAsync(executable, cancellationToken) : memo.GetOrRunAsync("interpreter", executable, () => AskAsync(executable, cancellationToken));
@@ -56,7 +61,10 @@ public sealed class InterpreterProbe(ProcessRunner runner, TimeSpan timeout, Pro
                 interpreter,
                 IsVenv: root.GetProperty("is_venv").GetBoolean(),
                 CanMakeVenv: root.GetProperty("can_make_venv").GetBoolean(),
-                RejectionReason: null);
+                RejectionReason: null)
+            {
+                HandOff = root.TryGetProperty("hand_off", out var handOff) && handOff.ValueKind == JsonValueKind.Object ? HandOffProbe.Parse(handOff) : null,
+            };
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

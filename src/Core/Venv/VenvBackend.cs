@@ -112,6 +112,15 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         return interpreter;
     }
 
+    public async Task<EnvHandOff> HandOffAsync(EnvSpec spec, PythonInterpreter interpreter, CancellationToken cancellationToken)
+    {
+        // A venv runs its base interpreter, so the probe that found it (once per build for all its envs) answers, but for site-packages.
+        var probe = await new InterpreterProbe(runner, probes).ProbeAsync(interpreter.Executable, cancellationToken).ConfigureAwait(false);
+        return probe.HandOff is { } handOff && Read(spec.Prefix, verifyFiles: false).SitePackages is { } sitePackages
+            ? handOff with { SitePackages = sitePackages }
+            : await new HandOffProbe(runner).ReadAsync(PythonPath(spec.Prefix), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The venv will have a pip as soon as it is made: from ensurepip, or from a kept seed.</summary>
     private bool HasPipOnceMade(EnvSpec spec, PythonInterpreter interpreter) =>
         SelfWheel(spec, interpreter) is not { } wheel || seeds.Has(wheel, interpreter.ParsedVersion);

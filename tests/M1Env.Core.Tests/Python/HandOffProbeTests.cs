@@ -1,11 +1,14 @@
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Processes;
+using M1Env.Core.Pip;
 using M1Env.Core.Python;
+using M1Env.Core.Spec;
+using M1Env.Core.Venv;
 using M1Env.Testing;
 
 namespace M1Env.Core.Tests.Python;
 
-/// <summary>The probe against real venvs of both interpreters this machine has (both built with a shared libpython).</summary>
+/// <summary>The probe against real venvs of both interpreters this machine has (both built with a shared libpython), and a venv's answer without it.</summary>
 public sealed class HandOffProbeTests : IDisposable
 {
     private readonly TempDirectory temp = new("m1env-handoff");
@@ -35,6 +38,32 @@ public sealed class HandOffProbeTests : IDisposable
         Assert.Matches(@"libpython3\.11\.so", Path.GetFileName(handOff.PythonLibrary));
         Assert.True(File.Exists(Path.Combine(handOff.Stdlib, "os.py")), handOff.Stdlib);
         Assert.StartsWith(prefix, handOff.SitePackages, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/usr/bin/python3.11")]
+    [InlineData("python3")]
+    public async Task A_venvs_answer_comes_from_its_base_interpreters_probe_and_is_what_the_venv_says(string baseInterpreter)
+    {
+        var python = baseInterpreter.Contains('/', StringComparison.Ordinal) ? baseInterpreter : PythonFinder.Find();
+        if (!File.Exists(python))
+        {
+            Assert.True(OperatingSystem.IsWindows() || OperatingSystem.IsMacOS(), $"{python} is part of this machine's image.");
+            return;
+        }
+
+        var prefix = temp.Combine("with space " + Path.GetFileName(python));
+        var venv = await ExternalCommand.RunAsync(python, ["-m", "venv", "--without-pip", prefix]);
+        Assert.True(venv.Succeeded, venv.ToString());
+        var runner = new ProcessRunner(NullProvisionLog.Instance);
+        var probes = new ProbeMemo();
+        var probe = await new InterpreterProbe(runner, probes).ProbeAsync(python, CancellationToken.None);
+        var backend = new VenvBackend(runner, NullProvisionLog.Instance, PythonCandidateSources.ForCurrentProcess(), new PipSeeds(temp.Combine("tools"), NullProvisionLog.Instance), probes);
+
+        var fromBase = await backend.HandOffAsync(new EnvSpec("demo", EnvKind.Venv, new PythonRequest(3, 11, null), prefix, [], PackageSourceSettings.Default), probe.Interpreter!, CancellationToken.None);
+
+        Assert.NotNull(probe.HandOff);
+        Assert.Equal(await new HandOffProbe(runner).ReadAsync(Path.Combine(prefix, "bin", "python"), CancellationToken.None), fromBase);
     }
 
     [Fact]
