@@ -20,16 +20,10 @@ public sealed class HandOffProbeTests : IDisposable
     [InlineData("python3")]
     public async Task Finds_the_shared_library_the_stdlib_and_the_envs_own_site_packages(string baseInterpreter)
     {
-        var python = baseInterpreter.Contains('/', StringComparison.Ordinal) ? baseInterpreter : PythonFinder.Find();
-        if (!File.Exists(python))
+        if (await VenvOfAsync(baseInterpreter, folder: "venv") is not { Prefix: var prefix })
         {
-            Assert.True(OperatingSystem.IsWindows() || OperatingSystem.IsMacOS(), $"{python} is part of this machine's image.");
             return;
         }
-
-        var prefix = temp.Combine(Path.GetFileName(python));
-        var venv = await ExternalCommand.RunAsync(python, ["-m", "venv", "--without-pip", prefix]);
-        Assert.True(venv.Succeeded, venv.ToString());
 
         var handOff = await new HandOffProbe(new ProcessRunner(NullProvisionLog.Instance)).ReadAsync(Path.Combine(prefix, "bin", "python"), CancellationToken.None);
 
@@ -45,16 +39,11 @@ public sealed class HandOffProbeTests : IDisposable
     [InlineData("python3")]
     public async Task A_venvs_answer_comes_from_its_base_interpreters_probe_and_is_what_the_venv_says(string baseInterpreter)
     {
-        var python = baseInterpreter.Contains('/', StringComparison.Ordinal) ? baseInterpreter : PythonFinder.Find();
-        if (!File.Exists(python))
+        if (await VenvOfAsync(baseInterpreter, folder: "with space") is not { Python: var python, Prefix: var prefix })
         {
-            Assert.True(OperatingSystem.IsWindows() || OperatingSystem.IsMacOS(), $"{python} is part of this machine's image.");
             return;
         }
 
-        var prefix = temp.Combine("with space " + Path.GetFileName(python));
-        var venv = await ExternalCommand.RunAsync(python, ["-m", "venv", "--without-pip", prefix]);
-        Assert.True(venv.Succeeded, venv.ToString());
         var runner = new ProcessRunner(NullProvisionLog.Instance);
         var probes = new ProbeMemo();
         var probe = await new InterpreterProbe(runner, probes).ProbeAsync(python, CancellationToken.None);
@@ -72,5 +61,21 @@ public sealed class HandOffProbeTests : IDisposable
         var error = await Assert.ThrowsAsync<Core.Errors.M1EnvException>(() =>
             new HandOffProbe(new ProcessRunner(NullProvisionLog.Instance)).ReadAsync(temp.Combine("no-python"), CancellationToken.None));
         Assert.NotEmpty(error.ToolOutput);
+    }
+
+    /// <summary>A venv without pip of the base interpreter (a path, or the one on PATH), or null where this machine's image lacks it.</summary>
+    private async Task<(string Python, string Prefix)?> VenvOfAsync(string baseInterpreter, string folder)
+    {
+        var python = baseInterpreter.Contains('/', StringComparison.Ordinal) ? baseInterpreter : PythonFinder.Find();
+        if (!File.Exists(python))
+        {
+            Assert.True(OperatingSystem.IsWindows() || OperatingSystem.IsMacOS(), $"{python} is part of this machine's image.");
+            return null;
+        }
+
+        var prefix = temp.Combine(folder, Path.GetFileName(python));
+        var venv = await ExternalCommand.RunAsync(python, ["-m", "venv", "--without-pip", prefix]);
+        Assert.True(venv.Succeeded, venv.ToString());
+        return (python, prefix);
     }
 }
