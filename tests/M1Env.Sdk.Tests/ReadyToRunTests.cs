@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
 using M1Env.Sdk.Tests.Infrastructure;
@@ -44,6 +45,8 @@ public sealed class ReadyToRunTests : IDisposable
             foreach (var (name, entry) in compiled.Where(file => file.Key.EndsWith(".dll", StringComparison.Ordinal)))
             {
                 Assert.True(ReadyToRunMachine(entry) == machine, $"{runtime}/{name} is not compiled for {runtime}: machine {ReadyToRunMachine(entry):x4}");
+                // Compiled from the very assembly the IL build ships (not another target framework's build of a package), so any runtime can fall back to it.
+                Assert.True(ModuleVersionId(il[name]) == ModuleVersionId(entry), $"{runtime}/{name} is not compiled from tasks/net8.0/{name}");
             }
         }
     }
@@ -118,14 +121,27 @@ public sealed class ReadyToRunTests : IDisposable
     /// <summary>The PE machine of a ReadyToRun image, or null for an IL-only assembly.</summary>
     private static ushort? ReadyToRunMachine(ZipArchiveEntry entry)
     {
-        using var stream = new MemoryStream();
+        using var reader = new PEReader(Contents(entry));
+        return reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0 ? (ushort)reader.PEHeaders.CoffHeader.Machine : null;
+    }
+
+    /// <summary>The module's MVID, which ReadyToRun compilation keeps.</summary>
+    private static Guid ModuleVersionId(ZipArchiveEntry entry)
+    {
+        using var reader = new PEReader(Contents(entry));
+        var metadata = reader.GetMetadataReader();
+        return metadata.GetGuid(metadata.GetModuleDefinition().Mvid);
+    }
+
+    private static MemoryStream Contents(ZipArchiveEntry entry)
+    {
+        var stream = new MemoryStream();
         using (var source = entry.Open())
         {
             source.CopyTo(stream);
         }
 
         stream.Position = 0;
-        using var reader = new PEReader(stream);
-        return reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0 ? (ushort)reader.PEHeaders.CoffHeader.Machine : null;
+        return stream;
     }
 }
