@@ -35,6 +35,9 @@ public static class EnvReader
         };
     }
 
+    /// <summary>The prefix's site-packages folder, from pyvenv.cfg and a directory check or two, without reading what it holds; null when there is none.</summary>
+    public static string? SitePackagesOf(string prefix) => FindSitePackages(prefix, VenvConfig.Read(prefix)?.Version);
+
     private static string? FindSitePackages(string prefix, string? version)
     {
         if (OperatingSystem.IsWindows())

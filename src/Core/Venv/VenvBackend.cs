@@ -103,7 +103,7 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
             throw VenvFailure.Explain(result, interpreter, spec.Prefix);
         }
 
-        if (wheel is not null && Read(spec.Prefix, verifyFiles: false).SitePackages is { } sitePackages
+        if (wheel is not null && EnvReader.SitePackagesOf(spec.Prefix) is { } sitePackages
             && seeds.TryPlant(wheel, interpreter.ParsedVersion, spec.Prefix, sitePackages, PythonPath(spec.Prefix)))
         {
             log.Detail($"Linked pip into '{spec.Name}' from {seeds.FolderFor(wheel, interpreter.ParsedVersion)}.");
@@ -116,7 +116,7 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
     {
         // A venv runs its base interpreter, so the probe that found it (once per build for all its envs) answers, but for site-packages.
         var probe = await new InterpreterProbe(runner, probes).ProbeAsync(interpreter.Executable, cancellationToken).ConfigureAwait(false);
-        return probe.HandOff is { } handOff && Read(spec.Prefix, verifyFiles: false).SitePackages is { } sitePackages
+        return probe.HandOff is { } handOff && EnvReader.SitePackagesOf(spec.Prefix) is { } sitePackages
             ? handOff with { SitePackages = sitePackages }
             : await new HandOffProbe(runner).ReadAsync(PythonPath(spec.Prefix), cancellationToken).ConfigureAwait(false);
     }
@@ -129,7 +129,7 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         interpreter is null || HasOwnPip(spec.Prefix) ? null : SelfWheel(spec, interpreter);
 
     /// <summary>The env's site-packages holds pip (the planner never removes it, but a user may).</summary>
-    private bool HasOwnPip(string prefix) => File.Exists(Path.Combine(Read(prefix, verifyFiles: false).SitePackages ?? prefix, "pip", "__init__.py"));
+    private bool HasOwnPip(string prefix) => File.Exists(Path.Combine(EnvReader.SitePackagesOf(prefix) ?? prefix, "pip", "__init__.py"));
 
     /// <summary>The interpreter's pip wheel, unless the declaration pins pip itself (then pip comes from ensurepip, and the pin applies).</summary>
     private static string? SelfWheel(EnvSpec spec, PythonInterpreter interpreter) =>

@@ -102,6 +102,14 @@ public sealed class EnvReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Site_packages_alone_is_the_folder_the_full_read_finds()
+    {
+        Assert.NotNull(EnvReader.SitePackagesOf(Prefix));
+        Assert.Equal(EnvReader.Read(Prefix, verifyFiles: false).SitePackages, EnvReader.SitePackagesOf(Prefix));
+        Assert.Null(EnvReader.SitePackagesOf(temp.Combine("nothing")));
+    }
+
+    [Fact]
     public void A_prefix_that_is_not_there_reads_as_empty()
     {
         var env = EnvReader.Read(temp.Combine("nothing"), verifyFiles: true);
