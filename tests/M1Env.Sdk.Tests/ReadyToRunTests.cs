@@ -52,6 +52,17 @@ public sealed class ReadyToRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Packing_writes_its_ahead_of_time_builds_under_artifacts_not_into_the_sources()
+    {
+        await SdkPackage.GetAsync();
+
+        var status = await ExternalCommand.RunAsync("git", ["-C", RepositoryPaths.Root, "status", "--porcelain", "--ignored", "--", "src"]);
+
+        Assert.True(status.Succeeded, status.ToString());
+        Assert.DoesNotContain(status.StandardOutput.Split('\n'), line => line.StartsWith("!!", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_build_runs_the_task_compiled_for_its_runtime()
     {
         using var project = await TestProject.CreateAsync();
