@@ -14,8 +14,8 @@ Then it alternates, round after round, in one process:
   deltas  a pin change, an added and a removed package: the build's time over a no-op build of
           the same project, against the one pip command for that change in the manual venv
 
-and prints the medians, their ratios, and the median of each round's own ratio. Goals: fresh <= 0.5 of manual, three envs <= 1.3 of one
-env, each delta <= 1.0 of its pip command.
+and prints the medians, their ratios, and the median of each round's own ratio. Goals: fresh <= 0.5
+of manual, three envs <= 1.3 of one env, each delta <= 1.0 of its pip command.
 
     python3 bench/provision_build.py [--rounds 7] [--packages 6] [--source index|folder]
 """

@@ -11,13 +11,16 @@ trap 'rm -rf "$work"' EXIT
 
 dotnet pack "$root/src/Sdk/M1Env.Sdk.csproj" -c Release -o "$work/feed" -nologo >/dev/null
 unzip -q "$work"/feed/M1Env.Sdk.*.nupkg 'tasks/*' -d "$work/package"
+# This machine's ahead-of-time copy, where the package has one for its runtime identifier.
+folders=(net8.0)
 rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)
+[[ -d "$work/package/tasks/readytorun/$rid" ]] && folders+=("readytorun/$rid")
 
 for runtime in 8.0.34 9.0.23; do
   tfm="net${runtime%%.*}.0"
   dotnet publish "$root/eng/msbuild-compat/MSBuildCompat.csproj" -c Release -nologo -o "$work/host-$tfm" \
     -p:CompatTargetFramework="$tfm" -p:RuntimeFrameworkVersion="$runtime" >/dev/null
-  for tasks in net8.0 "readytorun/$rid"; do
+  for tasks in "${folders[@]}"; do
     run="$work/$tfm/${tasks//\//-}"
     mkdir -p "$run"
     cp "$root/eng/msbuild-compat/compat.proj" "$run/"
