@@ -26,15 +26,17 @@ public sealed class ConcurrencyTests : IDisposable
         first.WriteEnvProject(Declaration(sharedPrefix));
         second.WriteEnvProject(Declaration(sharedPrefix, package: "m1-gamma"));
         var tools = $"-p:M1EnvToolsDir={first.ToolsDirectory}";
+        await RestoreAsync(first);
+        await RestoreAsync(second);
 
         // Concurrent rounds: whoever comes first owns the prefix; every other build of the other project fails.
         for (var round = 0; round < 2; round++)
         {
             var builds = await Task.WhenAll(
-                first.DotnetAsync("build", trace: false, [tools]),
-                second.DotnetAsync("build", trace: false, [tools]),
-                first.DotnetAsync("build", trace: false, [tools]),
-                second.DotnetAsync("build", trace: false, [tools]));
+                first.DotnetAsync("build", trace: false, [tools, "--no-restore"]),
+                second.DotnetAsync("build", trace: false, [tools, "--no-restore"]),
+                first.DotnetAsync("build", trace: false, [tools, "--no-restore"]),
+                second.DotnetAsync("build", trace: false, [tools, "--no-restore"]));
 
             var failed = builds.Where(b => !b.Succeeded).ToArray();
             Assert.Equal(2, failed.Length);
@@ -59,16 +61,27 @@ public sealed class ConcurrencyTests : IDisposable
         Directory.CreateSymbolicLink(link, target);
         project.WriteEnvProject(Declaration("$(M1EnvPrefixRoot)shared"));
         var tools = $"-p:M1EnvToolsDir={project.ToolsDirectory}";
+        await RestoreAsync(project);
 
         var builds = await Task.WhenAll(
-            project.DotnetAsync("build", trace: false, [tools, $"-p:M1EnvPrefixRoot={target}/"]),
-            project.DotnetAsync("build", trace: false, [tools, $"-p:M1EnvPrefixRoot={link}/"]),
-            project.DotnetAsync("build", trace: false, [tools, $"-p:M1EnvPrefixRoot={target}/"]),
-            project.DotnetAsync("build", trace: false, [tools, $"-p:M1EnvPrefixRoot={link}/"]));
+            project.DotnetAsync("build", trace: false, [tools, "--no-restore", $"-p:M1EnvPrefixRoot={target}/"]),
+            project.DotnetAsync("build", trace: false, [tools, "--no-restore", $"-p:M1EnvPrefixRoot={link}/"]),
+            project.DotnetAsync("build", trace: false, [tools, "--no-restore", $"-p:M1EnvPrefixRoot={target}/"]),
+            project.DotnetAsync("build", trace: false, [tools, "--no-restore", $"-p:M1EnvPrefixRoot={link}/"]));
 
         Assert.All(builds, build => Assert.True(build.Succeeded, build.ToString()));
         Assert.Single(builds, build => build.Output.Contains("Creating venv 'shared'", StringComparison.Ordinal));
         var check = await TracedCommand.RunAsync(Path.Combine(target, "shared", "bin", "python"), ["-m", "pip", "check"], project.Directory, new Dictionary<string, string?>());
         Assert.True(check.Succeeded, check.ToString());
+    }
+
+    /// <summary>
+    /// Restored once, before the builds that race: NuGet's restores of one project at once can trip
+    /// over each other's project.assets.json ("already exists"), which is NuGet's race, not the one under test.
+    /// </summary>
+    private static async Task RestoreAsync(TestProject project)
+    {
+        var restore = await project.DotnetAsync("restore", trace: false, []);
+        Assert.True(restore.Succeeded, restore.ToString());
     }
 }
