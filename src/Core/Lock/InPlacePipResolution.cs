@@ -45,9 +45,7 @@ public sealed class InPlacePipResolution(ProcessRunner runner, IProvisionLog log
             return null;
         }
 
-        var disk = EnvReader.Read(env.Prefix, verifyFiles: false).Distributions
-            .GroupBy(d => d.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var disk = EnvReader.Read(env.Prefix, verifyFiles: false);
         var recorded = (existing is null ? [] : PyLockSelector.Select(existing, target)).ToDictionary(s => s.Name, StringComparer.Ordinal);
         var declared = spec.PipPackages.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
         var lockDirectory = Path.GetDirectoryName(Path.GetFullPath(spec.PipLockFile))!;
@@ -73,13 +71,13 @@ public sealed class InPlacePipResolution(ProcessRunner runner, IProvisionLog log
     }
 
     /// <summary>The declared distributions and, transitively, the installed ones they require.</summary>
-    private static IEnumerable<InstalledDistribution> Needed(IEnumerable<string> declared, IReadOnlyDictionary<string, InstalledDistribution> disk)
+    private static IEnumerable<InstalledDistribution> Needed(IEnumerable<string> declared, InstalledEnv disk)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Queue<string>(declared);
         while (pending.TryDequeue(out var name))
         {
-            if (!seen.Add(name) || !disk.TryGetValue(name, out var distribution))
+            if (!seen.Add(name) || disk.Find(name) is not { } distribution)
             {
                 continue;
             }

@@ -443,10 +443,8 @@ public sealed class EnvProvisioner
     /// <summary>The spec's pip packages the env does not hold at their pinned version.</summary>
     private static IReadOnlyList<PipRequirement> NotInstalled(EnvSpec spec, IEnvBackend backend)
     {
-        var installed = backend.Read(spec.Prefix, verifyFiles: false).Distributions
-            .GroupBy(d => d.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Version, StringComparer.Ordinal);
-        return spec.PipPackages.Where(p => !installed.TryGetValue(p.NormalizedName, out var version) || !RequirementVersions.IsSatisfiedBy(p, version)).ToArray();
+        var disk = backend.Read(spec.Prefix, verifyFiles: false);
+        return spec.PipPackages.Where(p => disk.Find(p.NormalizedName) is not { } installed || !RequirementVersions.IsSatisfiedBy(p, installed.Version)).ToArray();
     }
 
     private static StampedPackage ToStamped(PipRequirement requirement) => new(requirement.NormalizedName, requirement.ToRequirementString());
