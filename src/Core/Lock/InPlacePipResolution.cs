@@ -67,7 +67,10 @@ public sealed class InPlacePipResolution(ProcessRunner runner, IProvisionLog log
             }
         }
 
-        return new PipResolution([.. artifacts.OrderBy(a => a.Name, StringComparer.Ordinal)], installed.Environment);
+        return new PipResolution([.. artifacts.OrderBy(a => a.Name, StringComparer.Ordinal)], installed.Environment)
+        {
+            InstalledNow = installed.Artifacts.Select(a => a.Name).ToArray(),
+        };
     }
 
     /// <summary>The declared distributions and, transitively, the installed ones they require.</summary>

@@ -11,6 +11,9 @@ public sealed record LockedPip(string LockFile, string LockHash, IReadOnlyList<S
     /// <summary>The lock was resolved by installing the change into the env (<see cref="InPlacePipResolution"/>): the env changed already.</summary>
     public bool InstalledInPlace { get; init; }
 
+    /// <summary>What pip installed into the env while it resolved the lock in place, by name.</summary>
+    public IReadOnlyList<string> InstalledNow { get; init; } = [];
+
     /// <summary>The spec with exactly the locked packages as its pip packages, each at its locked version, and the lock's hash beside any it has.</summary>
     public EnvSpec Pin(EnvSpec spec) => spec with
     {

@@ -56,6 +56,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
         var target = knownTarget ?? await new TargetEnvironmentProbe(runner, probes).ProbeAsync(python.Executable, current?.Name ?? "this machine", cancellationToken).ConfigureAwait(false);
         var lockFile = existing;
         var installedInPlace = false;
+        IReadOnlyList<string> installedNow = [];
         if (action == LockAction.Resolve)
         {
             var pins = LockDecision.Pins(spec.Lock, assessment.Difference, (existing?.Packages ?? [])
@@ -82,6 +83,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
                         ? await new InPlacePipResolution(runner, log).ResolveAsync(spec, inPlace!, existing, pins, target, cancellationToken).ConfigureAwait(false)
                         : null;
                     installedInPlace |= platform == here;
+                    installedNow = resolution?.InstalledNow ?? installedNow;
                     resolutions[platform] = resolution ?? await ResolveAsync(spec, python, platform, pins, provided, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -96,7 +98,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
         }
 
         var selected = PyLockSelector.Select(lockFile!, target);
-        return new LockedPip(spec.PipLockFile, PyLock.ContentHash(File.ReadAllBytes(spec.PipLockFile)), selected, target) { InstalledInPlace = installedInPlace };
+        return new LockedPip(spec.PipLockFile, PyLock.ContentHash(File.ReadAllBytes(spec.PipLockFile)), selected, target) { InstalledInPlace = installedInPlace, InstalledNow = installedNow };
     }
 
     /// <summary>

@@ -8,8 +8,6 @@ namespace M1Env.Core.Pip;
 /// </summary>
 public static class ConsoleScript
 {
-    private const string BodyStart = "# -*- coding: utf-8 -*-";
-
     /// <summary>The launcher for <paramref name="python"/>, as distlib builds it.</summary>
     public static string Launch(string python)
     {
@@ -18,12 +16,5 @@ public static class ConsoleScript
         return !executable.Contains(' ', StringComparison.Ordinal) && executable.Length + 3 <= longest
             ? $"#!{executable}\n"
             : $"#!/bin/sh\n'''exec' {executable} \"$0\" \"$@\"\n' '''";
-    }
-
-    /// <summary>The script without its launcher.</summary>
-    public static string Body(string script)
-    {
-        var start = script.IndexOf(BodyStart, StringComparison.Ordinal);
-        return start >= 0 ? script[start..] : script[(script.IndexOf('\n', StringComparison.Ordinal) + 1)..];
     }
 }

@@ -7,6 +7,9 @@ namespace M1Env.Core.Pip;
 /// <param name="Environment">The PEP 508 marker environment pip resolved for (the report's <c>environment</c>).</param>
 public sealed record PipResolution(IReadOnlyList<ResolvedArtifact> Artifacts, IReadOnlyDictionary<string, string> Environment)
 {
+    /// <summary>The names pip installed into the env while it resolved (<see cref="Lock.InPlacePipResolution"/>); empty for a dry run.</summary>
+    public IReadOnlyList<string> InstalledNow { get; init; } = [];
+
     /// <summary>The artifact of a distribution, by any spelling of its name.</summary>
     public ResolvedArtifact? Find(string name) =>
         Artifacts.FirstOrDefault(a => a.Name == PackageNames.Normalize(name));

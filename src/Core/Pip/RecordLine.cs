@@ -15,6 +15,13 @@ public static class RecordLine
         return hashStart > 0 ? line[..hashStart] : string.Empty;
     }
 
+    /// <summary>The size of a line's file; null where RECORD gives none (its own line, byte code).</summary>
+    public static long? Size(string line)
+    {
+        var sizeStart = line.LastIndexOf(',');
+        return sizeStart > 0 && long.TryParse(line.AsSpan(sizeStart + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size : null;
+    }
+
     /// <summary>The line for a file with these contents.</summary>
     public static string For(string path, byte[] contents) =>
         string.Create(CultureInfo.InvariantCulture, $"{path},sha256={Convert.ToBase64String(SHA256.HashData(contents)).TrimEnd('=').Replace('+', '-').Replace('/', '_')},{contents.Length}");

@@ -30,6 +30,7 @@ public sealed class EnvProvisioner
     private readonly ProcessRunner runner;
     private readonly IEnvBackend venv;
     private readonly PipSeeds seeds;
+    private readonly KeptWheels wheels;
     private readonly ProbeMemo probes;
     private readonly Lazy<IEnvBackend> conda;
     private readonly PythonCandidateSources? candidateSources;
@@ -48,7 +49,9 @@ public sealed class EnvProvisioner
         this.candidateSources = candidateSources;
         this.condaLocator = condaLocator;
         runner = new ProcessRunner(log);
-        seeds = new PipSeeds(options.ToolsDirectory, log);
+        var kept = new KeptInstalls(Path.Combine(options.ToolsDirectory, "installs"), log);
+        seeds = new PipSeeds(kept);
+        wheels = new KeptWheels(kept, log);
         venv = new VenvBackend(runner, log, candidateSources ?? PythonCandidateSources.ForCurrentProcess(), seeds, probes);
         conda = new Lazy<IEnvBackend>(() => new CondaBackend(
             runner,
@@ -270,7 +273,8 @@ public sealed class EnvProvisioner
         }
 
         var selfWheel = work.Backend.PipWheelWhileMissing(spec, work.Interpreter);
-        var pip = new PipClient(runner, work.Backend.PythonPath(spec.Prefix), spec.Sources, selfWheel);
+        var envPython = work.Backend.PythonPath(spec.Prefix);
+        var pip = new PipClient(runner, envPython, spec.Sources, selfWheel);
         if (plan.Uninstall.Count > 0)
         {
             log.Step($"Removing {Count(plan.Uninstall.Count)} from '{spec.Name}': {string.Join(", ", plan.Uninstall)}...");
@@ -283,27 +287,44 @@ public sealed class EnvProvisioner
             await pip.ReinstallAsync(plan.Reinstall, cancellationToken).ConfigureAwait(false);
         }
 
-        if (plan.Install.Count > 0 || selfWheel is not null)
+        var install = plan.Install;
+        IReadOnlyList<SelectedArtifact> lockedInstall = [];
+        if (work.Locked is { } lockToInstall && install.Count > 0)
         {
-            log.Step(plan.Install.Count == 0
+            // What an earlier env got from the same wheels is linked in; pip installs the rest.
+            var names = install.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
+            var wanted = lockToInstall.Selected.Where(s => names.Contains(s.Name)).ToArray();
+            lockedInstall = work.Interpreter is { } python ? wheels.Plant(wanted, work.Backend.Read(spec.Prefix, verifyFiles: false), python, envPython) : wanted;
+            var left = lockedInstall.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+            install = install.Where(p => left.Contains(p.NormalizedName)).ToArray();
+        }
+
+        if (install.Count > 0 || selfWheel is not null)
+        {
+            log.Step(install.Count == 0
                 ? $"Installing pip into '{spec.Name}'..."
-                : $"Installing {Count(plan.Install.Count)} into '{spec.Name}': {string.Join(", ", plan.Install)}{(selfWheel is null ? string.Empty : ", and pip")}...");
+                : $"Installing {Count(install.Count)} into '{spec.Name}': {string.Join(", ", install)}{(selfWheel is null ? string.Empty : ", and pip")}...");
             if (work.Locked is { } locked)
             {
-                var names = plan.Install.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
                 var indexUrls = new[] { spec.Sources.IndexUrl }.Concat(spec.Sources.ExtraIndexUrls).OfType<string>().ToArray();
-                var requirements = PipHashedRequirements.Write(locked.Selected.Where(s => names.Contains(s.Name)), indexUrls, Path.GetDirectoryName(locked.LockFile));
+                var requirements = PipHashedRequirements.Write(lockedInstall, indexUrls, Path.GetDirectoryName(locked.LockFile));
                 await pip.InstallLockedAsync(requirements, locked.LockFile, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await pip.InstallAsync(plan.Install, cancellationToken).ConfigureAwait(false);
+                await pip.InstallAsync(install, cancellationToken).ConfigureAwait(false);
             }
 
-            if (selfWheel is not null && work.Interpreter is { } interpreter && work.Backend.Read(spec.Prefix, verifyFiles: false).SitePackages is { } sitePackages)
+            if (work.Interpreter is { } interpreter && (selfWheel is not null || lockedInstall.Count > 0))
             {
-                // pip is now installed from its wheel, byte code and all: the next env gets a copy.
-                seeds.Keep(selfWheel, interpreter.ParsedVersion, spec.Prefix, sitePackages);
+                // Installed now, byte code and all: the next env links them in.
+                var disk = work.Backend.Read(spec.Prefix, verifyFiles: false);
+                if (selfWheel is not null && disk.SitePackages is { } sitePackages)
+                {
+                    seeds.Keep(selfWheel, interpreter.ParsedVersion, spec.Prefix, sitePackages, envPython);
+                }
+
+                wheels.Keep(lockedInstall, disk, interpreter, envPython);
             }
         }
     }
@@ -315,6 +336,13 @@ public sealed class EnvProvisioner
         var disk = work.Backend.Read(spec.Prefix, verifyFiles: false);
         var interpreter = work.Interpreter
             ?? throw new M1EnvException(ErrorCodes.FileSystemError, $"The interpreter of environment '{spec.Name}' disappeared while it was being made.");
+        if (work.Locked is { InstalledNow.Count: > 0 } resolvedInPlace)
+        {
+            // pip installed these while it resolved the lock: the next env links them in.
+            var installedNow = resolvedInPlace.InstalledNow.ToHashSet(StringComparer.Ordinal);
+            wheels.Keep(resolvedInPlace.Selected.Where(s => installedNow.Contains(s.Name)), disk, interpreter, work.Backend.PythonPath(spec.Prefix));
+        }
+
         var target = work.Locked?.Target ?? (record?.Interpreter == interpreter ? record.Target : null);
         if (record is null || record.Interpreter != interpreter || !record.IsCurrent() || record.HandOff is null || !File.Exists(store.InterpreterPath)
             || (record.Target is null && target is not null))

@@ -39,8 +39,8 @@ public sealed class PipSeedsTests : IDisposable
     {
         var (prefix, sitePackages) = await VenvWithoutPipAsync("first");
         await RunAsync(Path.Combine(prefix, "bin", "python"), Path.Combine(Wheel, "pip"), "install", "--no-index", "--no-deps", "-q", Wheel);
-        var seeds = new PipSeeds(temp.Combine("tools"), log);
-        seeds.Keep(Wheel, Python311, prefix, sitePackages);
+        var seeds = new PipSeeds(new KeptInstalls(temp.Combine("tools"), log));
+        seeds.Keep(Wheel, Python311, prefix, sitePackages, Path.Combine(prefix, "bin", "python"));
         return seeds;
     }
 
@@ -75,7 +75,7 @@ public sealed class PipSeedsTests : IDisposable
     [Fact]
     public async Task Without_a_kept_seed_nothing_is_planted()
     {
-        var seeds = new PipSeeds(temp.Combine("tools"), log);
+        var seeds = new PipSeeds(new KeptInstalls(temp.Combine("tools"), log));
         var (prefix, sitePackages) = await VenvWithoutPipAsync("env");
 
         Assert.False(seeds.TryPlant(Wheel, Python311, prefix, sitePackages, Path.Combine(prefix, "bin", "python")));
@@ -93,10 +93,10 @@ public sealed class PipSeedsTests : IDisposable
         // A second env with its own pip does not replace the kept one, and no partial folder is left.
         var (prefix, sitePackages) = await VenvWithoutPipAsync("other");
         Assert.True(seeds.TryPlant(Wheel, Python311, prefix, sitePackages, Path.Combine(prefix, "bin", "python")));
-        seeds.Keep(Wheel, Python311, prefix, sitePackages);
+        seeds.Keep(Wheel, Python311, prefix, sitePackages, Path.Combine(prefix, "bin", "python"));
 
         Assert.Equal(files, Directory.EnumerateFiles(seed, "*", SearchOption.AllDirectories).Count());
-        Assert.Equal([seed], Directory.GetDirectories(seeds.Root));
+        Assert.Equal([seed], Directory.GetDirectories(Path.GetDirectoryName(seed)!));
         Assert.True(files > 100, $"only {files} files in the seed");
     }
 }

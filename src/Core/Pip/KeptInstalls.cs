@@ -1,0 +1,286 @@
+using System.Runtime.Versioning;
+using System.Text;
+using System.Text.Json;
+using M1Env.Core.Diagnostics;
+using M1Env.Core.Errors;
+using M1Env.Core.Paths;
+
+namespace M1Env.Core.Pip;
+
+/// <summary>
+/// Distributions as pip installed them into one env, kept in <c>M1EnvToolsDir/installs</c> under a
+/// key that names exactly what was installed (a wheel's hash and the Python version), and linked
+/// into the next env that needs the same: no pip run, no unpacking, no byte-compiling. A planted
+/// install is what pip itself would have installed, RECORD, byte code and console scripts included:
+/// only the scripts' launchers (the env's interpreter), the facts of how this env got it (REQUESTED,
+/// direct_url.json) and their RECORD lines differ, so pip lists, upgrades and uninstalls it as its own.
+/// POSIX only: a Windows env's scripts are launchers with the interpreter's path inside.
+/// </summary>
+/// <remarks>
+/// Files are hard links, shared by the kept install and every env that took it. pip and Python
+/// replace an env's files rather than write into them, so an upgrade or an uninstall never changes
+/// the kept copy; a file edited in place would, and planting checks each file's size against RECORD
+/// to drop a kept install that changed.
+/// </remarks>
+public sealed class KeptInstalls(string root, IProvisionLog log)
+{
+    private const string ManifestName = "kept.json";
+
+    private static readonly string ScriptsFolder = "bin" + Path.DirectorySeparatorChar;
+
+    /// <summary>What pip writes about how this env got the distribution, which another env may not share.</summary>
+    private static readonly string[] EnvOwnFiles = ["REQUESTED", "direct_url.json"];
+
+    public string Root => root;
+
+    /// <summary>Whether installs can be kept on this system at all.</summary>
+    [UnsupportedOSPlatformGuard("windows")]
+    public static bool Supported => !OperatingSystem.IsWindows();
+
+    /// <summary>The folder of a kept install (it may not exist yet).</summary>
+    public string FolderFor(string key) => Path.Combine(root, key);
+
+    public bool Has(string key) => Supported && File.Exists(Path.Combine(FolderFor(key), ManifestName));
+
+    /// <summary>
+    /// Links the install kept under <paramref name="key"/> into the env. False when none is kept, the
+    /// env is laid out otherwise, or it could not be planted whole: then nothing of it is left in the
+    /// env, and pip installs it as usual.
+    /// </summary>
+    /// <param name="sitePackages">The env's site-packages folder.</param>
+    /// <param name="envPython">The env's interpreter, which the console scripts launch.</param>
+    /// <param name="requested">Declared rather than pulled in: pip marks it with a <c>REQUESTED</c> file.</param>
+    public bool TryPlant(string key, string prefix, string sitePackages, string envPython, bool requested)
+    {
+        var folder = FolderFor(key);
+        if (!Supported || ReadManifest(folder) is not { } kept || kept.SitePackages != Path.GetRelativePath(prefix, sitePackages))
+        {
+            return false;
+        }
+
+        var planted = new List<string>();
+        var createdFolders = new List<string>();
+        try
+        {
+            var recordLines = File.ReadAllLines(Path.Combine(folder, kept.Record));
+            var sizes = RecordSizes(recordLines, folder, Path.Combine(folder, kept.SitePackages));
+            var scriptPaths = kept.Scripts.ToHashSet(StringComparer.Ordinal);
+            var scripts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var source in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(folder, source);
+                if (relative == ManifestName || relative == kept.Record)
+                {
+                    continue;
+                }
+
+                var target = Path.Combine(prefix, relative);
+                CreateFolderOf(target, createdFolders);
+                if (scriptPaths.Contains(relative))
+                {
+                    var script = Encoding.UTF8.GetBytes(ConsoleScript.Launch(envPython)).Concat(File.ReadAllBytes(source)).ToArray();
+                    using (var stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write))
+                    {
+                        stream.Write(script);
+                    }
+
+                    planted.Add(target);
+                    File.SetUnixFileMode(target, File.GetUnixFileMode(source));
+                    scripts[relative] = script;
+                }
+                else
+                {
+                    if (sizes.TryGetValue(relative, out var size) && new FileInfo(source).Length != size)
+                    {
+                        throw new InvalidDataException($"{source} is not the size its RECORD gives: a file of the kept install was changed in place");
+                    }
+
+                    // A link shares the file and its time, so the byte code stays valid for its source.
+                    HardLink.LinkOrCopy(source, target);
+                    planted.Add(target);
+                }
+            }
+
+            var record = Path.Combine(prefix, kept.Record);
+            var lines = RewriteRecord(recordLines, prefix, sitePackages, scripts);
+            if (requested)
+            {
+                var marker = Path.Combine(Path.GetDirectoryName(record)!, "REQUESTED");
+                File.WriteAllBytes(marker, []);
+                planted.Add(marker);
+                lines.Add(RecordLine.For(Path.GetRelativePath(sitePackages, marker).Replace(Path.DirectorySeparatorChar, '/'), []));
+            }
+
+            planted.Add(record);
+            File.WriteAllLines(record, lines);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // Another distribution's file is in the way, or the kept install went away: pip installs it instead.
+            log.Detail($"The kept install {folder} was not linked into {prefix}: {exception.Message}");
+            Undo(planted, createdFolders);
+            if (exception is InvalidDataException)
+            {
+                log.Warning(ErrorCodes.FileSystemError, $"{exception.Message}; it is dropped, and kept again the next time pip installs it.");
+                Leftovers.DeleteFolder(folder);
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Keeps the distribution whose <paramref name="distInfo"/> folder pip just installed into an env,
+    /// for the next env; does nothing when one is kept under the key already, or the install holds
+    /// files outside the env or scripts that name the env otherwise than through pip's launcher.
+    /// Written aside and renamed into place, so a kept install is always whole and two builds can race for it.
+    /// </summary>
+    /// <param name="distInfo">The <c>NAME-VERSION.dist-info</c> folder in <paramref name="sitePackages"/>.</param>
+    /// <param name="envPython">The env's interpreter, which pip wrote into the console scripts' launchers.</param>
+    public void Keep(string key, string prefix, string sitePackages, string distInfo, string envPython)
+    {
+        var folder = FolderFor(key);
+        var record = Path.Combine(sitePackages, distInfo, "RECORD");
+        if (!Supported || Directory.Exists(folder) || !File.Exists(record))
+        {
+            return;
+        }
+
+        var scratch = $"{folder}.{Guid.NewGuid():N}.partial";
+        try
+        {
+            var root = Path.GetFullPath(prefix) + Path.DirectorySeparatorChar;
+            var envOwn = EnvOwnFiles.Select(name => Path.GetFullPath(Path.Combine(sitePackages, distInfo, name))).ToHashSet(StringComparer.Ordinal);
+            var lines = File.ReadAllLines(record)
+                .Select(line => (Line: line, Path: RecordLine.Path(line)))
+                .Where(entry => entry.Path.Length > 0)
+                .Select(entry => (entry.Line, File: Path.GetFullPath(Path.Combine(sitePackages, entry.Path))))
+                .Where(entry => !envOwn.Contains(entry.File))
+                .ToArray();
+            if (lines.Any(entry => !entry.File.StartsWith(root, StringComparison.Ordinal)))
+            {
+                log.Detail($"{distInfo} is not kept: it installed files outside the env.");
+                return;
+            }
+
+            var launch = Encoding.UTF8.GetBytes(ConsoleScript.Launch(envPython));
+            var prefixBytes = Encoding.UTF8.GetBytes(Path.GetFullPath(prefix));
+            var scripts = new List<string>();
+            var ownRecord = Path.GetFullPath(record);
+            foreach (var file in lines.Select(entry => entry.File).Where(file => file != ownRecord && File.Exists(file)))
+            {
+                var relative = Path.GetRelativePath(root, file);
+                var target = Path.Combine(scratch, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                var script = relative.StartsWith(ScriptsFolder, StringComparison.Ordinal) ? File.ReadAllBytes(file) : null;
+                if (script is not null && script.AsSpan().StartsWith(launch))
+                {
+                    File.WriteAllBytes(target, script[launch.Length..]);
+                    File.SetUnixFileMode(target, File.GetUnixFileMode(file));
+                    scripts.Add(relative);
+                }
+                else if (script is not null && script.AsSpan().IndexOf(prefixBytes) >= 0)
+                {
+                    log.Detail($"{distInfo} is not kept: {relative} names the env's own path.");
+                    return;
+                }
+                else
+                {
+                    HardLink.LinkOrCopy(file, target);
+                }
+            }
+
+            var keptRecord = Path.GetRelativePath(root, ownRecord);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(scratch, keptRecord))!);
+            File.WriteAllLines(Path.Combine(scratch, keptRecord), lines.Select(entry => entry.Line));
+            var manifest = new KeptInstall(Path.GetRelativePath(prefix, sitePackages), keptRecord, scripts);
+            File.WriteAllText(Path.Combine(scratch, ManifestName), JsonSerializer.Serialize(manifest, KeptInstallJsonContext.Default.KeptInstall));
+            Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+            Directory.Move(scratch, folder);
+            log.Detail($"Kept {distInfo} as installed in {folder} for the next environments.");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Another build kept it first, or the tools folder is not writable: the env is fine either way.
+            log.Detail($"{distInfo} was not kept in {folder}: {exception.Message}");
+        }
+        finally
+        {
+            Leftovers.DeleteFolder(scratch);
+        }
+    }
+
+    private static KeptInstall? ReadManifest(string folder)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(folder, ManifestName)), KeptInstallJsonContext.Default.KeptInstall);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The size RECORD gives each file, by its path relative to the kept folder (as relative to the env's prefix).</summary>
+    private static Dictionary<string, long> RecordSizes(IEnumerable<string> lines, string folder, string sitePackages)
+    {
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            if (RecordLine.Size(line) is { } size)
+            {
+                sizes[Path.GetRelativePath(folder, Path.GetFullPath(Path.Combine(sitePackages, RecordLine.Path(line))))] = size;
+            }
+        }
+
+        return sizes;
+    }
+
+    /// <summary>The kept RECORD with the lines of the scripts as written for this env.</summary>
+    private static List<string> RewriteRecord(IEnumerable<string> lines, string prefix, string sitePackages, IReadOnlyDictionary<string, byte[]> scripts) =>
+        lines.Select(line =>
+        {
+            var path = RecordLine.Path(line);
+            var relative = path.Length == 0 ? null : Path.GetRelativePath(prefix, Path.GetFullPath(Path.Combine(sitePackages, path)));
+            return relative is not null && scripts.TryGetValue(relative, out var script) ? RecordLine.For(path, script) : line;
+        }).ToList();
+
+    private static void CreateFolderOf(string file, List<string> created)
+    {
+        var folder = Path.GetDirectoryName(file)!;
+        var missing = new Stack<string>();
+        for (var current = folder; !Directory.Exists(current); current = Path.GetDirectoryName(current)!)
+        {
+            missing.Push(current);
+        }
+
+        foreach (var path in missing)
+        {
+            Directory.CreateDirectory(path);
+            created.Add(path);
+        }
+    }
+
+    /// <summary>Takes a partly planted install back out: an empty package folder left behind would import as a namespace package.</summary>
+    private static void Undo(IEnumerable<string> planted, IEnumerable<string> createdFolders)
+    {
+        foreach (var file in planted)
+        {
+            Leftovers.DeleteFile(file);
+        }
+
+        foreach (var folder in createdFolders.Reverse())
+        {
+            try
+            {
+                Directory.Delete(folder);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Not empty after all: something else put a file there.
+            }
+        }
+    }
+}

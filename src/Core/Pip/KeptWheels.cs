@@ -1,0 +1,73 @@
+using M1Env.Core.Diagnostics;
+using M1Env.Core.Inspection;
+using M1Env.Core.Lock;
+using M1Env.Core.Python;
+
+namespace M1Env.Core.Pip;
+
+/// <summary>
+/// A lock's wheels as pip installed them, kept (<see cref="KeptInstalls"/>) by the wheel's sha256
+/// and the interpreter's implementation and version: the same file installed by the same Python
+/// gives the same files. A fresh env, a remade one, or a second env of the same packages then links
+/// them in and runs pip only for what no env installed before.
+/// </summary>
+public sealed class KeptWheels(KeptInstalls kept, IProvisionLog log)
+{
+    /// <summary><c>cpython-3.11/NAME-VERSION-SHA256PREFIX</c>; null for what is not a wheel with a version (an sdist builds differently on each machine).</summary>
+    public static string? KeyFor(SelectedArtifact selected, PythonInterpreter interpreter) =>
+        selected is { Version: { } version, Artifact: { IsWheel: true, Sha256.Length: 64 } artifact }
+            ? Path.Combine($"{interpreter.Implementation}-{interpreter.ParsedVersion.Major}.{interpreter.ParsedVersion.Minor}", $"{selected.Name}-{version}-{artifact.Sha256[..16]}")
+            : null;
+
+    /// <summary>
+    /// Links into the env every wanted wheel that is kept and that the env holds no version of (a
+    /// version it holds is pip's to replace); returns the rest, for pip to install.
+    /// </summary>
+    /// <param name="envPython">The env's interpreter, which console scripts launch.</param>
+    public IReadOnlyList<SelectedArtifact> Plant(IReadOnlyList<SelectedArtifact> wanted, InstalledEnv disk, PythonInterpreter interpreter, string envPython)
+    {
+        if (!KeptInstalls.Supported || disk.SitePackages is not { } sitePackages)
+        {
+            return wanted;
+        }
+
+        var left = new List<SelectedArtifact>();
+        var planted = new List<string>();
+        foreach (var selected in wanted)
+        {
+            if (disk.Find(selected.Name) is null && KeyFor(selected, interpreter) is { } key && kept.Has(key)
+                && kept.TryPlant(key, disk.Prefix, sitePackages, envPython, requested: true))
+            {
+                planted.Add($"{selected.Name}=={selected.Version}");
+            }
+            else
+            {
+                left.Add(selected);
+            }
+        }
+
+        if (planted.Count > 0)
+        {
+            log.Step($"Linked {(planted.Count == 1 ? "1 package" : $"{planted.Count} packages")} as installed before from {kept.Root}: {string.Join(", ", planted)}.");
+        }
+
+        return left;
+    }
+
+    /// <summary>Keeps the wheels pip has just installed into the env, for the next env that needs them.</summary>
+    public void Keep(IEnumerable<SelectedArtifact> installed, InstalledEnv disk, PythonInterpreter interpreter, string envPython)
+    {
+        if (!KeptInstalls.Supported || disk.SitePackages is not { } sitePackages)
+        {
+            return;
+        }
+
+        foreach (var selected in installed)
+        {
+            if (KeyFor(selected, interpreter) is { } key && !kept.Has(key) && disk.Find(selected.Name) is { } distribution && distribution.Version == selected.Version)
+            {
+                kept.Keep(key, disk.Prefix, sitePackages, Path.GetFileName(distribution.DistInfoPath), envPython);
+            }
+        }
+    }
+}
