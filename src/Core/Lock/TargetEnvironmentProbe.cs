@@ -1,5 +1,6 @@
 using System.Text.Json;
 using M1Env.Core.Errors;
+using M1Env.Core.Paths;
 using M1Env.Core.Processes;
 
 namespace M1Env.Core.Lock;
@@ -21,12 +22,31 @@ public sealed class TargetEnvironmentProbe(ProcessRunner runner, ProbeMemo? memo
         "    import ensurepip, glob, os\n" +
         "    sys.path.insert(0, sorted(glob.glob(os.path.join(os.path.dirname(ensurepip.__file__), '_bundled', 'pip-*.whl')) + glob.glob('/usr/share/python-wheels/pip-*.whl'))[-1])\n" +
         "    from pip._vendor.packaging import markers, tags\n" +
-        "print(json.dumps({'tags': [str(t) for t in tags.sys_tags()], 'markers': markers.default_environment()}))";
+        "print(json.dumps({'tags': [str(t) for t in tags.sys_tags()], 'markers': markers.default_environment(), 'executable': sys.executable}))";
 
-    public Task<TargetEnvironment> ProbeAsync(string python, string platform, CancellationToken cancellationToken) =>
-        memo is null ? AskAsync(python, platform, cancellationToken) : memo.GetOrRunAsync("target " + platform, python, () => AskAsync(python, platform, cancellationToken));
+    public async Task<TargetEnvironment> ProbeAsync(string python, string platform, CancellationToken cancellationToken)
+    {
+        if (memo is null)
+        {
+            return (await AskAsync(python, platform, cancellationToken).ConfigureAwait(false)).Target;
+        }
 
-    private async Task<TargetEnvironment> AskAsync(string python, string platform, CancellationToken cancellationToken)
+        // Kept across builds only when python is the interpreter itself, not a launcher that picks one.
+        var runsItself = false;
+        return await memo.GetOrRunAsync(
+            "target " + platform,
+            python,
+            async () =>
+            {
+                var (target, itself) = await AskAsync(python, platform, cancellationToken).ConfigureAwait(false);
+                runsItself = itself;
+                return target;
+            },
+            KeptProbeJsonContext.Default.KeptProbeTargetEnvironment,
+            _ => runsItself).ConfigureAwait(false);
+    }
+
+    private async Task<(TargetEnvironment Target, bool RunsItself)> AskAsync(string python, string platform, CancellationToken cancellationToken)
     {
         var result = await runner.RunAsync(python, ["-I", "-c", Script], streamToLog: false, cancellationToken, TimeSpan.FromSeconds(30), stdoutIsData: true).ConfigureAwait(false);
         try
@@ -36,7 +56,9 @@ public sealed class TargetEnvironmentProbe(ProcessRunner runner, ProbeMemo? memo
                 using var json = JsonDocument.Parse(result.StandardOutput.Trim().Split('\n')[^1]);
                 var markers = json.RootElement.GetProperty("markers");
                 string Marker(string name) => markers.TryGetProperty(name, out var value) ? value.GetString() ?? string.Empty : string.Empty;
-                return new TargetEnvironment(
+                var itself = json.RootElement.TryGetProperty("executable", out var executable) && executable.GetString() is { Length: > 0 } path
+                    && PathIdentity.RealPath(path) == PathIdentity.RealPath(python);
+                return (new TargetEnvironment(
                     platform,
                     new MarkerEnvironment
                     {
@@ -52,7 +74,7 @@ public sealed class TargetEnvironmentProbe(ProcessRunner runner, ProbeMemo? memo
                         ImplementationName = Marker("implementation_name"),
                         ImplementationVersion = Marker("implementation_version"),
                     },
-                    json.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString() ?? string.Empty).ToArray());
+                    json.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString() ?? string.Empty).ToArray()), itself);
             }
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)

@@ -37,7 +37,7 @@ public sealed class EnvProvisioner
     private readonly CondaLocator? condaLocator;
 
     public EnvProvisioner(ProvisionOptions options, IProvisionLog log, PythonCandidateSources? candidateSources = null, CondaLocator? condaLocator = null)
-        : this(options, log, candidateSources, condaLocator, new ProbeMemo())
+        : this(options, log, candidateSources, condaLocator, new ProbeMemo(Path.Combine(options.ToolsDirectory, "probes")))
     {
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using M1Env.Core.Paths;
 using M1Env.Core.Processes;
 
 namespace M1Env.Core.Python;
@@ -32,7 +33,9 @@ public sealed class InterpreterProbe(ProcessRunner runner, TimeSpan timeout, Pro
         "'can_make_venv': u.find_spec('venv') is not None and u.find_spec('ensurepip') is not None, 'hand_off': h}))";
 
     public Task<ProbeResult> ProbeAsync(string executable, CancellationToken cancellationToken) =>
-        memo is null ? AskAsync(executable, cancellationToken) : memo.GetOrRunAsync("interpreter", executable, () => AskAsync(executable, cancellationToken));
+        memo is null
+            ? AskAsync(executable, cancellationToken)
+            : memo.GetOrRunAsync("interpreter", executable, () => AskAsync(executable, cancellationToken), KeptProbeJsonContext.Default.KeptProbeProbeResult, answer => answer is { Interpreter: not null, RunsItself: true });
 
     private async Task<ProbeResult> AskAsync(string executable, CancellationToken cancellationToken)
     {
@@ -64,6 +67,7 @@ public sealed class InterpreterProbe(ProcessRunner runner, TimeSpan timeout, Pro
                 RejectionReason: null)
             {
                 HandOff = root.TryGetProperty("hand_off", out var handOff) && handOff.ValueKind == JsonValueKind.Object ? HandOffProbe.Parse(handOff) : null,
+                RunsItself = root.GetProperty("executable").GetString() is { Length: > 0 } itself && PathIdentity.RealPath(itself) == PathIdentity.RealPath(executable),
             };
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)

@@ -1,0 +1,174 @@
+using M1Env.Core.Inspection;
+using M1Env.Core.Lock;
+using M1Env.Core.Pip;
+using M1Env.Core.Processes;
+using M1Env.Core.Python;
+using M1Env.Testing;
+
+namespace M1Env.Core.Tests.Pip;
+
+/// <summary>
+/// Keeping what pip installed from a lock's wheel, and linking it into the next env, with the real
+/// interpreter, real pip (run from the interpreter's own wheel), real venvs and real wheels.
+/// </summary>
+public sealed class KeptWheelsTests : IDisposable
+{
+    private static readonly Version Python311 = new(3, 11);
+
+    private readonly TempDirectory temp = new("m1env-kept-wheels");
+    private readonly RecordingProvisionLog log = new();
+    private readonly string python = PythonFinder.Find();
+    private readonly PythonInterpreter interpreter;
+    private readonly KeptInstalls kept;
+    private readonly KeptWheels wheels;
+    private readonly BuiltWheel alpha;
+
+    public KeptWheelsTests()
+    {
+        interpreter = new PythonInterpreter(python, "3.11.0", "x86_64", "cpython");
+        kept = new KeptInstalls(temp.Combine("tools", "installs"), log);
+        wheels = new KeptWheels(kept, log);
+        alpha = WheelBuilder.Build(temp.Combine("wheels"), "m1-alpha", "1.0");
+    }
+
+    public void Dispose() => temp.Dispose();
+
+    private string PipWheel => BundledPip.Find(python, Python311) ?? throw new InvalidOperationException($"{python} ships no pip wheel.");
+
+    private static SelectedArtifact Selected(BuiltWheel wheel) =>
+        new(wheel.Name, wheel.Version, new PyLockArtifact(wheel.FileName, new Uri(wheel.Path).AbsoluteUri, wheel.Sha256));
+
+    private static string EnvPython(string prefix) => Path.Combine(prefix, "bin", "python");
+
+    private static string SitePackages(string prefix) => Path.Combine(prefix, "lib", "python3.11", "site-packages");
+
+    private async Task<string> RunAsync(string executable, params string[] arguments)
+    {
+        var result = await new ProcessRunner(log).RunAsync(executable, arguments, streamToLog: false, CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join("\n", result.Transcript));
+        return result.StandardOutput;
+    }
+
+    /// <summary>pip as an env without pip runs it: from the interpreter's wheel, for the env's own python.</summary>
+    private Task<string> PipAsync(string prefix, params string[] arguments) => RunAsync(EnvPython(prefix), [Path.Combine(PipWheel, "pip"), .. arguments]);
+
+    private async Task<string> VenvAsync(string name)
+    {
+        var prefix = temp.Combine(name);
+        await RunAsync(python, "-m", "venv", "--without-pip", prefix);
+        return prefix;
+    }
+
+    /// <summary>A first env into which pip installed <paramref name="wheel"/>, kept.</summary>
+    private async Task<string> KeptFromAFirstEnvAsync(BuiltWheel wheel)
+    {
+        var prefix = await VenvAsync("first");
+        await PipAsync(prefix, "install", "--no-index", "--no-deps", "-q", wheel.Path);
+        wheels.Keep([Selected(wheel)], EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix));
+        return prefix;
+    }
+
+    private string KeptFolder(BuiltWheel wheel) => kept.FolderFor(KeptWheels.KeyFor(Selected(wheel), interpreter)!);
+
+    [Fact]
+    public async Task A_kept_wheel_is_linked_into_the_next_env_as_pip_would_have_installed_it_and_pip_can_uninstall_it()
+    {
+        await KeptFromAFirstEnvAsync(alpha);
+        var prefix = await VenvAsync("second env");
+
+        Assert.Empty(wheels.Plant([Selected(alpha)], EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix)));
+
+        Assert.Equal("m1-alpha 1.0", (await RunAsync(EnvPython(prefix), "-c", "import m1_alpha; print(m1_alpha.NAME, m1_alpha.__version__)")).Trim());
+        var installed = EnvReader.Read(prefix, verifyFiles: true).Find("m1-alpha");
+        Assert.NotNull(installed);
+        Assert.Empty(installed.MissingFiles);
+        Assert.True(installed.Requested);
+        Assert.Contains("m1-alpha==1.0", await PipAsync(prefix, "freeze"), StringComparison.Ordinal);
+        var record = File.ReadAllLines(Path.Combine(installed.DistInfoPath, "RECORD"));
+        Assert.Contains("m1_alpha-1.0.dist-info/REQUESTED,sha256=47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU,0", record);
+        Assert.DoesNotContain(record, line => line.Contains("direct_url.json", StringComparison.Ordinal));
+
+        await PipAsync(prefix, "uninstall", "-y", "-q", "m1-alpha");
+        Assert.False(Directory.Exists(Path.Combine(SitePackages(prefix), "m1_alpha")));
+        Assert.True(File.Exists(Path.Combine(KeptFolder(alpha), "lib", "python3.11", "site-packages", "m1_alpha", "__init__.py")));
+        Assert.True(kept.Has(KeptWheels.KeyFor(Selected(alpha), interpreter)!));
+    }
+
+    [Fact]
+    public async Task What_is_not_kept_or_is_held_at_another_version_is_left_to_pip()
+    {
+        var beta = WheelBuilder.Build(temp.Combine("wheels"), "m1-beta", "1.0");
+        var oldAlpha = WheelBuilder.Build(temp.Combine("old"), "m1-alpha", "0.9");
+        await KeptFromAFirstEnvAsync(alpha);
+        var prefix = await VenvAsync("second");
+        await PipAsync(prefix, "install", "--no-index", "--no-deps", "-q", oldAlpha.Path);
+
+        var left = wheels.Plant([Selected(alpha), Selected(beta)], EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix));
+
+        Assert.Equal(["m1-alpha", "m1-beta"], left.Select(s => s.Name));
+        Assert.Equal("0.9", EnvReader.Read(prefix, verifyFiles: false).Find("m1-alpha")?.Version);
+        Assert.Null(EnvReader.Read(prefix, verifyFiles: false).Find("m1-beta"));
+    }
+
+    [Fact]
+    public async Task A_kept_file_changed_in_place_drops_the_kept_install_and_plants_nothing()
+    {
+        await KeptFromAFirstEnvAsync(alpha);
+        var keptModule = Path.Combine(KeptFolder(alpha), "lib", "python3.11", "site-packages", "m1_alpha", "__init__.py");
+        File.AppendAllText(keptModule, "print('edited')\n");
+        var prefix = await VenvAsync("second");
+
+        var left = wheels.Plant([Selected(alpha)], EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix));
+
+        Assert.Equal(["m1-alpha"], left.Select(s => s.Name));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(SitePackages(prefix)));
+        Assert.False(Directory.Exists(KeptFolder(alpha)));
+        Assert.Contains(log.Lines, line => line.StartsWith("warning ", StringComparison.Ordinal) && line.Contains("changed in place", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_file_in_the_way_leaves_the_env_as_it_was_and_the_kept_install_in_place()
+    {
+        await KeptFromAFirstEnvAsync(alpha);
+        var prefix = await VenvAsync("second");
+        var stray = Path.Combine(SitePackages(prefix), "m1_alpha", "__init__.py");
+        Directory.CreateDirectory(Path.GetDirectoryName(stray)!);
+        File.WriteAllText(stray, "# someone's own\n");
+
+        var left = wheels.Plant([Selected(alpha)], EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix));
+
+        Assert.Equal(["m1-alpha"], left.Select(s => s.Name));
+        Assert.Equal(["m1_alpha"], Directory.EnumerateFileSystemEntries(SitePackages(prefix)).Select(Path.GetFileName));
+        Assert.Equal(["__init__.py"], Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(stray)!).Select(Path.GetFileName));
+        Assert.Equal("# someone's own\n", File.ReadAllText(stray));
+        Assert.True(Directory.Exists(KeptFolder(alpha)));
+    }
+
+    [Fact]
+    public async Task A_wheel_is_kept_once_whole_and_only_as_the_version_the_lock_names()
+    {
+        var first = await KeptFromAFirstEnvAsync(alpha);
+        var files = Directory.EnumerateFiles(KeptFolder(alpha), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        wheels.Keep([Selected(alpha)], EnvReader.Read(first, verifyFiles: false), interpreter, EnvPython(first));
+        Assert.Equal(files, Directory.EnumerateFiles(KeptFolder(alpha), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+        Assert.Equal([KeptFolder(alpha)], Directory.GetDirectories(Path.GetDirectoryName(KeptFolder(alpha))!));
+
+        // The env holds 1.0; a lock naming another file of another version keeps nothing.
+        var other = WheelBuilder.Build(temp.Combine("other"), "m1-alpha", "2.0");
+        wheels.Keep([Selected(other)], EnvReader.Read(first, verifyFiles: false), interpreter, EnvPython(first));
+        Assert.False(Directory.Exists(KeptFolder(other)));
+    }
+
+    [Theory]
+    [InlineData("m1_alpha-1.0.tar.gz", "1.0")]
+    [InlineData("m1_alpha-1.0-py3-none-any.whl", null)]
+    public void Only_a_wheel_with_a_version_has_a_key(string fileName, string? version) =>
+        Assert.Null(KeptWheels.KeyFor(new SelectedArtifact("m1-alpha", version, new PyLockArtifact(fileName, "https://example.org/" + fileName, new string('a', 64))), interpreter));
+
+    [Fact]
+    public void The_key_names_the_implementation_the_python_version_and_the_file()
+    {
+        var key = KeptWheels.KeyFor(Selected(alpha), new PythonInterpreter("/usr/bin/python3.12", "3.12.4", "arm64", "cpython"));
+        Assert.Equal(Path.Combine("cpython-3.12", $"m1-alpha-1.0-{alpha.Sha256[..16]}"), key);
+    }
+}
