@@ -93,9 +93,11 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         // pip into the env along with the packages. Otherwise with pip, from ensurepip.
         var wheel = SelfWheel(spec, interpreter);
         var withoutPip = wheel is not null;
+        // -I -S: the standard library's venv needs neither the environment's PYTHON* settings nor site's
+        // .pth files, whose imports (setuptools' among them) cost most of the process; the venv is the same.
         var result = await runner.RunAsync(
             interpreter.Executable,
-            ["-m", "venv", "--prompt", spec.Name, .. withoutPip ? ["--without-pip"] : Array.Empty<string>(), spec.Prefix],
+            ["-I", "-S", "-m", "venv", "--prompt", spec.Name, .. withoutPip ? ["--without-pip"] : Array.Empty<string>(), spec.Prefix],
             streamToLog: true,
             cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded || !VenvLayout.LooksLikeVenv(spec.Prefix))
