@@ -278,7 +278,11 @@ public sealed class EnvProvisioner
         if (plan.Uninstall.Count > 0)
         {
             log.Step($"Removing {Count(plan.Uninstall.Count)} from '{spec.Name}': {string.Join(", ", plan.Uninstall)}...");
-            await pip.UninstallAsync(plan.Uninstall, cancellationToken).ConfigureAwait(false);
+            var left = RemoveByRecord(spec, work.Backend, plan.Uninstall);
+            if (left.Count > 0)
+            {
+                await pip.UninstallAsync(left, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (plan.Reinstall.Count > 0)
@@ -326,6 +330,20 @@ public sealed class EnvProvisioner
 
                 wheels.Keep(lockedInstall, disk, interpreter, envPython);
             }
+        }
+    }
+
+    /// <summary>Removes what pip installed plainly without starting pip (<see cref="RecordRemoval"/>); returns what is left to pip.</summary>
+    private IReadOnlyList<string> RemoveByRecord(EnvSpec spec, IEnvBackend backend, IReadOnlyList<string> names)
+    {
+        try
+        {
+            return new RecordRemoval(log).Remove(backend.Read(spec.Prefix, verifyFiles: false), names);
+        }
+        catch (IOException exception)
+        {
+            log.Detail($"{exception.Message}: pip removes them instead.");
+            return names;
         }
     }
 
