@@ -249,6 +249,32 @@ public sealed partial class LockTests : IDisposable
     }
 
     [Fact]
+    public async Task A_fresh_env_from_its_lock_links_what_an_earlier_env_installed_and_starts_only_the_venv()
+    {
+        using var project = await BuiltWithBetaAsync();
+        Directory.Delete(project.PrefixOf("demo"), recursive: true);
+
+        var fresh = await project.BuildTracedAsync();
+
+        Assert.True(fresh.Succeeded, fresh.ToString());
+        Assert.Contains("Linked 2 packages as installed before", fresh.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Installing", fresh.Output, StringComparison.Ordinal);
+        Assert.Equal(["m1-alpha 1.0", "m1-beta 1.0"], Installed(project));
+        if (fresh.ExecutedPrograms is { } programs)
+        {
+            // The interpreter's answers are kept from the first build: only `python -m venv` runs.
+            var pythons = programs.Where(p => Path.GetFileName(p).StartsWith("python", StringComparison.Ordinal)).ToArray();
+            Assert.Single(pythons);
+            Assert.NotEqual(project.PythonOf("demo"), pythons[0]);
+        }
+
+        var listed = await TracedCommand.RunAsync(project.PythonOf("demo"), ["-m", "pip", "list", "--format=freeze"], project.Directory, new Dictionary<string, string?>());
+        Assert.True(listed.Succeeded, listed.ToString());
+        Assert.Contains("m1-beta==1.0", listed.Output, StringComparison.Ordinal);
+        Assert.Contains("nothing to do", (await project.BuildAsync()).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_change_to_an_env_whose_pip_was_uninstalled_by_hand_puts_pip_back()
     {
         using var project = await BuiltWithBetaAsync();
