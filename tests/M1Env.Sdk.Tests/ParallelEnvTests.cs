@@ -43,4 +43,40 @@ public sealed class ParallelEnvTests : IDisposable
         Assert.DoesNotContain("[one] Installing", fixedBuild.Output, StringComparison.Ordinal);
         Assert.Contains("nothing to do", (await project.BuildAsync()).Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Envs_sharing_locked_packages_on_a_new_machine_install_each_of_them_once()
+    {
+        using var project = await TestProject.CreateAsync();
+        project.WriteEnvProject($"""
+            {feed.IndexProperty}
+            <ItemGroup>
+              <PythonEnv Include="one;two;three" Python="3.11" />
+              {string.Join(Environment.NewLine, new[] { "one", "two", "three" }.Select(env => $"""<PipPackage Include="m1-alpha" Version="1.0" Env="{env}" /><PipPackage Include="m1-gamma" Version="2.0" Env="{env}" />"""))}
+            </ItemGroup>
+            """);
+        Assert.True((await project.BuildAsync()).Succeeded);
+
+        // A clone of the project, locks and all, on a machine that never installed anything.
+        Directory.Delete(Path.Combine(project.Directory, ".m1env"), recursive: true);
+        Directory.Delete(project.ToolsDirectory, recursive: true);
+        var build = await project.BuildTracedAsync();
+
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.Contains("Waiting for another environment of this build, which installs m1-alpha==1.0, m1-gamma==2.0, pip", build.Output, StringComparison.Ordinal);
+        if (build.ExecutedPrograms is { } programs)
+        {
+            // One env ran pip (from the interpreter's wheel, so pip went in too); the other two linked what it installed.
+            var envs = new[] { "one", "two", "three" }.Select(project.PythonOf).ToArray();
+            Assert.Single(programs, envs.Contains);
+        }
+
+        foreach (var env in new[] { "one", "two", "three" })
+        {
+            Assert.Equal("1.0 2.0", (await project.RunPythonAsync(env, "import m1_alpha, m1_gamma; print(m1_alpha.__version__, m1_gamma.__version__)")).Output.Trim());
+            Assert.Contains("m1-gamma==2.0", (await project.RunPythonAsync(env, "import subprocess, sys; print(subprocess.run([sys.executable, '-m', 'pip', 'freeze'], capture_output=True, text=True).stdout)")).Output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("nothing to do", (await project.BuildAsync()).Output, StringComparison.Ordinal);
+    }
 }

@@ -29,7 +29,7 @@ public sealed class PipSeeds(KeptInstalls kept)
         kept.Keep(KeyFor(wheel, python), prefix, sitePackages, $"pip-{PipVersion(wheel)}.dist-info", envPython);
 
     /// <summary><c>pip/NAME-pyX.Y-ID</c>: by the wheel's name and real path, as a rebuilt interpreter may ship another wheel of the same name.</summary>
-    private static string KeyFor(string wheel, Version python)
+    public static string KeyFor(string wheel, Version python)
     {
         var identity = SHA256.HashData(Encoding.UTF8.GetBytes(PathIdentity.RealPath(wheel)));
         return Path.Combine("pip", $"{Path.GetFileNameWithoutExtension(wheel)}-py{python.Major}.{python.Minor}-{Convert.ToHexString(identity, 0, 4).ToLowerInvariant()}");

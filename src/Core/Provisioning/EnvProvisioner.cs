@@ -31,20 +31,22 @@ public sealed class EnvProvisioner
     private readonly IEnvBackend venv;
     private readonly PipSeeds seeds;
     private readonly KeptWheels wheels;
+    private readonly InstallsUnderWay underWay;
     private readonly ProbeMemo probes;
     private readonly Lazy<IEnvBackend> conda;
     private readonly PythonCandidateSources? candidateSources;
     private readonly CondaLocator? condaLocator;
 
     public EnvProvisioner(ProvisionOptions options, IProvisionLog log, PythonCandidateSources? candidateSources = null, CondaLocator? condaLocator = null)
-        : this(options, log, candidateSources, condaLocator, new ProbeMemo(Path.Combine(options.ToolsDirectory, "probes")))
+        : this(options, log, candidateSources, condaLocator, new ProbeMemo(Path.Combine(options.ToolsDirectory, "probes")), new InstallsUnderWay())
     {
     }
 
-    private EnvProvisioner(ProvisionOptions options, IProvisionLog log, PythonCandidateSources? candidateSources, CondaLocator? condaLocator, ProbeMemo probes)
+    private EnvProvisioner(ProvisionOptions options, IProvisionLog log, PythonCandidateSources? candidateSources, CondaLocator? condaLocator, ProbeMemo probes, InstallsUnderWay underWay)
     {
         this.options = options;
         this.probes = probes;
+        this.underWay = underWay;
         this.log = log;
         this.candidateSources = candidateSources;
         this.condaLocator = condaLocator;
@@ -64,8 +66,8 @@ public sealed class EnvProvisioner
 
     /// <summary>The same provisioner, its lines starting with the env's name, for one of several envs made at once.</summary>
     /// <param name="gate">Shared by the envs made together, so their lines never interleave.</param>
-    /// <remarks>The envs share the answers of probes: envs of one interpreter ask it once.</remarks>
-    public EnvProvisioner NamingEnv(string envName, object gate) => new(options, new EnvNamedLog(envName, log, gate), candidateSources, condaLocator, probes);
+    /// <remarks>The envs share the answers of probes (envs of one interpreter ask it once) and the installs under way (a wheel they share is installed once).</remarks>
+    public EnvProvisioner NamingEnv(string envName, object gate) => new(options, new EnvNamedLog(envName, log, gate), candidateSources, condaLocator, probes, underWay);
 
     /// <summary>The backend of the env's kind: the one place that tells kinds apart.</summary>
     public IEnvBackend BackendFor(EnvSpec spec) => spec.Kind == EnvKind.Conda ? conda.Value : venv;
@@ -296,45 +298,9 @@ public sealed class EnvProvisioner
             await pip.ReinstallAsync(plan.Reinstall, cancellationToken).ConfigureAwait(false);
         }
 
-        var install = plan.Install;
-        IReadOnlyList<SelectedArtifact> lockedInstall = [];
-        if (work.Locked is { } lockToInstall && install.Count > 0)
+        if (plan.Install.Count > 0 || selfWheel is not null)
         {
-            // What an earlier env got from the same wheels is linked in; pip installs the rest.
-            var names = install.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
-            var wanted = lockToInstall.Selected.Where(s => names.Contains(s.Name)).ToArray();
-            lockedInstall = work.Interpreter is { } python ? wheels.Plant(wanted, work.Backend.Read(spec.Prefix, verifyFiles: false), python, envPython) : wanted;
-            var left = lockedInstall.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-            install = install.Where(p => left.Contains(p.NormalizedName)).ToArray();
-        }
-
-        if (install.Count > 0 || selfWheel is not null)
-        {
-            log.Step(install.Count == 0
-                ? $"Installing pip into '{spec.Name}'..."
-                : $"Installing {Count(install.Count)} into '{spec.Name}': {string.Join(", ", install)}{(selfWheel is null ? string.Empty : ", and pip")}...");
-            if (work.Locked is { } locked)
-            {
-                var indexUrls = new[] { spec.Sources.IndexUrl }.Concat(spec.Sources.ExtraIndexUrls).OfType<string>().ToArray();
-                var requirements = PipHashedRequirements.Write(lockedInstall, indexUrls, Path.GetDirectoryName(locked.LockFile));
-                await pip.InstallLockedAsync(requirements, locked.LockFile, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await pip.InstallAsync(install, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (work.Interpreter is { } interpreter && (selfWheel is not null || lockedInstall.Count > 0))
-            {
-                // Installed now, byte code and all: the next env links them in.
-                var disk = work.Backend.Read(spec.Prefix, verifyFiles: false);
-                if (selfWheel is not null && disk.SitePackages is { } sitePackages)
-                {
-                    seeds.Keep(selfWheel, interpreter.ParsedVersion, spec.Prefix, sitePackages, envPython);
-                }
-
-                wheels.Keep(lockedInstall, disk, interpreter, envPython);
-            }
+            await new PipPackageInstall(runner, log, wheels, seeds, underWay).RunAsync(spec, work.Backend, work.Interpreter, work.Locked, plan.Install, cancellationToken).ConfigureAwait(false);
         }
     }
 

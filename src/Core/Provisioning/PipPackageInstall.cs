@@ -1,0 +1,116 @@
+using M1Env.Core.Diagnostics;
+using M1Env.Core.Lock;
+using M1Env.Core.Pip;
+using M1Env.Core.Processes;
+using M1Env.Core.Python;
+using M1Env.Core.Spec;
+
+namespace M1Env.Core.Provisioning;
+
+/// <summary>
+/// Puts an env's missing pip packages (and pip itself, in an env made without it) into the env with
+/// as little pip as it can: a locked wheel an earlier env installed is linked in (<see cref="KeptWheels"/>),
+/// one that another env of this build is installing is waited for and then linked
+/// (<see cref="InstallsUnderWay"/>), and one pip run installs the rest and keeps it for the next env.
+/// </summary>
+internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log, KeptWheels wheels, PipSeeds seeds, InstallsUnderWay underWay)
+{
+    public async Task RunAsync(EnvSpec spec, IEnvBackend backend, PythonInterpreter? interpreter, LockedPip? locked, IReadOnlyList<PipRequirement> install, CancellationToken cancellationToken)
+    {
+        var selfWheel = backend.PipWheelWhileMissing(spec, interpreter);
+        if (locked is null || interpreter is null)
+        {
+            await PipAsync(spec, backend, interpreter, locked, install, [], selfWheel, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var envPython = backend.PythonPath(spec.Prefix);
+        var names = install.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
+        var wanted = wheels.Plant(locked.Selected.Where(s => names.Contains(s.Name)).ToArray(), backend.Read(spec.Prefix, verifyFiles: false), interpreter, envPython);
+        var seedKey = selfWheel is null ? null : PipSeeds.KeyFor(selfWheel, interpreter.ParsedVersion);
+        var claim = underWay.Claim(wanted.Select(s => KeptWheels.KeyFor(s, interpreter)).Append(seedKey).OfType<string>());
+        var theirs = wanted.Where(s => KeptWheels.KeyFor(s, interpreter) is { } key && !claim.Mine.Contains(key)).ToArray();
+        var seedIsTheirs = seedKey is not null && !claim.Mine.Contains(seedKey);
+        try
+        {
+            // An env without pip runs pip from the wheel, which installs pip too: worth it only for packages of its own.
+            var mine = wanted.Except(theirs).ToArray();
+            if (mine.Length > 0 || (selfWheel is not null && !seedIsTheirs))
+            {
+                await PipAsync(spec, backend, interpreter, locked, Requirements(install, mine), mine, selfWheel, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // Whatever happened: the envs waiting for this one go on.
+            claim.Dispose();
+        }
+
+        if (theirs.Length == 0 && !seedIsTheirs)
+        {
+            return;
+        }
+
+        log.Step($"Waiting for another environment of this build, which installs {string.Join(", ", theirs.Select(s => $"{s.Name}=={s.Version}").Append(seedIsTheirs ? "pip" : null).OfType<string>())}...");
+        await claim.OthersDoneAsync(cancellationToken).ConfigureAwait(false);
+        if (seedIsTheirs && backend.Read(spec.Prefix, verifyFiles: false).SitePackages is { } sitePackages
+            && seeds.TryPlant(selfWheel!, interpreter.ParsedVersion, spec.Prefix, sitePackages, envPython))
+        {
+            log.Detail($"Linked pip into '{spec.Name}' from {seeds.FolderFor(selfWheel!, interpreter.ParsedVersion)}.");
+        }
+
+        // What the other env could not keep is installed here after all.
+        var left = wheels.Plant(theirs, backend.Read(spec.Prefix, verifyFiles: false), interpreter, envPython);
+        await PipAsync(spec, backend, interpreter, locked, Requirements(install, left), left, backend.PipWheelWhileMissing(spec, interpreter), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static IReadOnlyList<PipRequirement> Requirements(IReadOnlyList<PipRequirement> install, IEnumerable<SelectedArtifact> selected)
+    {
+        var names = selected.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        return install.Where(p => names.Contains(p.NormalizedName)).ToArray();
+    }
+
+    /// <summary>One pip run: the locked files with their hashes, or the requirements; then keeps what it installed for the next env.</summary>
+    private async Task PipAsync(
+        EnvSpec spec,
+        IEnvBackend backend,
+        PythonInterpreter? interpreter,
+        LockedPip? locked,
+        IReadOnlyList<PipRequirement> install,
+        IReadOnlyList<SelectedArtifact> lockedInstall,
+        string? selfWheel,
+        CancellationToken cancellationToken)
+    {
+        if (install.Count == 0 && selfWheel is null)
+        {
+            return;
+        }
+
+        log.Step(install.Count == 0
+            ? $"Installing pip into '{spec.Name}'..."
+            : $"Installing {(install.Count == 1 ? "1 package" : $"{install.Count} packages")} into '{spec.Name}': {string.Join(", ", install)}{(selfWheel is null ? string.Empty : ", and pip")}...");
+        var envPython = backend.PythonPath(spec.Prefix);
+        var pip = new PipClient(runner, envPython, spec.Sources, selfWheel);
+        if (locked is not null)
+        {
+            var indexUrls = new[] { spec.Sources.IndexUrl }.Concat(spec.Sources.ExtraIndexUrls).OfType<string>().ToArray();
+            await pip.InstallLockedAsync(PipHashedRequirements.Write(lockedInstall, indexUrls, Path.GetDirectoryName(locked.LockFile)), locked.LockFile, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await pip.InstallAsync(install, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (interpreter is not null)
+        {
+            // Installed now, byte code and all: the next env links them in.
+            var disk = backend.Read(spec.Prefix, verifyFiles: false);
+            if (selfWheel is not null && disk.SitePackages is { } sitePackages)
+            {
+                seeds.Keep(selfWheel, interpreter.ParsedVersion, spec.Prefix, sitePackages, envPython);
+            }
+
+            wheels.Keep(lockedInstall, disk, interpreter, envPython);
+        }
+    }
+}
