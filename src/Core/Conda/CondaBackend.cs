@@ -60,9 +60,6 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
         return await ProbeAsync(spec, executable, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Never: the env's conda packages may still change in the same build.</summary>
-    public bool ResolvesInPlace => false;
-
     public IReadOnlyList<LockAssessment> AssessLock(EnvSpec spec) =>
         spec.LockFile.Length == 0 ? []
         : HasPipLock(spec) ? [CondaLockStage.Assess(spec), PipLockStage.Assess(spec)]

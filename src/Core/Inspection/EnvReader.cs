@@ -38,9 +38,6 @@ public static class EnvReader
     /// <summary>The prefix's site-packages folder, from pyvenv.cfg and a directory check or two, without reading what it holds; null when there is none.</summary>
     public static string? SitePackagesOf(string prefix) => FindSitePackages(prefix, VenvConfig.Read(prefix)?.Version);
 
-    /// <summary>The env's site-packages holds pip (a venv made without pip, or whose pip was uninstalled by hand, has none).</summary>
-    public static bool HoldsPip(string prefix) => SitePackagesOf(prefix) is { } sitePackages && File.Exists(Path.Combine(sitePackages, "pip", "__init__.py"));
-
     private static string? FindSitePackages(string prefix, string? version)
     {
         if (OperatingSystem.IsWindows())

@@ -1,5 +1,3 @@
-using M1Env.Core.Pip;
-
 namespace M1Env.Core.Lock;
 
 /// <summary>
@@ -12,9 +10,6 @@ namespace M1Env.Core.Lock;
 /// <param name="BeforeChange">Called once before anything in the env changes (it forgets the no-op key and marks the stamp as under way).</param>
 public sealed record EnvInPlace(string Prefix, string Python, Action BeforeChange, EnvInPlaceState State = EnvInPlaceState.Kept)
 {
-    /// <summary>The env's pip, started ahead for the change the build expects to install (<see cref="PipAhead"/>); null to start pip when needed.</summary>
-    public PipAhead? Ahead { get; init; }
-
     /// <summary>pip can install into it now.</summary>
     public bool CanInstall => State != EnvInPlaceState.ToBeMade;
 }

@@ -38,7 +38,7 @@ public sealed class InPlacePipResolution(ProcessRunner runner, IProvisionLog log
         PipResolution installed;
         try
         {
-            installed = await new PipResolver(runner, env.Python, spec.Sources).InstallAsync(spec.PipPackages, pins, cancellationToken, env.Ahead).ConfigureAwait(false);
+            installed = await new PipResolver(runner, env.Python, spec.Sources).InstallAsync(spec.PipPackages, pins, cancellationToken).ConfigureAwait(false);
         }
         catch (M1EnvException exception) when (pins.Count > 0 && exception.ToolOutput.Any(line => line.Contains("ResolutionImpossible", StringComparison.Ordinal)))
         {

@@ -62,15 +62,12 @@ public sealed class PipResolver(ProcessRunner runner, string python, PackageSour
     /// was there already and still fits is not in pip's report.
     /// </summary>
     /// <exception cref="M1EnvException">As for <see cref="ResolveAsync(IReadOnlyList{PipRequirement}, PipResolveTarget, CancellationToken)"/>; pip resolves before it installs, so a failed resolution leaves the env as it was.</exception>
-    /// <param name="ahead">The env's pip, started ahead (<see cref="PipAhead"/>): it runs the install when it can.</param>
-    public async Task<PipResolution> InstallAsync(IReadOnlyList<PipRequirement> requirements, IReadOnlyDictionary<string, string> pinned, CancellationToken cancellationToken, PipAhead? ahead = null)
+    public async Task<PipResolution> InstallAsync(IReadOnlyList<PipRequirement> requirements, IReadOnlyDictionary<string, string> pinned, CancellationToken cancellationToken)
     {
         var constraints = PipResolveArguments.Constraints(pinned, []);
         return await WithReportAsync(constraints, async (_, report, constraintsFile) =>
         {
-            var arguments = PipResolveArguments.InstallAndReport(sources, requirements, report, constraintsFile);
-            var result = (ahead?.Python == python ? await ahead.RunAsync(arguments.Skip(2).ToArray()).ConfigureAwait(false) : null)
-                ?? await runner.RunAsync(python, arguments, streamToLog: true, cancellationToken).ConfigureAwait(false);
+            var result = await runner.RunAsync(python, PipResolveArguments.InstallAndReport(sources, requirements, report, constraintsFile), streamToLog: true, cancellationToken).ConfigureAwait(false);
             return result.Succeeded ? result : throw PipResolveFailure.Explain(result, PipResolveTarget.ThisPython, requirements, constraints.Count(c => c == '\n'), sources);
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -28,8 +28,6 @@ public sealed class ProcessRunner(IProvisionLog log)
     /// <param name="timeout">When set, a command still running after it is killed with every process it started, and the result says it timed out.</param>
     /// <param name="environment">Variables set for the command, besides those that keep Python and pip quiet.</param>
     /// <param name="stdoutIsData">Stream only stderr to the log: stdout is a document (conda's JSON), kept for the caller and the error tail.</param>
-    /// <param name="standardInput">What the command reads on stdin; nothing when null.</param>
-    /// <param name="shownAs">The command line logged and recorded instead of the real one (the command a process started ahead will run).</param>
     public async Task<ProcessResult> RunAsync(
         string executable,
         IReadOnlyList<string> arguments,
@@ -37,11 +35,9 @@ public sealed class ProcessRunner(IProvisionLog log)
         CancellationToken cancellationToken,
         TimeSpan? timeout = null,
         IReadOnlyDictionary<string, string?>? environment = null,
-        bool stdoutIsData = false,
-        PipeSource? standardInput = null,
-        string? shownAs = null)
+        bool stdoutIsData = false)
     {
-        var commandLine = UrlRedactor.Redact(shownAs ?? FormatCommandLine(executable, arguments));
+        var commandLine = UrlRedactor.Redact(FormatCommandLine(executable, arguments));
         // A probe's script is data: its first line is enough to tell the processes apart.
         log.Detail("> " + (streamToLog ? commandLine : commandLine.Split('\n')[0]));
         var started = Stopwatch.GetTimestamp();
@@ -72,7 +68,6 @@ public sealed class ProcessRunner(IProvisionLog log)
             .WithArguments(arguments)
             .WithEnvironmentVariables(environment is null ? QuietPython : QuietPython.Concat(environment).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
             .WithValidation(CommandResultValidation.None)
-            .WithStandardInputPipe(standardInput ?? PipeSource.Null)
             .WithStandardOutputPipe(PipeTarget.Merge(PipeTarget.ToStringBuilder(stdout), PipeTarget.ToDelegate(OnDataLine)))
             .WithStandardErrorPipe(PipeTarget.ToDelegate(OnLine));
 

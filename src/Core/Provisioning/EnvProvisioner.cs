@@ -167,11 +167,6 @@ public sealed class EnvProvisioner
         var owner = new EnvOwner(options.ProjectFile.Length == 0 ? string.Empty : PathIdentity.RealPath(options.ProjectFile), spec.Name);
         var store = new StampStore(spec.Prefix);
         var stamp = store.Read();
-        // pip is imported while the disk and the lock are read; stopped unused if no change is installed in place.
-        await using var ahead = mayChange && applyLock && backend.ResolvesInPlace && PipChangeForecast.ExpectsInstall(spec, stamp)
-            && File.Exists(backend.PythonPath(spec.Prefix)) && EnvReader.HoldsPip(spec.Prefix)
-            ? PipAhead.Start(runner, log, backend.PythonPath(spec.Prefix))
-            : null;
         var takeover = PrefixOwnership.Check(stamp, owner, realPrefix, File.Exists);
 
         var facts = backend.Inspect(spec.Prefix);
@@ -190,7 +185,7 @@ public sealed class EnvProvisioner
         // The lock decides what the env holds: every locked package, exactly, instead of the declared ranges.
         var knownTarget = record is not null && record.Interpreter == interpreter && record.IsCurrent() ? record.Target : null;
         var inPlace = applyLock && mayChange
-            ? new EnvInPlace(spec.Prefix, backend.PythonPath(spec.Prefix), () => MarkChanging(spec, store, stamp), EnvPlanner.Plan(Inputs(spec)).CreatesEnv ? EnvInPlaceState.ToBeMade : EnvInPlaceState.Kept) { Ahead = ahead }
+            ? new EnvInPlace(spec.Prefix, backend.PythonPath(spec.Prefix), () => MarkChanging(spec, store, stamp), EnvPlanner.Plan(Inputs(spec)).CreatesEnv ? EnvInPlaceState.ToBeMade : EnvInPlaceState.Kept)
             : null;
         var locked = applyLock ? await backend.LockAsync(spec, interpreter, knownTarget, inPlace, cancellationToken).ConfigureAwait(false) : null;
         spec = locked?.Spec ?? spec;

@@ -30,12 +30,6 @@ public interface IEnvBackend
     /// </summary>
     Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Whether a changed lock may be resolved by installing the change into the env (<see cref="EnvInPlace"/>):
-    /// the build then starts the env's pip ahead when it expects a change.
-    /// </summary>
-    bool ResolvesInPlace { get; }
-
     /// <summary>The env's locks against its declaration, from files alone; none when the env has no lock to apply.</summary>
     IReadOnlyList<LockAssessment> AssessLock(EnvSpec spec);
 

@@ -37,8 +37,6 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         return await locator.LocateAsync(spec.Python, cancellationToken, preferred: disk.Config?.Executable).ConfigureAwait(false);
     }
 
-    public bool ResolvesInPlace => true;
-
     public IReadOnlyList<LockAssessment> AssessLock(EnvSpec spec) => HasLock(spec) ? [PipLockStage.Assess(spec)] : [];
 
     /// <summary>
@@ -55,7 +53,7 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         // Offered only where pip can run in it: an env whose pip was uninstalled by hand gets it back by the usual path.
         var offered = inPlace switch
         {
-            { State: EnvInPlaceState.Kept } when EnvReader.HoldsPip(spec.Prefix) => inPlace,
+            { State: EnvInPlaceState.Kept } when HasOwnPip(spec.Prefix) => inPlace,
             { State: EnvInPlaceState.ToBeMade } when HasPipOnceMade(spec, interpreter) => inPlace,
             _ => null,
         };
@@ -130,7 +128,10 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         SelfWheel(spec, interpreter) is not { } wheel || seeds.Has(wheel, interpreter.ParsedVersion);
 
     public string? PipWheelWhileMissing(EnvSpec spec, PythonInterpreter? interpreter) =>
-        interpreter is null || EnvReader.HoldsPip(spec.Prefix) ? null : SelfWheel(spec, interpreter);
+        interpreter is null || HasOwnPip(spec.Prefix) ? null : SelfWheel(spec, interpreter);
+
+    /// <summary>The env's site-packages holds pip (the planner never removes it, but a user may).</summary>
+    private bool HasOwnPip(string prefix) => File.Exists(Path.Combine(EnvReader.SitePackagesOf(prefix) ?? prefix, "pip", "__init__.py"));
 
     /// <summary>The interpreter's pip wheel, unless the declaration pins pip itself (then pip comes from ensurepip, and the pin applies).</summary>
     private static string? SelfWheel(EnvSpec spec, PythonInterpreter interpreter) =>
