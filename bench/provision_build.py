@@ -17,7 +17,11 @@ Then it alternates, round after round, in one process:
 and prints the medians, their ratios, and the median of each round's own ratio. Goals: fresh <= 0.5
 of manual, three envs <= 1.3 of one env, each delta <= 1.0 of its pip command.
 
-    python3 bench/provision_build.py [--rounds 7] [--packages 6] [--source index|folder]
+M1EnvToolsDir is kept between builds, as on a developer's machine: what pip installed once and what
+the interpreter answered once are reused (kept installs, kept probes). --cold deletes them before
+every fresh, three-env and first build, as on a machine that never made an env.
+
+    python3 bench/provision_build.py [--rounds 7] [--packages 6] [--source index|folder] [--cold]
 """
 
 import argparse
@@ -90,6 +94,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=7, help="alternating rounds (default 7)")
     parser.add_argument("--packages", type=int, default=6, help="declared packages (default 6)")
     parser.add_argument("--source", choices=("index", "folder"), default="index", help="where pip finds the wheels (default: a loopback index)")
+    parser.add_argument("--cold", action="store_true", help="delete the kept installs and probes before every fresh, three-env and first build")
     parser.add_argument("--python", default=shutil.which("python3.11") or shutil.which("python3"), help="the interpreter both sides use")
     options = parser.parse_args()
 
@@ -133,6 +138,11 @@ def main():
         three = make_project(work / "three", ["bench", "bench2", "bench3"])
         manual = work / "manual"
 
+        def forget_kept():
+            if options.cold:
+                for kept in ("installs", "probes"):
+                    shutil.rmtree(work / "tools" / kept, ignore_errors=True)
+
         samples = {key: [] for key in ("manual", "fresh", "first", "three", "pin", "pin-manual", "add", "add-manual", "remove", "remove-manual", "noop")}
         print(f"Measuring {options.rounds} rounds with {options.python}...", flush=True)
         for round_index in range(options.rounds):
@@ -143,12 +153,14 @@ def main():
 
             for key, folder in (("fresh", one), ("three", three)) if round_index % 2 == 0 else (("three", three), ("fresh", one)):
                 shutil.rmtree(folder / ".m1env", ignore_errors=True)
+                forget_kept()
                 samples[key].append(provision_seconds(timed(build, folder, env)[1]))
 
             lock = one / "pylock.bench.toml"
             kept = lock.read_bytes()
             shutil.rmtree(one / ".m1env", ignore_errors=True)
             lock.unlink()
+            forget_kept()
             samples["first"].append(provision_seconds(timed(build, one, env)[1]))
             if lock.read_bytes() != kept:
                 lock.write_bytes(kept)
@@ -179,7 +191,7 @@ def main():
             paired = statistics.median(a / b for a, b in zip(samples[key], samples[against]))
             return f"ratio {m[key] / m[against]:.2f}, paired {paired:.2f}"
 
-        print(f"rounds: {options.rounds}; packages: {len(declared)}; source: {options.source}; interpreter: {options.python}")
+        print(f"rounds: {options.rounds}; packages: {len(declared)}; source: {options.source}; interpreter: {options.python}; kept installs and probes: {'deleted before each fresh build' if options.cold else 'kept'}")
         print(f"fresh:  M1EnvProvision {m['fresh']:.2f} s, manual venv + pip {m['manual']:.2f} s, {ratios('fresh', 'manual')} (goal <= 0.5)")
         print(f"first:  M1EnvProvision {m['first']:.2f} s (no lock yet), manual venv + pip {m['manual']:.2f} s, {ratios('first', 'manual')}")
         print(f"three envs: {m['three']:.2f} s, one env {m['fresh']:.2f} s, {ratios('three', 'fresh')} (goal <= 1.3)")

@@ -19,14 +19,15 @@ public static class PipHashedRequirements
         var text = new StringBuilder();
         foreach (var item in selected.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
-            var location = Location(item.Artifact, indexes, lockDirectory);
+            var location = LocationOf(item.Artifact, indexes, lockDirectory);
             text.Append(item.Name).Append(" @ ").Append(location).Append(" --hash=sha256:").Append(item.Artifact.Sha256).Append('\n');
         }
 
         return text.ToString();
     }
 
-    private static string Location(PyLockArtifact artifact, string[] indexUrls, string? lockDirectory)
+    /// <summary>Where pip gets the artifact: its URL with a placeholder host restored, or its path as a file URL.</summary>
+    public static string LocationOf(PyLockArtifact artifact, IReadOnlyList<string> indexUrls, string? lockDirectory)
     {
         if (artifact.Url is { } url)
         {

@@ -49,8 +49,8 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
     /// </summary>
     /// <param name="sitePackages">The env's site-packages folder.</param>
     /// <param name="envPython">The env's interpreter, which the console scripts launch.</param>
-    /// <param name="requested">Declared rather than pulled in: pip marks it with a <c>REQUESTED</c> file.</param>
-    public bool TryPlant(string key, string prefix, string sitePackages, string envPython, bool requested)
+    /// <param name="howInstalled">What pip writes into the dist-info about how this env got it, by file name (<c>REQUESTED</c>, <c>direct_url.json</c>), written and recorded too.</param>
+    public bool TryPlant(string key, string prefix, string sitePackages, string envPython, IReadOnlyDictionary<string, byte[]> howInstalled)
     {
         var folder = FolderFor(key);
         if (!Supported || ReadManifest(folder) is not { } kept || kept.SitePackages != Path.GetRelativePath(prefix, sitePackages))
@@ -60,6 +60,13 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
 
         var planted = new List<string>();
         var createdFolders = new List<string>();
+
+        // The dist-info is linked into a '~' folder (what an interrupted pip leaves, and the next build
+        // deletes) and renamed into place last: until then the env does not hold the distribution.
+        var distInfo = Path.GetDirectoryName(kept.Record)!;
+        var partialDistInfo = Path.Combine(Path.GetDirectoryName(distInfo)!, "~" + Path.GetFileName(distInfo));
+        string Target(string relative) =>
+            Path.Combine(prefix, relative.StartsWith(distInfo + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? partialDistInfo + relative[distInfo.Length..] : relative);
         try
         {
             var recordLines = File.ReadAllLines(Path.Combine(folder, kept.Record));
@@ -74,7 +81,7 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
                     continue;
                 }
 
-                var target = Path.Combine(prefix, relative);
+                var target = Target(relative);
                 CreateFolderOf(target, createdFolders);
                 if (scriptPaths.Contains(relative))
                 {
@@ -101,18 +108,19 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
                 }
             }
 
-            var record = Path.Combine(prefix, kept.Record);
             var lines = RewriteRecord(recordLines, prefix, sitePackages, scripts);
-            if (requested)
+            CreateFolderOf(Target(kept.Record), createdFolders);
+            foreach (var (name, contents) in howInstalled)
             {
-                var marker = Path.Combine(Path.GetDirectoryName(record)!, "REQUESTED");
-                File.WriteAllBytes(marker, []);
-                planted.Add(marker);
-                lines.Add(RecordLine.For(Path.GetRelativePath(sitePackages, marker).Replace(Path.DirectorySeparatorChar, '/'), []));
+                var file = Target(Path.Combine(distInfo, name));
+                File.WriteAllBytes(file, contents);
+                planted.Add(file);
+                lines.Add(RecordLine.For(Path.GetRelativePath(sitePackages, Path.Combine(prefix, distInfo, name)).Replace(Path.DirectorySeparatorChar, '/'), contents));
             }
 
-            planted.Add(record);
-            File.WriteAllLines(record, lines);
+            planted.Add(Target(kept.Record));
+            File.WriteAllLines(Target(kept.Record), lines);
+            Directory.Move(Path.Combine(prefix, partialDistInfo), Path.Combine(prefix, distInfo));
             return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
@@ -120,6 +128,7 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
             // Another distribution's file is in the way, or the kept install went away: pip installs it instead.
             log.Detail($"The kept install {folder} was not linked into {prefix}: {exception.Message}");
             Undo(planted, createdFolders);
+            Leftovers.DeleteFolder(Path.Combine(prefix, partialDistInfo));
             if (exception is InvalidDataException)
             {
                 log.Warning(ErrorCodes.FileSystemError, $"{exception.Message}; it is dropped, and kept again the next time pip installs it.");

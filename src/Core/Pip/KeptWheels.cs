@@ -1,3 +1,4 @@
+using System.Text.Json;
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Inspection;
 using M1Env.Core.Lock;
@@ -21,10 +22,13 @@ public sealed class KeptWheels(KeptInstalls kept, IProvisionLog log)
 
     /// <summary>
     /// Links into the env every wanted wheel that is kept and that the env holds no version of (a
-    /// version it holds is pip's to replace); returns the rest, for pip to install.
+    /// version it holds is pip's to replace); returns the rest, for pip to install. Each is marked as
+    /// pip marks a locked install (<c>name @ URL</c>): <c>REQUESTED</c>, and <c>direct_url.json</c>
+    /// naming the file and its hash, so <c>pip freeze</c> lists it the same whichever way it came.
     /// </summary>
+    /// <param name="location">Where pip would get each artifact (<see cref="PipHashedRequirements.LocationOf"/>).</param>
     /// <param name="envPython">The env's interpreter, which console scripts launch.</param>
-    public IReadOnlyList<SelectedArtifact> Plant(IReadOnlyList<SelectedArtifact> wanted, InstalledEnv disk, PythonInterpreter interpreter, string envPython)
+    public IReadOnlyList<SelectedArtifact> Plant(IReadOnlyList<SelectedArtifact> wanted, Func<PyLockArtifact, string> location, InstalledEnv disk, PythonInterpreter interpreter, string envPython)
     {
         if (!KeptInstalls.Supported || disk.SitePackages is not { } sitePackages)
         {
@@ -36,7 +40,7 @@ public sealed class KeptWheels(KeptInstalls kept, IProvisionLog log)
         foreach (var selected in wanted)
         {
             if (disk.Find(selected.Name) is null && KeyFor(selected, interpreter) is { } key && kept.Has(key)
-                && kept.TryPlant(key, disk.Prefix, sitePackages, envPython, requested: true))
+                && kept.TryPlant(key, disk.Prefix, sitePackages, envPython, HowInstalled(selected.Artifact, location(selected.Artifact))))
             {
                 planted.Add($"{selected.Name}=={selected.Version}");
             }
@@ -52,6 +56,26 @@ public sealed class KeptWheels(KeptInstalls kept, IProvisionLog log)
         }
 
         return left;
+    }
+
+    /// <summary>The files pip writes for a <c>name @ URL --hash=sha256:HEX</c> line (PEP 610's <c>archive_info</c>).</summary>
+    private static Dictionary<string, byte[]> HowInstalled(PyLockArtifact artifact, string url)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("archive_info");
+            json.WriteString("hash", "sha256=" + artifact.Sha256);
+            json.WriteStartObject("hashes");
+            json.WriteString("sha256", artifact.Sha256);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteString("url", url);
+            json.WriteEndObject();
+        }
+
+        return new Dictionary<string, byte[]>(StringComparer.Ordinal) { ["REQUESTED"] = [], ["direct_url.json"] = buffer.ToArray() };
     }
 
     /// <summary>Keeps the wheels pip has just installed into the env, for the next env that needs them.</summary>

@@ -22,7 +22,7 @@ public sealed class PipSeeds(KeptInstalls kept)
     /// <param name="sitePackages">The env's site-packages folder.</param>
     /// <param name="envPython">The env's interpreter, written into the scripts.</param>
     public bool TryPlant(string wheel, Version python, string prefix, string sitePackages, string envPython) =>
-        kept.TryPlant(KeyFor(wheel, python), prefix, sitePackages, envPython, requested: true);
+        kept.TryPlant(KeyFor(wheel, python), prefix, sitePackages, envPython, new Dictionary<string, byte[]> { ["REQUESTED"] = [] });
 
     /// <summary>Keeps the pip just installed into an env from <paramref name="wheel"/>, for the next env.</summary>
     public void Keep(string wheel, Version python, string prefix, string sitePackages, string envPython) =>

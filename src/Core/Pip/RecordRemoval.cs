@@ -37,12 +37,17 @@ public sealed class RecordRemoval(IProvisionLog log)
             return left;
         }
 
-        var stash = Path.Combine(disk.Prefix, $".m1env-removing-{Guid.NewGuid():N}");
+        // Named as pip names what it sets aside: a build killed meanwhile leaves a '~' folder the next build deletes.
+        var stash = Path.Combine(disk.SitePackages ?? disk.Prefix, $"~m1env-removing-{Guid.NewGuid():N}");
         Directory.CreateDirectory(stash);
         var moved = new List<(string From, string To)>();
         try
         {
-            foreach (var file in files.Distinct(StringComparer.Ordinal).Where(File.Exists))
+            // The dist-info goes last, its METADATA very last: a build killed meanwhile leaves a distribution with missing files, which the next build sees.
+            var ordered = files.Distinct(StringComparer.Ordinal)
+                .OrderBy(file => file.Contains(".dist-info" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .ThenBy(file => Path.GetFileName(file) == "METADATA");
+            foreach (var file in ordered.Where(File.Exists))
             {
                 var aside = Path.Combine(stash, moved.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 File.Move(file, aside);

@@ -26,7 +26,8 @@ internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log,
 
         var envPython = backend.PythonPath(spec.Prefix);
         var names = install.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
-        var wanted = wheels.Plant(locked.Selected.Where(s => names.Contains(s.Name)).ToArray(), backend.Read(spec.Prefix, verifyFiles: false), interpreter, envPython);
+        var location = Locations(spec, locked);
+        var wanted = wheels.Plant(locked.Selected.Where(s => names.Contains(s.Name)).ToArray(), location, backend.Read(spec.Prefix, verifyFiles: false), interpreter, envPython);
         var seedKey = selfWheel is null ? null : PipSeeds.KeyFor(selfWheel, interpreter.ParsedVersion);
         var claim = underWay.Claim(wanted.Select(s => KeptWheels.KeyFor(s, interpreter)).Append(seedKey).OfType<string>());
         var theirs = wanted.Where(s => KeptWheels.KeyFor(s, interpreter) is { } key && !claim.Mine.Contains(key)).ToArray();
@@ -60,8 +61,18 @@ internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log,
         }
 
         // What the other env could not keep is installed here after all.
-        var left = wheels.Plant(theirs, backend.Read(spec.Prefix, verifyFiles: false), interpreter, envPython);
+        var left = wheels.Plant(theirs, location, backend.Read(spec.Prefix, verifyFiles: false), interpreter, envPython);
         await PipAsync(spec, backend, interpreter, locked, Requirements(install, left), left, backend.PipWheelWhileMissing(spec, interpreter), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string[] IndexUrls(EnvSpec spec) => new[] { spec.Sources.IndexUrl }.Concat(spec.Sources.ExtraIndexUrls).OfType<string>().ToArray();
+
+    /// <summary>Where pip gets each locked file, as the install of the lock names it.</summary>
+    private static Func<PyLockArtifact, string> Locations(EnvSpec spec, LockedPip locked)
+    {
+        var indexUrls = IndexUrls(spec);
+        var lockDirectory = Path.GetDirectoryName(locked.LockFile);
+        return artifact => PipHashedRequirements.LocationOf(artifact, indexUrls, lockDirectory);
     }
 
     private static IReadOnlyList<PipRequirement> Requirements(IReadOnlyList<PipRequirement> install, IEnumerable<SelectedArtifact> selected)
@@ -93,8 +104,7 @@ internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log,
         var pip = new PipClient(runner, envPython, spec.Sources, selfWheel);
         if (locked is not null)
         {
-            var indexUrls = new[] { spec.Sources.IndexUrl }.Concat(spec.Sources.ExtraIndexUrls).OfType<string>().ToArray();
-            await pip.InstallLockedAsync(PipHashedRequirements.Write(lockedInstall, indexUrls, Path.GetDirectoryName(locked.LockFile)), locked.LockFile, cancellationToken).ConfigureAwait(false);
+            await pip.InstallLockedAsync(PipHashedRequirements.Write(lockedInstall, IndexUrls(spec), Path.GetDirectoryName(locked.LockFile)), locked.LockFile, cancellationToken).ConfigureAwait(false);
         }
         else
         {

@@ -38,6 +38,8 @@ public sealed class KeptWheelsTests : IDisposable
     private static SelectedArtifact Selected(BuiltWheel wheel) =>
         new(wheel.Name, wheel.Version, new PyLockArtifact(wheel.FileName, new Uri(wheel.Path).AbsoluteUri, wheel.Sha256));
 
+    private static string Location(PyLockArtifact artifact) => artifact.Url!;
+
     private static string EnvPython(string prefix) => Path.Combine(prefix, "bin", "python");
 
     private static string SitePackages(string prefix) => Path.Combine(prefix, "lib", "python3.11", "site-packages");
@@ -76,17 +78,20 @@ public sealed class KeptWheelsTests : IDisposable
         await KeptFromAFirstEnvAsync(alpha);
         var prefix = await VenvAsync("second env");
 
-        Assert.Empty(wheels.Plant([Selected(alpha)], EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix)));
+        Assert.Empty(wheels.Plant([Selected(alpha)], Location, EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix)));
 
         Assert.Equal("m1-alpha 1.0", (await RunAsync(EnvPython(prefix), "-c", "import m1_alpha; print(m1_alpha.NAME, m1_alpha.__version__)")).Trim());
         var installed = EnvReader.Read(prefix, verifyFiles: true).Find("m1-alpha");
         Assert.NotNull(installed);
         Assert.Empty(installed.MissingFiles);
         Assert.True(installed.Requested);
-        Assert.Contains("m1-alpha==1.0", await PipAsync(prefix, "freeze"), StringComparison.Ordinal);
+        // As pip marks a locked install (name @ URL): freeze names the file, as it does in the env pip installed.
+        Assert.Equal(new Uri(alpha.Path).AbsoluteUri, installed.DirectUrl);
+        Assert.Contains($"m1-alpha @ {new Uri(alpha.Path).AbsoluteUri}", await PipAsync(prefix, "freeze"), StringComparison.Ordinal);
         var record = File.ReadAllLines(Path.Combine(installed.DistInfoPath, "RECORD"));
         Assert.Contains("m1_alpha-1.0.dist-info/REQUESTED,sha256=47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU,0", record);
-        Assert.DoesNotContain(record, line => line.Contains("direct_url.json", StringComparison.Ordinal));
+        Assert.Contains(record, line => line.StartsWith("m1_alpha-1.0.dist-info/direct_url.json,sha256=", StringComparison.Ordinal));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(SitePackages(prefix)), entry => Path.GetFileName(entry).StartsWith('~'));
 
         await PipAsync(prefix, "uninstall", "-y", "-q", "m1-alpha");
         Assert.False(Directory.Exists(Path.Combine(SitePackages(prefix), "m1_alpha")));
@@ -103,7 +108,7 @@ public sealed class KeptWheelsTests : IDisposable
         var prefix = await VenvAsync("second");
         await PipAsync(prefix, "install", "--no-index", "--no-deps", "-q", oldAlpha.Path);
 
-        var left = wheels.Plant([Selected(alpha), Selected(beta)], EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix));
+        var left = wheels.Plant([Selected(alpha), Selected(beta)], Location, EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix));
 
         Assert.Equal(["m1-alpha", "m1-beta"], left.Select(s => s.Name));
         Assert.Equal("0.9", EnvReader.Read(prefix, verifyFiles: false).Find("m1-alpha")?.Version);
@@ -118,7 +123,7 @@ public sealed class KeptWheelsTests : IDisposable
         File.AppendAllText(keptModule, "print('edited')\n");
         var prefix = await VenvAsync("second");
 
-        var left = wheels.Plant([Selected(alpha)], EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix));
+        var left = wheels.Plant([Selected(alpha)], Location, EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix));
 
         Assert.Equal(["m1-alpha"], left.Select(s => s.Name));
         Assert.Empty(Directory.EnumerateFileSystemEntries(SitePackages(prefix)));
@@ -135,7 +140,7 @@ public sealed class KeptWheelsTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(stray)!);
         File.WriteAllText(stray, "# someone's own\n");
 
-        var left = wheels.Plant([Selected(alpha)], EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix));
+        var left = wheels.Plant([Selected(alpha)], Location, EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix));
 
         Assert.Equal(["m1-alpha"], left.Select(s => s.Name));
         Assert.Equal(["m1_alpha"], Directory.EnumerateFileSystemEntries(SitePackages(prefix)).Select(Path.GetFileName));

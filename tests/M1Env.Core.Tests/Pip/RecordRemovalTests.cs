@@ -54,7 +54,7 @@ public sealed class RecordRemovalTests : IDisposable
 
         Assert.Empty(left);
         Assert.Equal(["m1_beta", "m1_beta-1.0.dist-info"], Directory.EnumerateFileSystemEntries(SitePackages).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(Prefix), entry => Path.GetFileName(entry).StartsWith(".m1env-removing", StringComparison.Ordinal));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(SitePackages), entry => Path.GetFileName(entry).StartsWith('~'));
         var listed = await PipAsync("list", "--format=freeze");
         Assert.DoesNotContain("m1-alpha", listed, StringComparison.Ordinal);
         Assert.Contains("m1-beta==1.0", listed, StringComparison.Ordinal);
