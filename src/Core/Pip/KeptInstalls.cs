@@ -59,7 +59,7 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
         }
 
         var planted = new List<string>();
-        var createdFolders = new List<string>();
+        var folders = new PlantedFolders();
 
         // The dist-info is linked into a '~' folder (what an interrupted pip leaves, and the next build
         // deletes) and renamed into place last: until then the env does not hold the distribution.
@@ -82,7 +82,7 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
                 }
 
                 var target = Target(relative);
-                CreateFolderOf(target, createdFolders);
+                CreateFolderOf(target, folders);
                 if (scriptPaths.Contains(relative))
                 {
                     var script = Encoding.UTF8.GetBytes(ConsoleScript.Launch(envPython)).Concat(File.ReadAllBytes(source)).ToArray();
@@ -109,7 +109,7 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
             }
 
             var lines = RewriteRecord(recordLines, prefix, sitePackages, scripts);
-            CreateFolderOf(Target(kept.Record), createdFolders);
+            CreateFolderOf(Target(kept.Record), folders);
             foreach (var (name, contents) in howInstalled)
             {
                 var file = Target(Path.Combine(distInfo, name));
@@ -127,7 +127,7 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
         {
             // Another distribution's file is in the way, or the kept install went away: pip installs it instead.
             log.Detail($"The kept install {folder} was not linked into {prefix}: {exception.Message}");
-            Undo(planted, createdFolders);
+            Undo(planted, folders.Created);
             Leftovers.DeleteFolder(Path.Combine(prefix, partialDistInfo));
             if (exception is InvalidDataException)
             {
@@ -256,11 +256,11 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
             return relative is not null && scripts.TryGetValue(relative, out var script) ? RecordLine.For(path, script) : line;
         }).ToList();
 
-    private static void CreateFolderOf(string file, List<string> created)
+    /// <summary>Creates the folders of <paramref name="file"/> that are missing, remembering which (to undo) and which exist (a link per file, not a stat more).</summary>
+    private static void CreateFolderOf(string file, PlantedFolders folders)
     {
-        var folder = Path.GetDirectoryName(file)!;
         var missing = new Stack<string>();
-        for (var current = folder; !Directory.Exists(current); current = Path.GetDirectoryName(current)!)
+        for (var current = Path.GetDirectoryName(file)!; !folders.Existing.Contains(current) && !Directory.Exists(current); current = Path.GetDirectoryName(current)!)
         {
             missing.Push(current);
         }
@@ -268,8 +268,18 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
         foreach (var path in missing)
         {
             Directory.CreateDirectory(path);
-            created.Add(path);
+            folders.Created.Add(path);
+            folders.Existing.Add(path);
         }
+
+        folders.Existing.Add(Path.GetDirectoryName(file)!);
+    }
+
+    private sealed class PlantedFolders
+    {
+        public List<string> Created { get; } = [];
+
+        public HashSet<string> Existing { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>Takes a partly planted install back out: an empty package folder left behind would import as a namespace package.</summary>
