@@ -1,7 +1,6 @@
 using M1Env.Core.Inspection;
 using M1Env.Core.Lock;
 using M1Env.Core.Pip;
-using M1Env.Core.Processes;
 using M1Env.Core.Python;
 using M1Env.Testing;
 
@@ -13,11 +12,8 @@ namespace M1Env.Core.Tests.Pip;
 /// </summary>
 public sealed class KeptWheelsTests : IDisposable
 {
-    private static readonly Version Python311 = new(3, 11);
-
     private readonly TempDirectory temp = new("m1env-kept-wheels");
     private readonly RecordingProvisionLog log = new();
-    private readonly string python = PythonFinder.Find();
     private readonly PythonInterpreter interpreter;
     private readonly KeptInstalls kept;
     private readonly KeptWheels wheels;
@@ -25,15 +21,13 @@ public sealed class KeptWheelsTests : IDisposable
 
     public KeptWheelsTests()
     {
-        interpreter = new PythonInterpreter(python, "3.11.0", "x86_64", "cpython");
+        interpreter = new PythonInterpreter(PipFreeVenv.BaseInterpreter, "3.11.0", "x86_64", "cpython");
         kept = new KeptInstalls(temp.Combine("tools", "installs"), log);
         wheels = new KeptWheels(kept, log);
         alpha = WheelBuilder.Build(temp.Combine("wheels"), "m1-alpha", "1.0");
     }
 
     public void Dispose() => temp.Dispose();
-
-    private string PipWheel => BundledPip.Find(python, Python311) ?? throw new InvalidOperationException($"{python} ships no pip wheel.");
 
     private static SelectedArtifact Selected(BuiltWheel wheel) =>
         new(wheel.Name, wheel.Version, new PyLockArtifact(wheel.FileName, new Uri(wheel.Path).AbsoluteUri, wheel.Sha256));
@@ -44,22 +38,12 @@ public sealed class KeptWheelsTests : IDisposable
 
     private static string SitePackages(string prefix) => Path.Combine(prefix, "lib", "python3.11", "site-packages");
 
-    private async Task<string> RunAsync(string executable, params string[] arguments)
-    {
-        var result = await new ProcessRunner(log).RunAsync(executable, arguments, streamToLog: false, CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join("\n", result.Transcript));
-        return result.StandardOutput;
-    }
+    private Task<string> RunAsync(string executable, params string[] arguments) => PipFreeVenv.RunAsync(log, executable, arguments);
 
     /// <summary>pip as an env without pip runs it: from the interpreter's wheel, for the env's own python.</summary>
-    private Task<string> PipAsync(string prefix, params string[] arguments) => RunAsync(EnvPython(prefix), [Path.Combine(PipWheel, "pip"), .. arguments]);
+    private Task<string> PipAsync(string prefix, params string[] arguments) => RunAsync(EnvPython(prefix), [Path.Combine(PipFreeVenv.PipWheel, "pip"), .. arguments]);
 
-    private async Task<string> VenvAsync(string name)
-    {
-        var prefix = temp.Combine(name);
-        await RunAsync(python, "-m", "venv", "--without-pip", prefix);
-        return prefix;
-    }
+    private async Task<string> VenvAsync(string name) => (await PipFreeVenv.CreateAsync(temp.Combine(name), log)).Prefix;
 
     /// <summary>A first env into which pip installed <paramref name="wheel"/>, kept.</summary>
     private async Task<string> KeptFromAFirstEnvAsync(BuiltWheel wheel)

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using M1Env.Core.Pip;
-using M1Env.Core.Processes;
 using M1Env.Testing;
 
 namespace M1Env.Core.Tests.Pip;
@@ -15,32 +14,25 @@ public sealed class PipSeedsTests : IDisposable
 
     private readonly TempDirectory temp = new("m1env-pip-seeds");
     private readonly RecordingProvisionLog log = new();
-    private readonly string python = PythonFinder.Find();
 
     public void Dispose() => temp.Dispose();
 
-    private string Wheel => BundledPip.Find(python, Python311) ?? throw new InvalidOperationException($"{python} ships no pip wheel.");
+    private static string Wheel => PipFreeVenv.PipWheel;
 
-    private async Task<string> RunAsync(string executable, params string[] arguments)
-    {
-        var result = await new ProcessRunner(log).RunAsync(executable, arguments, streamToLog: false, CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join("\n", result.Transcript));
-        return result.StandardOutput;
-    }
+    private Task<string> RunAsync(string executable, params string[] arguments) => PipFreeVenv.RunAsync(log, executable, arguments);
 
     private async Task<(string Prefix, string SitePackages)> VenvWithoutPipAsync(string name)
     {
-        var prefix = temp.Combine(name);
-        await RunAsync(python, "-m", "venv", "--without-pip", prefix);
-        return (prefix, Path.Combine(prefix, "lib", "python3.11", "site-packages"));
+        var venv = await PipFreeVenv.CreateAsync(temp.Combine(name), log);
+        return (venv.Prefix, venv.SitePackages);
     }
 
     private async Task<PipSeeds> SeedsKeptFromAFirstEnvAsync()
     {
-        var (prefix, sitePackages) = await VenvWithoutPipAsync("first");
-        await RunAsync(Path.Combine(prefix, "bin", "python"), Path.Combine(Wheel, "pip"), "install", "--no-index", "--no-deps", "-q", Wheel);
+        var venv = await PipFreeVenv.CreateAsync(temp.Combine("first"), log);
+        await venv.PipAsync("install", "--no-index", "--no-deps", "-q", Wheel);
         var seeds = new PipSeeds(new KeptInstalls(temp.Combine("tools"), log));
-        seeds.Keep(Wheel, Python311, prefix, sitePackages, Path.Combine(prefix, "bin", "python"));
+        seeds.Keep(Wheel, Python311, venv.Prefix, venv.SitePackages, venv.Python);
         return seeds;
     }
 

@@ -1,6 +1,5 @@
 using M1Env.Core.Inspection;
 using M1Env.Core.Pip;
-using M1Env.Core.Processes;
 using M1Env.Testing;
 
 namespace M1Env.Core.Tests.Pip;
@@ -8,30 +7,15 @@ namespace M1Env.Core.Tests.Pip;
 /// <summary>Removing what pip installed by its RECORD, in real venvs with packages real pip installed.</summary>
 public sealed class RecordRemovalTests : IDisposable
 {
-    private static readonly Version Python311 = new(3, 11);
-
     private readonly TempDirectory temp = new("m1env-record-removal");
     private readonly RecordingProvisionLog log = new();
-    private readonly string python = PythonFinder.Find();
+    private PipFreeVenv venv = null!;
 
     public void Dispose() => temp.Dispose();
 
-    private string Prefix => temp.Combine("env");
+    private string Prefix => venv.Prefix;
 
-    private string SitePackages => Path.Combine(Prefix, "lib", "python3.11", "site-packages");
-
-    private async Task<string> RunAsync(string executable, params string[] arguments)
-    {
-        var result = await new ProcessRunner(log).RunAsync(executable, arguments, streamToLog: false, CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join("\n", result.Transcript));
-        return result.StandardOutput;
-    }
-
-    private Task<string> PipAsync(params string[] arguments)
-    {
-        var wheel = BundledPip.Find(python, Python311) ?? throw new InvalidOperationException($"{python} ships no pip wheel.");
-        return RunAsync(Path.Combine(Prefix, "bin", "python"), [Path.Combine(wheel, "pip"), .. arguments]);
-    }
+    private string SitePackages => venv.SitePackages;
 
     /// <summary>A venv with m1-alpha and m1-beta, installed and byte-compiled by pip.</summary>
     private async Task<InstalledEnv> EnvWithTwoPackagesAsync()
@@ -39,8 +23,8 @@ public sealed class RecordRemovalTests : IDisposable
         var wheels = temp.Combine("wheels");
         var alpha = WheelBuilder.Build(wheels, "m1-alpha", "1.0");
         var beta = WheelBuilder.Build(wheels, "m1-beta", "1.0");
-        await RunAsync(python, "-m", "venv", "--without-pip", Prefix);
-        await PipAsync("install", "--no-index", "--no-deps", "-q", alpha.Path, beta.Path);
+        venv = await PipFreeVenv.CreateAsync(temp.Combine("env"), log);
+        await venv.PipAsync("install", "--no-index", "--no-deps", "-q", alpha.Path, beta.Path);
         return EnvReader.Read(Prefix, verifyFiles: false);
     }
 
@@ -55,10 +39,10 @@ public sealed class RecordRemovalTests : IDisposable
         Assert.Empty(left);
         Assert.Equal(["m1_beta", "m1_beta-1.0.dist-info"], Directory.EnumerateFileSystemEntries(SitePackages).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(SitePackages), entry => Path.GetFileName(entry).StartsWith('~'));
-        var listed = await PipAsync("list", "--format=freeze");
+        var listed = await venv.PipAsync("list", "--format=freeze");
         Assert.DoesNotContain("m1-alpha", listed, StringComparison.Ordinal);
         Assert.Contains("m1-beta==1.0", listed, StringComparison.Ordinal);
-        Assert.Equal("m1-beta", (await RunAsync(Path.Combine(Prefix, "bin", "python"), "-c", "import m1_beta; print(m1_beta.NAME)")).Trim());
+        Assert.Equal("m1-beta", (await venv.PythonAsync("-c", "import m1_beta; print(m1_beta.NAME)")).Trim());
     }
 
     [Fact]
