@@ -31,11 +31,12 @@ internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log,
         var seedKey = selfWheel is null ? null : PipSeeds.KeyFor(selfWheel, interpreter.ParsedVersion);
         var claim = underWay.Claim(wanted.Select(s => KeptWheels.KeyFor(s, interpreter)).Append(seedKey).OfType<string>());
         var theirs = wanted.Where(s => KeptWheels.KeyFor(s, interpreter) is { } key && !claim.Mine.Contains(key)).ToArray();
-        var seedIsTheirs = seedKey is not null && !claim.Mine.Contains(seedKey);
+        var mine = wanted.Except(theirs).ToArray();
+
+        // An env without pip runs pip from the wheel, which installs pip too: it waits for another env's pip only when it has no packages of its own to install.
+        var seedIsTheirs = seedKey is not null && !claim.Mine.Contains(seedKey) && mine.Length == 0;
         try
         {
-            // An env without pip runs pip from the wheel, which installs pip too: worth it only for packages of its own.
-            var mine = wanted.Except(theirs).ToArray();
             if (mine.Length > 0 || (selfWheel is not null && !seedIsTheirs))
             {
                 await PipAsync(spec, backend, interpreter, locked, Requirements(install, mine), mine, selfWheel, cancellationToken).ConfigureAwait(false);
