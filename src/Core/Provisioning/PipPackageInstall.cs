@@ -18,7 +18,9 @@ internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log,
     public async Task RunAsync(EnvSpec spec, IEnvBackend backend, PythonInterpreter? interpreter, LockedPip? locked, IReadOnlyList<PipRequirement> install, CancellationToken cancellationToken)
     {
         var selfWheel = backend.PipWheelWhileMissing(spec, interpreter);
-        if (locked is null || interpreter is null)
+
+        // Where nothing is kept (Windows), waiting for another env would only put the pip runs in a row.
+        if (locked is null || interpreter is null || !KeptInstalls.Supported)
         {
             await PipAsync(spec, backend, interpreter, locked, install, [], selfWheel, cancellationToken).ConfigureAwait(false);
             return;
