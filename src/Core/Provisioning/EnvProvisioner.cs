@@ -275,8 +275,7 @@ public sealed class EnvProvisioner
         }
 
         var selfWheel = work.Backend.PipWheelWhileMissing(spec, work.Interpreter);
-        var envPython = work.Backend.PythonPath(spec.Prefix);
-        var pip = new PipClient(runner, envPython, spec.Sources, selfWheel);
+        var pip = new PipClient(runner, work.Backend.PythonPath(spec.Prefix), spec.Sources, selfWheel);
         if (plan.Uninstall.Count > 0)
         {
             log.Step($"Removing {Count(plan.Uninstall.Count)} from '{spec.Name}': {string.Join(", ", plan.Uninstall)}...");
