@@ -24,19 +24,21 @@ internal static class DistInfoReader
         }
 
         var record = RecordFile.ReadPaths(Path.Combine(distInfo, "RECORD"));
+        var directUrl = ReadDirectUrl(Path.Combine(distInfo, "direct_url.json"));
         return new InstalledDistribution(
             PackageNames.Normalize(name),
             name,
             version,
             FirstLine(Path.Combine(distInfo, "INSTALLER")),
             File.Exists(Path.Combine(distInfo, "REQUESTED")),
-            ReadDirectUrl(Path.Combine(distInfo, "direct_url.json")),
+            directUrl.Url,
             distInfo,
             requires.Where(r => !r.OnlyForExtra).Select(r => r.Name).Distinct(StringComparer.Ordinal).ToArray(),
             RecordFile.TopLevelDirectories(record, sitePackages, Path.GetFileName(distInfo)),
             verifyFiles ? RecordFile.MissingFiles(record, sitePackages) : [])
         {
             UnconditionalRequires = requires.Where(r => r.Unconditional).Select(r => r.Name).Distinct(StringComparer.Ordinal).ToArray(),
+            Editable = directUrl.Editable,
         };
     }
 
@@ -93,21 +95,26 @@ internal static class DistInfoReader
         }
     }
 
-    private static string? ReadDirectUrl(string path)
+    /// <summary>direct_url.json's <c>url</c>, and whether <c>dir_info.editable</c> is true (PEP 610).</summary>
+    private static (string? Url, bool Editable) ReadDirectUrl(string path)
     {
         try
         {
             if (!File.Exists(path))
             {
-                return null;
+                return (null, false);
             }
 
             using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            return document.RootElement.TryGetProperty("url", out var url) ? url.GetString() : null;
+            var root = document.RootElement;
+            return (
+                root.TryGetProperty("url", out var url) ? url.GetString() : null,
+                root.TryGetProperty("dir_info", out var dirInfo) && dirInfo.ValueKind == JsonValueKind.Object
+                    && dirInfo.TryGetProperty("editable", out var editable) && editable.ValueKind == JsonValueKind.True);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException)
         {
-            return null;
+            return (null, false);
         }
     }
 

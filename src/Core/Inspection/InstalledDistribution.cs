@@ -23,4 +23,7 @@ public sealed record InstalledDistribution(
 {
     /// <summary>The Requires-Dist names with no marker at all: what must be installed wherever this one is.</summary>
     public IReadOnlyList<string> UnconditionalRequires { get; init; } = [];
+
+    /// <summary>An editable install (PEP 660): direct_url.json's <c>dir_info.editable</c>.</summary>
+    public bool Editable { get; init; }
 }

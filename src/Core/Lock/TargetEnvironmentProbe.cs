@@ -1,6 +1,5 @@
 using System.Text.Json;
 using M1Env.Core.Errors;
-using M1Env.Core.Paths;
 using M1Env.Core.Processes;
 
 namespace M1Env.Core.Lock;
@@ -24,29 +23,12 @@ public sealed class TargetEnvironmentProbe(ProcessRunner runner, ProbeMemo? memo
         "    from pip._vendor.packaging import markers, tags\n" +
         "print(json.dumps({'tags': [str(t) for t in tags.sys_tags()], 'markers': markers.default_environment(), 'executable': sys.executable}))";
 
-    public async Task<TargetEnvironment> ProbeAsync(string python, string platform, CancellationToken cancellationToken)
-    {
-        if (memo is null)
-        {
-            return (await AskAsync(python, platform, cancellationToken).ConfigureAwait(false)).Target;
-        }
+    public async Task<TargetEnvironment> ProbeAsync(string python, string platform, CancellationToken cancellationToken) =>
+        (memo is null
+            ? await AskAsync(python, platform, cancellationToken).ConfigureAwait(false)
+            : await memo.GetOrRunAsync("target " + platform, python, () => AskAsync(python, platform, cancellationToken), KeptProbeJsonContext.Default.KeptProbeProbedTarget, answer => answer.RunsItself).ConfigureAwait(false)).Target;
 
-        // Kept across builds only when python is the interpreter itself, not a launcher that picks one.
-        var runsItself = false;
-        return await memo.GetOrRunAsync(
-            "target " + platform,
-            python,
-            async () =>
-            {
-                var (target, itself) = await AskAsync(python, platform, cancellationToken).ConfigureAwait(false);
-                runsItself = itself;
-                return target;
-            },
-            KeptProbeJsonContext.Default.KeptProbeTargetEnvironment,
-            _ => runsItself).ConfigureAwait(false);
-    }
-
-    private async Task<(TargetEnvironment Target, bool RunsItself)> AskAsync(string python, string platform, CancellationToken cancellationToken)
+    private async Task<ProbedTarget> AskAsync(string python, string platform, CancellationToken cancellationToken)
     {
         var result = await runner.RunAsync(python, ["-I", "-c", Script], streamToLog: false, cancellationToken, TimeSpan.FromSeconds(30), stdoutIsData: true).ConfigureAwait(false);
         try
@@ -56,9 +38,7 @@ public sealed class TargetEnvironmentProbe(ProcessRunner runner, ProbeMemo? memo
                 using var json = JsonDocument.Parse(result.StandardOutput.Trim().Split('\n')[^1]);
                 var markers = json.RootElement.GetProperty("markers");
                 string Marker(string name) => markers.TryGetProperty(name, out var value) ? value.GetString() ?? string.Empty : string.Empty;
-                var itself = json.RootElement.TryGetProperty("executable", out var executable) && executable.GetString() is { Length: > 0 } path
-                    && PathIdentity.RealPath(path) == PathIdentity.RealPath(python);
-                return (new TargetEnvironment(
+                return new ProbedTarget(new TargetEnvironment(
                     platform,
                     new MarkerEnvironment
                     {
@@ -74,7 +54,7 @@ public sealed class TargetEnvironmentProbe(ProcessRunner runner, ProbeMemo? memo
                         ImplementationName = Marker("implementation_name"),
                         ImplementationVersion = Marker("implementation_version"),
                     },
-                    json.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString() ?? string.Empty).ToArray()), itself);
+                    json.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString() ?? string.Empty).ToArray()), ProbedExecutable.RunsItself(python, json.RootElement));
             }
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)

@@ -75,7 +75,7 @@ public sealed class RecordRemoval(IProvisionLog log)
     private static List<string>? FilesOf(InstalledDistribution distribution, string prefix)
     {
         var record = Path.Combine(distribution.DistInfoPath, "RECORD");
-        if (distribution.Installer != "pip" || IsEditable(distribution) || !File.Exists(record))
+        if (distribution.Installer != "pip" || distribution.Editable || !File.Exists(record))
         {
             return null;
         }
@@ -100,11 +100,6 @@ public sealed class RecordRemoval(IProvisionLog log)
 
         return files;
     }
-
-    /// <summary>An editable install (PEP 660) points at a source tree through a <c>.pth</c> file: pip knows how to undo it.</summary>
-    private static bool IsEditable(InstalledDistribution distribution) =>
-        File.Exists(Path.Combine(distribution.DistInfoPath, "direct_url.json"))
-        && File.ReadAllText(Path.Combine(distribution.DistInfoPath, "direct_url.json")).Contains("\"editable\": true", StringComparison.Ordinal);
 
     /// <summary>
     /// Deletes the folders that the removal emptied (a package's folder, its <c>__pycache__</c>),

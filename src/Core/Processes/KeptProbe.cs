@@ -11,5 +11,5 @@ public sealed record KeptProbe<T>(string Key, FileFingerprint Fingerprint, T Ans
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(KeptProbe<ProbeResult>))]
-[JsonSerializable(typeof(KeptProbe<TargetEnvironment>))]
+[JsonSerializable(typeof(KeptProbe<ProbedTarget>))]
 internal sealed partial class KeptProbeJsonContext : JsonSerializerContext;

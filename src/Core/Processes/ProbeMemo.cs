@@ -29,7 +29,7 @@ public sealed class ProbeMemo(string? folder = null)
     {
         var lazy = answers.GetOrAdd((kind, key), _ => new Lazy<Task<object>>(async () =>
         {
-            var file = kept is null || folder is null ? null : Path.Combine(folder, FileName(kind, key));
+            var file = kept is null || folder is null ? null : Path.Combine(folder, FileName(kind, key, typeof(T).Name));
             if (file is not null && Read(file, key, kept!) is { } known)
             {
                 return known;
@@ -54,8 +54,9 @@ public sealed class ProbeMemo(string? folder = null)
         }
     }
 
-    private static string FileName(string kind, string key) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{PathIdentity.RealPath(key)}")), 0, 16).ToLowerInvariant() + ".json";
+    /// <summary>By the probe, the file, and the answer's type, so an answer of another shape is never read as this one.</summary>
+    private static string FileName(string kind, string key, string answerType) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{PathIdentity.RealPath(key)}\n{answerType}")), 0, 16).ToLowerInvariant() + ".json";
 
     private static T? Read<T>(string file, string key, JsonTypeInfo<KeptProbe<T>> kept)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using M1Env.Core.Paths;
 using M1Env.Core.Processes;
 
 namespace M1Env.Core.Python;
@@ -67,7 +66,7 @@ public sealed class InterpreterProbe(ProcessRunner runner, TimeSpan timeout, Pro
                 RejectionReason: null)
             {
                 HandOff = root.TryGetProperty("hand_off", out var handOff) && handOff.ValueKind == JsonValueKind.Object ? HandOffProbe.Parse(handOff) : null,
-                RunsItself = root.GetProperty("executable").GetString() is { Length: > 0 } itself && PathIdentity.RealPath(itself) == PathIdentity.RealPath(executable),
+                RunsItself = ProbedExecutable.RunsItself(executable, root),
             };
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)

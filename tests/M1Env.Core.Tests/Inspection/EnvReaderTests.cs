@@ -90,6 +90,20 @@ public sealed class EnvReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Direct_url_json_gives_the_url_and_whether_the_install_is_editable()
+    {
+        var distInfo = EnvReader.Read(Prefix, false).Find("m1-base")!.DistInfoPath;
+        File.WriteAllText(Path.Combine(distInfo, "direct_url.json"), """{"dir_info": {"editable": true}, "url": "file:///src/m1-base"}""");
+        var editable = EnvReader.Read(Prefix, verifyFiles: false).Find("m1-base")!;
+        Assert.Equal(("file:///src/m1-base", true), (editable.DirectUrl, editable.Editable));
+
+        File.WriteAllText(Path.Combine(distInfo, "direct_url.json"), """{"archive_info":{"hash":"sha256=ab"},"url":"https://example.org/m1_base-1.0-py3-none-any.whl"}""");
+        var archive = EnvReader.Read(Prefix, verifyFiles: false).Find("m1-base")!;
+        Assert.Equal(("https://example.org/m1_base-1.0-py3-none-any.whl", false), (archive.DirectUrl, archive.Editable));
+        Assert.False(EnvReader.Read(Prefix, verifyFiles: false).Find("m1-top")!.Editable);
+    }
+
+    [Fact]
     public void Reads_where_the_venv_was_made_and_from_which_interpreter()
     {
         var config = VenvConfig.Read(Prefix);
