@@ -1,6 +1,7 @@
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Inspection;
 using M1Env.Core.Lock;
+using M1Env.Core.Paths;
 using M1Env.Core.Pip;
 using M1Env.Core.Planning;
 using M1Env.Core.Processes;
@@ -16,7 +17,7 @@ namespace M1Env.Core.Venv;
 /// machine. Its base interpreter is known from the record of its file, without a process, until
 /// that file changes.
 /// </summary>
-public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonCandidateSources candidateSources, PipSeeds seeds, ProbeMemo probes) : IEnvBackend
+public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonCandidateSources candidateSources, PipSeeds seeds, ProbeMemo probes, KeptVenvs venvs) : IEnvBackend
 {
     public PrefixFacts Inspect(string prefix) => PrefixFacts.Inspect(prefix, VenvLayout.LooksLikeVenv);
 
@@ -92,18 +93,7 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         // an earlier env, or, the first time, the first install runs pip from the wheel and installs
         // pip into the env along with the packages. Otherwise with pip, from ensurepip.
         var wheel = SelfWheel(spec, interpreter);
-        var withoutPip = wheel is not null;
-        // -I -S: the standard library's venv needs neither the environment's PYTHON* settings nor site's
-        // .pth files, whose imports (setuptools' among them) cost most of the process; the venv is the same.
-        var result = await runner.RunAsync(
-            interpreter.Executable,
-            ["-I", "-S", "-m", "venv", "--prompt", spec.Name, .. withoutPip ? ["--without-pip"] : Array.Empty<string>(), spec.Prefix],
-            streamToLog: true,
-            cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded || !VenvLayout.LooksLikeVenv(spec.Prefix))
-        {
-            throw VenvFailure.Explain(result, interpreter, spec.Prefix);
-        }
+        await MakeAsync(spec, interpreter, wheel is not null ? ["--without-pip"] : [], cancellationToken).ConfigureAwait(false);
 
         if (wheel is not null && EnvReader.SitePackagesOf(spec.Prefix) is { } sitePackages
             && seeds.TryPlant(wheel, interpreter.ParsedVersion, spec.Prefix, sitePackages, PythonPath(spec.Prefix)))
@@ -112,6 +102,62 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         }
 
         return interpreter;
+    }
+
+    /// <summary>
+    /// Makes the venv with the venv module, or copies the one it made for an earlier env of this
+    /// interpreter (<see cref="KeptVenvs"/>): no process. The first env of an interpreter makes the
+    /// kept one, then copies it, which is one process as before.
+    /// </summary>
+    private async Task MakeAsync(EnvSpec spec, PythonInterpreter interpreter, string[] options, CancellationToken cancellationToken)
+    {
+        // Only without pip: ensurepip writes the env's path into pip's launchers, which are not text.
+        if (options.Contains("--without-pip") && KeptVenvs.CanCopyTo(spec.Prefix, spec.Name)
+            && await KeptVenvKeyAsync(interpreter, options, cancellationToken).ConfigureAwait(false) is { } key)
+        {
+            if (!venvs.Has(key))
+            {
+                var draft = venvs.Draft(key);
+                var made = await RunVenvAsync(interpreter, draft.Prefix, draft.Prompt, options, cancellationToken).ConfigureAwait(false);
+                if (made.Succeeded && VenvLayout.LooksLikeVenv(draft.Prefix))
+                {
+                    venvs.Keep(draft);
+                }
+                else
+                {
+                    Leftovers.DeleteFolder(draft.Folder);
+                }
+            }
+
+            if (venvs.TryCopy(key, spec.Prefix, spec.Name))
+            {
+                return;
+            }
+        }
+
+        var result = await RunVenvAsync(interpreter, spec.Prefix, spec.Name, options, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded || !VenvLayout.LooksLikeVenv(spec.Prefix))
+        {
+            throw VenvFailure.Explain(result, interpreter, spec.Prefix);
+        }
+    }
+
+    // -I -S: the standard library's venv needs neither the environment's PYTHON* settings nor site's
+    // .pth files, whose imports (setuptools' among them) cost most of the process; the venv is the same.
+    private Task<ProcessResult> RunVenvAsync(PythonInterpreter interpreter, string prefix, string prompt, string[] options, CancellationToken cancellationToken) =>
+        runner.RunAsync(interpreter.Executable, ["-I", "-S", "-m", "venv", "--prompt", prompt, .. options, prefix], streamToLog: true, cancellationToken);
+
+    /// <summary>The kept venv's key, from the interpreter's probe (kept too): none for a launcher such as a shim, which may run another interpreter tomorrow.</summary>
+    private async Task<string?> KeptVenvKeyAsync(PythonInterpreter interpreter, string[] options, CancellationToken cancellationToken)
+    {
+        var probe = await new InterpreterProbe(runner, probes).ProbeAsync(interpreter.Executable, cancellationToken).ConfigureAwait(false);
+        var key = probe is { RunsItself: true, HandOff.Stdlib: { } stdlib } ? venvs.KeyFor(interpreter.Executable, Path.Combine(stdlib, "venv"), options) : null;
+        if (key is null)
+        {
+            log.Detail($"No venv is kept for {interpreter.Executable}: {(probe.RunsItself ? "its venv module was not found, or the tools folder's path needs quoting" : "it is a launcher that picks an interpreter")}.");
+        }
+
+        return key;
     }
 
     public async Task<EnvHandOff> HandOffAsync(EnvSpec spec, PythonInterpreter interpreter, CancellationToken cancellationToken)
