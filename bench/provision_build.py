@@ -104,8 +104,10 @@ def main():
         env = dict(os.environ, NUGET_PACKAGES=str(work / "packages"), MSBUILDDISABLENODEREUSE="1",
                    DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_NOLOGO="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
         feed = work / "feed"
+        # Packed with the user's own package folder: the repository's obj/ must never point at this run's, deleted at the end.
+        pack_env = {k: v for k, v in env.items() if k != "NUGET_PACKAGES"}
         print("Packing M1Env.Sdk...", flush=True)
-        run(["dotnet", "pack", str(ROOT / "src" / "Sdk" / "M1Env.Sdk.csproj"), "-c", "Release", "-o", str(feed), "-nodeReuse:false", "-nologo"], ROOT, env)
+        run(["dotnet", "pack", str(ROOT / "src" / "Sdk" / "M1Env.Sdk.csproj"), "-c", "Release", "-o", str(feed), "-nodeReuse:false", "-nologo"], ROOT, pack_env)
         version = re.match(r"M1Env\.Sdk\.(.+)\.nupkg$", next(feed.glob("M1Env.Sdk.*.nupkg")).name).group(1)
 
         wheels = work / "wheels"

@@ -204,6 +204,39 @@ public sealed partial class LockTests : IDisposable
     }
 
     [Fact]
+    public async Task Going_back_to_a_lock_installed_before_replaces_the_version_by_linking_without_a_python_process()
+    {
+        using var project = await TestProject.CreateAsync();
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-alpha" Version="1.0" /><PipPackage Include="m1-gamma" />"""));
+        Assert.True((await project.BuildAsync()).Succeeded);
+        var (firstProject, firstLock) = (File.ReadAllText(project.ProjectPath), File.ReadAllText(LockPath(project)));
+        Add(WheelBuilder.Build(wheels.Path, "m1-alpha", "2.0"));
+        index.AddWheel(built["m1_alpha-2.0-py3-none-any.whl"].Path);
+        project.WriteEnvProject(Declaration("""<PipPackage Include="m1-alpha" Version="2.0" /><PipPackage Include="m1-gamma" />"""));
+        Assert.True((await project.BuildAsync()).Succeeded);
+        var (secondProject, secondLock) = (File.ReadAllText(project.ProjectPath), File.ReadAllText(LockPath(project)));
+
+        // As a checkout of the branch before the pin moved would: both files back.
+        foreach (var (projectText, lockText, version) in new[] { (firstProject, firstLock, "1.0"), (secondProject, secondLock, "2.0") })
+        {
+            File.WriteAllText(project.ProjectPath, projectText);
+            File.WriteAllText(LockPath(project), lockText);
+            var switched = await project.BuildTracedAsync();
+
+            Assert.True(switched.Succeeded, switched.ToString());
+            Assert.Contains($"Linked 1 package as installed before from {Path.Combine(project.ToolsDirectory, "installs")}: m1-alpha=={version}.", switched.Output, StringComparison.Ordinal);
+            ProcessAssertions.StartedNoPython(switched);
+            Assert.Equal([$"m1-alpha {version}", "m1-gamma 1.0"], Installed(project));
+            Assert.Equal(lockText, File.ReadAllText(LockPath(project)));
+        }
+
+        var frozen = await TracedCommand.RunAsync(project.PythonOf("demo"), ["-m", "pip", "freeze"], project.Directory, new Dictionary<string, string?>());
+        Assert.Contains($"m1-alpha @ {index.BaseUrl}files/m1_alpha-2.0-py3-none-any.whl", frozen.Output, StringComparison.Ordinal);
+        Assert.Contains("No broken requirements", (await TracedCommand.RunAsync(project.PythonOf("demo"), ["-m", "pip", "check"], project.Directory, new Dictionary<string, string?>())).Output, StringComparison.Ordinal);
+        Assert.Contains("nothing to do", (await project.BuildAsync()).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_build_killed_while_installing_a_change_in_place_is_repaired_by_the_next_one()
     {
         using var project = await BuiltWithBetaAsync();

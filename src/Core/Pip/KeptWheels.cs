@@ -14,6 +14,8 @@ namespace M1Env.Core.Pip;
 /// </summary>
 public sealed class KeptWheels(KeptInstalls kept, IProvisionLog log)
 {
+    private readonly RecordRemoval removal = new(log);
+
     /// <summary><c>cpython-3.11/NAME-VERSION-SHA256PREFIX</c>; null for what is not a wheel with a version (an sdist builds differently on each machine).</summary>
     public static string? KeyFor(SelectedArtifact selected, PythonInterpreter interpreter) =>
         selected is { Version: { } version, Artifact: { IsWheel: true, Sha256.Length: 64 } artifact }
@@ -21,8 +23,9 @@ public sealed class KeptWheels(KeptInstalls kept, IProvisionLog log)
             : null;
 
     /// <summary>
-    /// Links into the env every wanted wheel that is kept and that the env holds no version of (a
-    /// version it holds is pip's to replace); returns the rest, for pip to install. Each is marked as
+    /// Links into the env every wanted wheel that is kept, after removing the version the env holds
+    /// (by its RECORD, as pip would; one pip did not install plainly is pip's to replace); returns the
+    /// rest, for pip to install. Each is marked as
     /// pip marks a locked install (<c>name @ URL</c>): <c>REQUESTED</c>, and <c>direct_url.json</c>
     /// naming the file and its hash, so <c>pip freeze</c> lists it the same whichever way it came.
     /// </summary>
@@ -39,7 +42,7 @@ public sealed class KeptWheels(KeptInstalls kept, IProvisionLog log)
         var planted = new List<string>();
         foreach (var selected in wanted)
         {
-            if (disk.Find(selected.Name) is null && KeyFor(selected, interpreter) is { } key && kept.Has(key)
+            if (KeyFor(selected, interpreter) is { } key && kept.Has(key) && Removed(disk, selected.Name)
                 && kept.TryPlant(key, disk.Prefix, sitePackages, envPython, HowInstalled(selected.Artifact, location(selected.Artifact))))
             {
                 planted.Add($"{selected.Name}=={selected.Version}");
@@ -56,6 +59,29 @@ public sealed class KeptWheels(KeptInstalls kept, IProvisionLog log)
         }
 
         return left;
+    }
+
+    /// <summary>
+    /// Whether the env holds no version of <paramref name="name"/> now: none was there, or the one
+    /// there was removed by its RECORD as pip would before installing another. One pip did not install
+    /// plainly (editable, another installer's) is left to pip, and so is the install.
+    /// </summary>
+    private bool Removed(InstalledEnv disk, string name)
+    {
+        if (disk.Find(name) is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            return removal.Remove(disk, [name]).Count == 0;
+        }
+        catch (IOException exception)
+        {
+            log.Detail($"{exception.Message}: pip replaces {name} instead.");
+            return false;
+        }
     }
 
     /// <summary>The files pip writes for a <c>name @ URL --hash=sha256:HEX</c> line (PEP 610's <c>archive_info</c>).</summary>

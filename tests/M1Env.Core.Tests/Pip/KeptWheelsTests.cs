@@ -84,19 +84,51 @@ public sealed class KeptWheelsTests : IDisposable
     }
 
     [Fact]
-    public async Task What_is_not_kept_or_is_held_at_another_version_is_left_to_pip()
+    public async Task What_is_not_kept_is_left_to_pip()
     {
         var beta = WheelBuilder.Build(temp.Combine("wheels"), "m1-beta", "1.0");
+        await KeptFromAFirstEnvAsync(alpha);
+        var prefix = await VenvAsync("second");
+
+        var left = wheels.Plant([Selected(beta)], Location, EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix));
+
+        Assert.Equal(["m1-beta"], left.Select(s => s.Name));
+        Assert.Null(EnvReader.Read(prefix, verifyFiles: false).Find("m1-beta"));
+    }
+
+    [Fact]
+    public async Task A_version_pip_installed_is_replaced_by_the_kept_one_as_pip_would_replace_it()
+    {
         var oldAlpha = WheelBuilder.Build(temp.Combine("old"), "m1-alpha", "0.9");
         await KeptFromAFirstEnvAsync(alpha);
         var prefix = await VenvAsync("second");
         await PipAsync(prefix, "install", "--no-index", "--no-deps", "-q", oldAlpha.Path);
 
-        var left = wheels.Plant([Selected(alpha), Selected(beta)], Location, EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix));
+        Assert.Empty(wheels.Plant([Selected(alpha)], Location, EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix)));
 
-        Assert.Equal(["m1-alpha", "m1-beta"], left.Select(s => s.Name));
+        var env = EnvReader.Read(prefix, verifyFiles: true);
+        Assert.Equal("1.0", env.Find("m1-alpha")?.Version);
+        Assert.Empty(env.Find("m1-alpha")!.MissingFiles);
+        Assert.Single(Directory.EnumerateDirectories(SitePackages(prefix), "m1_alpha-*.dist-info"));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(SitePackages(prefix)), entry => Path.GetFileName(entry).StartsWith('~'));
+        Assert.Contains("No broken requirements", await PipAsync(prefix, "check"), StringComparison.Ordinal);
+        Assert.Contains($"m1-alpha @ {new Uri(alpha.Path).AbsoluteUri}", await PipAsync(prefix, "freeze"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_version_another_installer_put_there_is_left_to_pip_to_replace()
+    {
+        var oldAlpha = WheelBuilder.Build(temp.Combine("old"), "m1-alpha", "0.9");
+        await KeptFromAFirstEnvAsync(alpha);
+        var prefix = await VenvAsync("second");
+        await PipAsync(prefix, "install", "--no-index", "--no-deps", "-q", oldAlpha.Path);
+        File.WriteAllText(Path.Combine(SitePackages(prefix), "m1_alpha-0.9.dist-info", "INSTALLER"), "conda\n");
+
+        var left = wheels.Plant([Selected(alpha)], Location, EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix));
+
+        Assert.Equal(["m1-alpha"], left.Select(s => s.Name));
         Assert.Equal("0.9", EnvReader.Read(prefix, verifyFiles: false).Find("m1-alpha")?.Version);
-        Assert.Null(EnvReader.Read(prefix, verifyFiles: false).Find("m1-beta"));
+        Assert.Empty(EnvReader.Read(prefix, verifyFiles: true).Find("m1-alpha")!.MissingFiles);
     }
 
     [Fact]
