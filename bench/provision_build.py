@@ -13,12 +13,14 @@ Then it alternates, round after round, in one process:
   three   the same for a project declaring three such envs, against one env
   deltas  a pin change, an added and a removed package: the build's time over a no-op build of
           the same project, against the one pip command for that change in the manual venv
+  switch  the pin change again with the lock it wrote, as a checkout of a branch whose pin and
+          lock both moved, against the same pip command
 
 and prints the medians, their ratios, and the median of each round's own ratio. Goals: fresh <= 0.5
 of manual, three envs <= 1.3 of one env, each delta <= 1.0 of its pip command.
 
-M1EnvToolsDir is kept between builds, as on a developer's machine: what pip installed once and what
-the interpreter answered once are reused (kept installs, kept probes). --cold deletes them before
+M1EnvToolsDir is kept between builds, as on a developer's machine: the venv made once, what pip
+installed once and what the interpreter answered once are reused (kept venvs, installs and probes). --cold deletes them before
 every fresh, three-env and first build, as on a machine that never made an env.
 
     python3 bench/provision_build.py [--rounds 7] [--packages 6] [--source index|folder] [--cold]
@@ -94,7 +96,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=7, help="alternating rounds (default 7)")
     parser.add_argument("--packages", type=int, default=6, help="declared packages (default 6)")
     parser.add_argument("--source", choices=("index", "folder"), default="index", help="where pip finds the wheels (default: a loopback index)")
-    parser.add_argument("--cold", action="store_true", help="delete the kept installs and probes before every fresh, three-env and first build")
+    parser.add_argument("--cold", action="store_true", help="delete the kept venvs, installs and probes before every fresh, three-env and first build")
     parser.add_argument("--python", default=shutil.which("python3.11") or shutil.which("python3"), help="the interpreter both sides use")
     options = parser.parse_args()
 
@@ -142,10 +144,10 @@ def main():
 
         def forget_kept():
             if options.cold:
-                for kept in ("installs", "probes"):
+                for kept in ("venvs", "installs", "probes"):
                     shutil.rmtree(work / "tools" / kept, ignore_errors=True)
 
-        samples = {key: [] for key in ("manual", "fresh", "first", "three", "pin", "pin-manual", "add", "add-manual", "remove", "remove-manual", "noop")}
+        samples = {key: [] for key in ("manual", "fresh", "first", "three", "pin", "pin-manual", "add", "add-manual", "remove", "remove-manual", "switch", "noop")}
         print(f"Measuring {options.rounds} rounds with {options.python}...", flush=True)
         for round_index in range(options.rounds):
             shutil.rmtree(manual, ignore_errors=True)
@@ -176,15 +178,25 @@ def main():
                 ("add", project.replace("</ItemGroup>", f'  <PipPackage Include="{names[-1]}" Version="1.0" Env="bench" />\n  </ItemGroup>'), ["install", *pip_args, f"{names[-1]}==1.0"]),
                 ("remove", project.replace(f'<PipPackage Include="{names[1]}" Version="1.0" Env="bench" />', ""), ["uninstall", "-y", "-q", names[1]]),
             ]
+            locks = {}
             for key, changed, pip_command in changes:
                 (one / "env.proj").write_text(changed)
                 samples[key].append(timed(build, one, env)[0] - noop)
+                locks[key] = lock.read_bytes()
                 (one / "env.proj").write_text(project)
                 run(build, one, env)  # back to the declaration, untimed
                 samples[key + "-manual"].append(timed([str(manual / "bin" / "pip"), *pip_command], work, env)[0])
                 run([str(manual / "bin" / "pip"), "install", *pip_args, *(f"{n}=={v}" for n, v in declared)], work, env)
                 if key == "add":
                     run([str(manual / "bin" / "pip"), "uninstall", "-y", "-q", names[-1]], work, env)
+
+            # A checkout of a branch whose pin and lock both moved: the lock is installed as it is.
+            (one / "env.proj").write_text(changes[0][1])
+            lock.write_bytes(locks["pin"])
+            samples["switch"].append(timed(build, one, env)[0] - noop)
+            (one / "env.proj").write_text(project)
+            lock.write_bytes(kept)
+            run(build, one, env)  # back to the declaration and its lock, untimed
 
         m = {key: statistics.median(values) for key, values in samples.items()}
 
@@ -193,12 +205,13 @@ def main():
             paired = statistics.median(a / b for a, b in zip(samples[key], samples[against]))
             return f"ratio {m[key] / m[against]:.2f}, paired {paired:.2f}"
 
-        print(f"rounds: {options.rounds}; packages: {len(declared)}; source: {options.source}; interpreter: {options.python}; kept installs and probes: {'deleted before each fresh build' if options.cold else 'kept'}")
+        print(f"rounds: {options.rounds}; packages: {len(declared)}; source: {options.source}; interpreter: {options.python}; kept venvs, installs and probes: {'deleted before each fresh build' if options.cold else 'kept'}")
         print(f"fresh:  M1EnvProvision {m['fresh']:.2f} s, manual venv + pip {m['manual']:.2f} s, {ratios('fresh', 'manual')} (goal <= 0.5)")
         print(f"first:  M1EnvProvision {m['first']:.2f} s (no lock yet), manual venv + pip {m['manual']:.2f} s, {ratios('first', 'manual')}")
         print(f"three envs: {m['three']:.2f} s, one env {m['fresh']:.2f} s, {ratios('three', 'fresh')} (goal <= 1.3)")
         for key in ("pin", "add", "remove"):
             print(f"{key}: {m[key]:.2f} s over a no-op build ({m['noop']:.2f} s), manual pip {m[key + '-manual']:.2f} s, {ratios(key, key + '-manual')} (goal <= 1.0)")
+        print(f"switch: {m['switch']:.2f} s over a no-op build (pin and lock moved together, as a branch checkout), manual pip {m['pin-manual']:.2f} s, {ratios('switch', 'pin-manual')}")
     finally:
         if server is not None:
             server.terminate()
