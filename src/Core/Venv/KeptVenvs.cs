@@ -66,13 +66,38 @@ public sealed partial class KeptVenvs(string root, IProvisionLog log)
     /// <summary>Whether a venv made at <paramref name="prefix"/> with <paramref name="prompt"/> can be copied from a kept one.</summary>
     public static bool CanCopyTo(string prefix, string prompt) => Supported && PlainText().IsMatch(Plain(prefix)) && PlainText().IsMatch(prompt);
 
-    /// <summary>A place to make the venv to keep, with the path and prompt to give the venv module.</summary>
-    public KeptVenvDraft Draft(string key)
+    /// <summary>
+    /// A place to make the venv to keep, with the path and prompt to give the venv module; null when
+    /// the tools folder cannot be written (the env is then made by the venv module in place).
+    /// </summary>
+    public KeptVenvDraft? Draft(string key)
     {
         var id = Guid.NewGuid().ToString("N");
         var folder = Path.Combine(Path.GetFullPath(root), $"{key}.{id}.partial");
-        Directory.CreateDirectory(folder);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            DeleteAbandonedDrafts(folder);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            log.Detail($"No venv can be kept in {root}: {exception.Message}");
+            return null;
+        }
+
         return new KeptVenvDraft(key, folder, Path.Combine(folder, "m1envvenv" + id[..12]), "m1envprompt" + id[..12]);
+    }
+
+    /// <summary>Drafts of builds killed while the venv module ran: a draft takes a second, so one an hour old is abandoned.</summary>
+    private static void DeleteAbandonedDrafts(string current)
+    {
+        foreach (var draft in Directory.EnumerateDirectories(Path.GetDirectoryName(current)!, "*.partial"))
+        {
+            if (draft != current && Directory.GetLastWriteTimeUtc(draft) < DateTime.UtcNow.AddHours(-1))
+            {
+                Leftovers.DeleteFolder(draft);
+            }
+        }
     }
 
     /// <summary>

@@ -115,9 +115,8 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         if (options.Contains("--without-pip") && KeptVenvs.CanCopyTo(spec.Prefix, spec.Name)
             && await KeptVenvKeyAsync(interpreter, options, cancellationToken).ConfigureAwait(false) is { } key)
         {
-            if (!venvs.Has(key))
+            if (!venvs.Has(key) && venvs.Draft(key) is { } draft)
             {
-                var draft = venvs.Draft(key);
                 var made = await RunVenvAsync(interpreter, draft.Prefix, draft.Prompt, options, cancellationToken).ConfigureAwait(false);
                 if (made.Succeeded && VenvLayout.LooksLikeVenv(draft.Prefix))
                 {

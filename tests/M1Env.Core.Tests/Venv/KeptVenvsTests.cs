@@ -104,7 +104,7 @@ public sealed class KeptVenvsTests : IDisposable
     public void A_venv_that_names_its_path_in_a_file_that_is_not_text_is_not_kept()
     {
         var venvs = new KeptVenvs(temp.Combine("venvs"), log);
-        var draft = venvs.Draft("0123456789abcdef");
+        var draft = venvs.Draft("0123456789abcdef")!;
         Directory.CreateDirectory(Path.Combine(draft.Prefix, "bin"));
         File.WriteAllText(Path.Combine(draft.Prefix, "pyvenv.cfg"), $"command = python -m venv {draft.Prefix}\n");
         File.WriteAllBytes(Path.Combine(draft.Prefix, "bin", "launcher"), [0x7f, 0x45, 0x4c, 0x46, 0, .. Encoding.UTF8.GetBytes(draft.Prefix)]);
@@ -145,8 +145,8 @@ public sealed class KeptVenvsTests : IDisposable
         var venvs = new KeptVenvs(temp.Combine("venvs"), log);
         var python = PythonFinder.Find();
         var key = venvs.KeyFor(python, await VenvModuleAsync(python), WithoutPip)!;
-        var first = venvs.Draft(key);
-        var second = venvs.Draft(key);
+        var first = venvs.Draft(key)!;
+        var second = venvs.Draft(key)!;
         await MakeAsync(python, first);
         await MakeAsync(python, second);
 
@@ -157,11 +157,34 @@ public sealed class KeptVenvsTests : IDisposable
         Assert.True(venvs.TryCopy(key, temp.Combine("env"), "env"));
     }
 
+    [Fact]
+    public void A_draft_abandoned_by_a_killed_build_is_deleted_by_the_next_one_and_a_fresh_one_is_not()
+    {
+        var venvs = new KeptVenvs(temp.Combine("venvs"), log);
+        var abandoned = venvs.Draft("0123456789abcdef")!;
+        Directory.SetLastWriteTimeUtc(abandoned.Folder, DateTime.UtcNow.AddHours(-2));
+        var other = venvs.Draft("0123456789abcdef")!;
+
+        var next = venvs.Draft("fedcba9876543210")!;
+
+        Assert.False(Directory.Exists(abandoned.Folder));
+        Assert.True(Directory.Exists(other.Folder));
+        Assert.True(Directory.Exists(next.Folder));
+    }
+
+    [Fact]
+    public void A_tools_folder_that_cannot_be_written_keeps_nothing()
+    {
+        File.WriteAllText(temp.Combine("venvs"), "a file where the folder would be");
+
+        Assert.Null(new KeptVenvs(temp.Combine("venvs"), log).Draft("0123456789abcdef"));
+    }
+
     private async Task<string> KeepAsync(KeptVenvs venvs, string python)
     {
         var key = venvs.KeyFor(python, await VenvModuleAsync(python), WithoutPip);
         Assert.NotNull(key);
-        var draft = venvs.Draft(key);
+        var draft = venvs.Draft(key)!;
         await MakeAsync(python, draft);
         Assert.True(venvs.Keep(draft));
         Assert.True(venvs.Has(key));
