@@ -64,6 +64,9 @@ public sealed class ParallelEnvTests : IDisposable
 
         Assert.True(build.Succeeded, build.ToString());
         Assert.Contains("Waiting for another environment of this build, which installs m1-alpha==1.0, m1-gamma==2.0, pip", build.Output, StringComparison.Ordinal);
+        // One venv process makes the venv to keep; each env is a copy of it.
+        Assert.Single(build.Output.Split('\n'), line => line.Contains(" -m venv ", StringComparison.Ordinal));
+        Assert.Equal(3, build.Output.Split('\n').Count(line => line.Contains("Copied the venv kept in", StringComparison.Ordinal)));
         if (build.ExecutedPrograms is { } programs)
         {
             // One env ran pip (from the interpreter's wheel, so pip went in too); the other two linked what it installed.

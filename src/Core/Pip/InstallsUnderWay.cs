@@ -1,10 +1,10 @@
 namespace M1Env.Core.Pip;
 
 /// <summary>
-/// The kept installs (<see cref="KeptInstalls"/>) that an env of this build is installing with pip
-/// right now, by key. Another env that needs the same waits for it and then links it in, instead of
-/// a pip run of its own: a project's envs that share packages install each of them once. Shared by
-/// the envs provisioned together.
+/// What an env of this build is making right now to keep, by key: kept installs (<see cref="KeptInstalls"/>)
+/// that it installs with pip, and the kept venv of an interpreter. Another env that needs the same
+/// waits for it and then links or copies it, instead of a process of its own: a project's envs that
+/// share packages install each of them once. Shared by the envs provisioned together.
 /// </summary>
 public sealed class InstallsUnderWay
 {

@@ -54,7 +54,7 @@ public sealed class EnvProvisioner
         var kept = new KeptInstalls(Path.Combine(options.ToolsDirectory, "installs"), log);
         seeds = new PipSeeds(kept);
         wheels = new KeptWheels(kept, log);
-        venv = new VenvBackend(runner, log, candidateSources ?? PythonCandidateSources.ForCurrentProcess(), seeds, probes, new KeptVenvs(Path.Combine(options.ToolsDirectory, "venvs"), log));
+        venv = new VenvBackend(runner, log, candidateSources ?? PythonCandidateSources.ForCurrentProcess(), seeds, probes, new KeptVenvs(Path.Combine(options.ToolsDirectory, "venvs"), log), underWay);
         conda = new Lazy<IEnvBackend>(() => new CondaBackend(
             runner,
             log,

@@ -17,7 +17,7 @@ namespace M1Env.Core.Venv;
 /// machine. Its base interpreter is known from the record of its file, without a process, until
 /// that file changes.
 /// </summary>
-public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonCandidateSources candidateSources, PipSeeds seeds, ProbeMemo probes, KeptVenvs venvs) : IEnvBackend
+public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonCandidateSources candidateSources, PipSeeds seeds, ProbeMemo probes, KeptVenvs venvs, InstallsUnderWay underWay) : IEnvBackend
 {
     public PrefixFacts Inspect(string prefix) => PrefixFacts.Inspect(prefix, VenvLayout.LooksLikeVenv);
 
@@ -115,17 +115,9 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         if (options.Contains("--without-pip") && KeptVenvs.CanCopyTo(spec.Prefix, spec.Name)
             && await KeptVenvKeyAsync(interpreter, options, cancellationToken).ConfigureAwait(false) is { } key)
         {
-            if (!venvs.Has(key) && venvs.Draft(key) is { } draft)
+            if (!venvs.Has(key))
             {
-                var made = await RunVenvAsync(interpreter, draft.Prefix, draft.Prompt, options, cancellationToken).ConfigureAwait(false);
-                if (made.Succeeded && VenvLayout.LooksLikeVenv(draft.Prefix))
-                {
-                    venvs.Keep(draft);
-                }
-                else
-                {
-                    Leftovers.DeleteFolder(draft.Folder);
-                }
+                await KeepVenvAsync(interpreter, key, options, cancellationToken).ConfigureAwait(false);
             }
 
             if (venvs.TryCopy(key, spec.Prefix, spec.Name))
@@ -138,6 +130,32 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         if (!result.Succeeded || !VenvLayout.LooksLikeVenv(spec.Prefix))
         {
             throw VenvFailure.Explain(result, interpreter, spec.Prefix);
+        }
+    }
+
+    /// <summary>Makes the venv to keep; an env of this build that needs it too waits for it rather than making its own.</summary>
+    private async Task KeepVenvAsync(PythonInterpreter interpreter, string key, string[] options, CancellationToken cancellationToken)
+    {
+        using var claim = underWay.Claim([Path.Combine("venvs", key)]);
+        if (claim.Mine.Count == 0)
+        {
+            await claim.OthersDoneAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (venvs.Draft(key) is not { } draft)
+        {
+            return;
+        }
+
+        var made = await RunVenvAsync(interpreter, draft.Prefix, draft.Prompt, options, cancellationToken).ConfigureAwait(false);
+        if (made.Succeeded && VenvLayout.LooksLikeVenv(draft.Prefix))
+        {
+            venvs.Keep(draft);
+        }
+        else
+        {
+            Leftovers.DeleteFolder(draft.Folder);
         }
     }
 

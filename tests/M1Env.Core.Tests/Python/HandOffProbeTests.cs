@@ -47,7 +47,7 @@ public sealed class HandOffProbeTests : IDisposable
         var runner = new ProcessRunner(NullProvisionLog.Instance);
         var probes = new ProbeMemo();
         var probe = await new InterpreterProbe(runner, probes).ProbeAsync(python, CancellationToken.None);
-        var backend = new VenvBackend(runner, NullProvisionLog.Instance, PythonCandidateSources.ForCurrentProcess(), new PipSeeds(new KeptInstalls(temp.Combine("tools"), NullProvisionLog.Instance)), probes, new KeptVenvs(temp.Combine("venvs"), NullProvisionLog.Instance));
+        var backend = new VenvBackend(runner, NullProvisionLog.Instance, PythonCandidateSources.ForCurrentProcess(), new PipSeeds(new KeptInstalls(temp.Combine("tools"), NullProvisionLog.Instance)), probes, new KeptVenvs(temp.Combine("venvs"), NullProvisionLog.Instance), new InstallsUnderWay());
 
         var fromBase = await backend.HandOffAsync(new EnvSpec("demo", EnvKind.Venv, new PythonRequest(3, 11, null), prefix, [], PackageSourceSettings.Default), probe.Interpreter!, CancellationToken.None);
 
