@@ -220,17 +220,7 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
         }
     }
 
-    private static KeptInstall? ReadManifest(string folder)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(folder, ManifestName)), KeptInstallJsonContext.Default.KeptInstall);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
-        {
-            return null;
-        }
-    }
+    private static KeptInstall? ReadManifest(string folder) => JsonFile.TryRead(Path.Combine(folder, ManifestName), KeptInstallJsonContext.Default.KeptInstall);
 
     /// <summary>The size RECORD gives each file, by its path relative to the kept folder (as relative to the env's prefix).</summary>
     private static Dictionary<string, long> RecordSizes(IEnumerable<string> lines, string folder, string sitePackages)

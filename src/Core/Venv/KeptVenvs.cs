@@ -267,17 +267,7 @@ public sealed partial class KeptVenvs(string root, IProvisionLog log)
         }
     }
 
-    private static KeptVenv? ReadManifest(string folder)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(folder, ManifestName)), KeptVenvJsonContext.Default.KeptVenv);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
-        {
-            return null;
-        }
-    }
+    private static KeptVenv? ReadManifest(string folder) => JsonFile.TryRead(Path.Combine(folder, ManifestName), KeptVenvJsonContext.Default.KeptVenv);
 
     private static string Plain(string prefix) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(prefix));
 }

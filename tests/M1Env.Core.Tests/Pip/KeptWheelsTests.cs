@@ -54,6 +54,15 @@ public sealed class KeptWheelsTests : IDisposable
         return prefix;
     }
 
+    /// <summary>m1-alpha 1.0 kept by a first env, and a second env into which pip installed m1-alpha 0.9.</summary>
+    private async Task<string> SecondEnvHoldingAlpha09Async()
+    {
+        await KeptFromAFirstEnvAsync(alpha);
+        var prefix = await VenvAsync("second");
+        await PipAsync(prefix, "install", "--no-index", "--no-deps", "-q", WheelBuilder.Build(temp.Combine("old"), "m1-alpha", "0.9").Path);
+        return prefix;
+    }
+
     private string KeptFolder(BuiltWheel wheel) => kept.FolderFor(KeptWheels.KeyFor(Selected(wheel), interpreter)!);
 
     [Fact]
@@ -99,10 +108,7 @@ public sealed class KeptWheelsTests : IDisposable
     [Fact]
     public async Task A_version_pip_installed_is_replaced_by_the_kept_one_as_pip_would_replace_it()
     {
-        var oldAlpha = WheelBuilder.Build(temp.Combine("old"), "m1-alpha", "0.9");
-        await KeptFromAFirstEnvAsync(alpha);
-        var prefix = await VenvAsync("second");
-        await PipAsync(prefix, "install", "--no-index", "--no-deps", "-q", oldAlpha.Path);
+        var prefix = await SecondEnvHoldingAlpha09Async();
 
         Assert.Empty(wheels.Plant([Selected(alpha)], Location, EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix)));
 
@@ -118,10 +124,7 @@ public sealed class KeptWheelsTests : IDisposable
     [Fact]
     public async Task A_version_another_installer_put_there_is_left_to_pip_to_replace()
     {
-        var oldAlpha = WheelBuilder.Build(temp.Combine("old"), "m1-alpha", "0.9");
-        await KeptFromAFirstEnvAsync(alpha);
-        var prefix = await VenvAsync("second");
-        await PipAsync(prefix, "install", "--no-index", "--no-deps", "-q", oldAlpha.Path);
+        var prefix = await SecondEnvHoldingAlpha09Async();
         File.WriteAllText(Path.Combine(SitePackages(prefix), "m1_alpha-0.9.dist-info", "INSTALLER"), "conda\n");
 
         var left = wheels.Plant([Selected(alpha)], Location, EnvReader.Read(prefix, verifyFiles: false), interpreter, EnvPython(prefix));
