@@ -150,6 +150,11 @@ public sealed partial class KeptVenvs(string root, IProvisionLog log)
 
         var target = Plain(prefix);
         var source = Path.Combine(folder, Path.GetFileName(kept.MadeAt));
+        if (!Directory.Exists(source))
+        {
+            return false;
+        }
+
         var entries = new DirectoryInfo(source).EnumerateFileSystemInfos().Select(e => Path.Combine(target, e.Name)).ToArray();
         if (entries.Any(Path.Exists))
         {

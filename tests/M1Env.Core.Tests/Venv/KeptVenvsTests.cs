@@ -101,6 +101,20 @@ public sealed class KeptVenvsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_kept_venv_whose_folder_was_deleted_by_hand_is_not_copied()
+    {
+        var venvs = new KeptVenvs(temp.Combine("venvs"), log);
+        var key = await KeepAsync(venvs, PythonFinder.Find());
+        foreach (var folder in Directory.EnumerateDirectories(temp.Combine("venvs", key)))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Assert.False(venvs.TryCopy(key, temp.Combine("env"), "env"));
+        Assert.False(Directory.Exists(temp.Combine("env")));
+    }
+
+    [Fact]
     public void A_venv_that_names_its_path_in_a_file_that_is_not_text_is_not_kept()
     {
         var venvs = new KeptVenvs(temp.Combine("venvs"), log);
