@@ -24,6 +24,57 @@ public sealed class PipSeeds(KeptInstalls kept)
     public bool TryPlant(string wheel, Version python, string prefix, string sitePackages, string envPython) =>
         kept.TryPlant(KeyFor(wheel, python), prefix, sitePackages, envPython, new Dictionary<string, byte[]> { ["REQUESTED"] = [] });
 
+    /// <summary>
+    /// Keeps the pip the interpreter holds in its own site-packages, when it is exactly what
+    /// <paramref name="wheel"/> installs (<see cref="InstalledFromWheel"/>, as ensurepip left it in a
+    /// pyenv or python.org install): a machine's first env then gets pip without a pip run. False
+    /// when it is not kept (another version, another installer such as a distribution's, changed
+    /// files, or another layout).
+    /// </summary>
+    /// <param name="executable">The interpreter, which pip's launchers in its own bin folder name.</param>
+    /// <param name="sitePackages">The interpreter's own site-packages.</param>
+    public bool TryKeepFromInterpreter(string wheel, Version python, string executable, string sitePackages)
+    {
+        var layout = Path.Combine("lib", $"python{python.Major}.{python.Minor}", "site-packages");
+        var folder = Path.TrimEndingDirectorySeparator(sitePackages);
+        var distInfo = $"pip-{PipVersion(wheel)}.dist-info";
+        if (Has(wheel, python))
+        {
+            return true;
+        }
+
+        if (!folder.EndsWith(Path.DirectorySeparatorChar + layout, StringComparison.Ordinal) || !InstalledFromWheel.Matches(wheel, folder, distInfo)
+            || !ScriptsLaunch(folder, distInfo, executable))
+        {
+            return false;
+        }
+
+        kept.Keep(KeyFor(wheel, python), folder[..^(layout.Length + 1)], folder, distInfo, executable);
+        return Has(wheel, python);
+    }
+
+    /// <summary>
+    /// Whether every script of the distribution starts with the launcher for <paramref name="executable"/>:
+    /// an install copied from elsewhere still names the interpreter it was made for.
+    /// </summary>
+    private static bool ScriptsLaunch(string sitePackages, string distInfo, string executable)
+    {
+        var launch = Encoding.UTF8.GetBytes(ConsoleScript.Launch(executable));
+        try
+        {
+            return File.ReadLines(Path.Combine(sitePackages, distInfo, "RECORD"))
+                .Select(RecordLine.Path)
+                .Where(path => path.Contains("/bin/", StringComparison.Ordinal))
+                .Select(path => Path.GetFullPath(Path.Combine(sitePackages, path)))
+                .Where(File.Exists)
+                .All(script => File.ReadAllBytes(script).AsSpan().StartsWith(launch));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Keeps the pip just installed into an env from <paramref name="wheel"/>, for the next env.</summary>
     public void Keep(string wheel, Version python, string prefix, string sitePackages, string envPython) =>
         kept.Keep(KeyFor(wheel, python), prefix, sitePackages, $"pip-{PipVersion(wheel)}.dist-info", envPython);

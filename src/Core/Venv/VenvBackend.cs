@@ -55,7 +55,7 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         var offered = inPlace switch
         {
             { State: EnvInPlaceState.Kept } when HasOwnPip(spec.Prefix) => inPlace,
-            { State: EnvInPlaceState.ToBeMade } when HasPipOnceMade(spec, interpreter) => inPlace,
+            { State: EnvInPlaceState.ToBeMade } when await HasPipOnceMadeAsync(spec, interpreter, cancellationToken).ConfigureAwait(false) => inPlace,
             _ => null,
         };
         var stage = new PipLockStage(runner, log, probes);
@@ -94,6 +94,10 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         // pip into the env along with the packages. Otherwise with pip, from ensurepip.
         var wheel = SelfWheel(spec, interpreter);
         await MakeAsync(spec, interpreter, wheel is not null ? ["--without-pip"] : [], cancellationToken).ConfigureAwait(false);
+        if (wheel is not null)
+        {
+            await KeepInterpretersPipAsync(wheel, interpreter, cancellationToken).ConfigureAwait(false);
+        }
 
         if (wheel is not null && EnvReader.SitePackagesOf(spec.Prefix) is { } sitePackages
             && seeds.TryPlant(wheel, interpreter.ParsedVersion, spec.Prefix, sitePackages, PythonPath(spec.Prefix)))
@@ -187,8 +191,30 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
     }
 
     /// <summary>The venv will have a pip as soon as it is made: from ensurepip, or from a kept seed.</summary>
-    private bool HasPipOnceMade(EnvSpec spec, PythonInterpreter interpreter) =>
-        SelfWheel(spec, interpreter) is not { } wheel || seeds.Has(wheel, interpreter.ParsedVersion);
+    private async Task<bool> HasPipOnceMadeAsync(EnvSpec spec, PythonInterpreter interpreter, CancellationToken cancellationToken) =>
+        SelfWheel(spec, interpreter) is not { } wheel || await KeepInterpretersPipAsync(wheel, interpreter, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Whether pip from <paramref name="wheel"/> is kept: by an earlier env, or now from the
+    /// interpreter's own site-packages when it holds exactly that pip (<see cref="PipSeeds.TryKeepFromInterpreter"/>).
+    /// </summary>
+    private async Task<bool> KeepInterpretersPipAsync(string wheel, PythonInterpreter interpreter, CancellationToken cancellationToken)
+    {
+        if (seeds.Has(wheel, interpreter.ParsedVersion))
+        {
+            return true;
+        }
+
+        var probe = await new InterpreterProbe(runner, probes).ProbeAsync(interpreter.Executable, cancellationToken).ConfigureAwait(false);
+        if (probe is not { RunsItself: true, HandOff.SitePackages: { } sitePackages }
+            || !seeds.TryKeepFromInterpreter(wheel, interpreter.ParsedVersion, interpreter.Executable, sitePackages))
+        {
+            return false;
+        }
+
+        log.Detail($"Kept the pip that {interpreter.Executable} holds in {sitePackages}: it is the one its wheel installs.");
+        return true;
+    }
 
     public string? PipWheelWhileMissing(EnvSpec spec, PythonInterpreter? interpreter) =>
         interpreter is null || HasOwnPip(spec.Prefix) ? null : SelfWheel(spec, interpreter);

@@ -36,6 +36,16 @@ public sealed class PipSeedsTests : IDisposable
         return seeds;
     }
 
+    /// <summary>An interpreter-like prefix whose own pip was installed from the wheel by pip (as ensurepip leaves a pyenv or python.org install).</summary>
+    private async Task<PipFreeVenv> PrefixHoldingPipAsync()
+    {
+        var venv = await PipFreeVenv.CreateAsync(temp.Combine("interpreter"), log);
+        await venv.PipAsync("install", "--no-index", "--no-deps", "-q", Wheel);
+        return venv;
+    }
+
+    private string PipDistInfo(PipFreeVenv venv) => Directory.EnumerateDirectories(venv.SitePackages, "pip-*.dist-info").Single();
+
     private static string Sha256(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
 
     [Fact]
@@ -90,5 +100,65 @@ public sealed class PipSeedsTests : IDisposable
         Assert.Equal(files, Directory.EnumerateFiles(seed, "*", SearchOption.AllDirectories).Count());
         Assert.Equal([seed], Directory.GetDirectories(Path.GetDirectoryName(seed)!));
         Assert.True(files > 100, $"only {files} files in the seed");
+    }
+    [Fact]
+    public async Task The_interpreters_own_pip_is_kept_when_it_holds_exactly_the_wheels_files_and_plants_as_any_seed()
+    {
+        var interpreter = await PrefixHoldingPipAsync();
+        var seeds = new PipSeeds(new KeptInstalls(temp.Combine("tools"), log));
+
+        Assert.True(seeds.TryKeepFromInterpreter(Wheel, Python311, interpreter.Python, interpreter.SitePackages));
+
+        Assert.True(seeds.Has(Wheel, Python311));
+        var (prefix, sitePackages) = await VenvWithoutPipAsync("env");
+        Assert.True(seeds.TryPlant(Wheel, Python311, prefix, sitePackages, Path.Combine(prefix, "bin", "python")));
+        Assert.Contains(sitePackages, await RunAsync(Path.Combine(prefix, "bin", "pip"), "--version"), StringComparison.Ordinal);
+        await RunAsync(Path.Combine(prefix, "bin", "python"), "-m", "pip", "uninstall", "-y", "-q", "pip");
+        Assert.False(Directory.Exists(Path.Combine(sitePackages, "pip")));
+        Assert.Contains(interpreter.SitePackages, await RunAsync(interpreter.Python, "-m", "pip", "--version"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a changed file")]
+    [InlineData("another installer")]
+    [InlineData("a missing file")]
+    [InlineData("a script for another interpreter")]
+    public async Task An_interpreters_pip_that_is_not_exactly_the_wheels_keeps_nothing(string difference)
+    {
+        var interpreter = await PrefixHoldingPipAsync();
+        var init = Path.Combine(interpreter.SitePackages, "pip", "__init__.py");
+        switch (difference)
+        {
+            case "a changed file":
+                File.AppendAllText(init, "# patched by a distribution\n");
+                break;
+            case "another installer":
+                File.WriteAllText(Path.Combine(PipDistInfo(interpreter), "INSTALLER"), "debian\n");
+                break;
+            case "a missing file":
+                File.Delete(Path.Combine(interpreter.SitePackages, "pip", "_internal", "main.py"));
+                break;
+            default:
+                // An install copied from elsewhere: its launchers still name the interpreter it was made for.
+                var script = Path.Combine(interpreter.Prefix, "bin", "pip3");
+                File.WriteAllText(script, File.ReadAllText(script).Replace(interpreter.Python, "/opt/elsewhere/bin/python3.11", StringComparison.Ordinal));
+                break;
+        }
+
+        var seeds = new PipSeeds(new KeptInstalls(temp.Combine("tools"), log));
+
+        Assert.False(seeds.TryKeepFromInterpreter(Wheel, Python311, interpreter.Python, interpreter.SitePackages));
+        Assert.False(seeds.Has(Wheel, Python311));
+    }
+
+    [Fact]
+    public async Task An_interpreter_laid_out_otherwise_keeps_nothing()
+    {
+        var interpreter = await PrefixHoldingPipAsync();
+        var seeds = new PipSeeds(new KeptInstalls(temp.Combine("tools"), log));
+
+        // Debian's dist-packages, or another Python version's folder.
+        Assert.False(seeds.TryKeepFromInterpreter(Wheel, new Version(3, 12), interpreter.Python, interpreter.SitePackages));
+        Assert.False(seeds.Has(Wheel, new Version(3, 12)));
     }
 }
