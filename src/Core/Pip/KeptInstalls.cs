@@ -147,7 +147,12 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
     /// </summary>
     /// <param name="distInfo">The <c>NAME-VERSION.dist-info</c> folder in <paramref name="sitePackages"/>.</param>
     /// <param name="envPython">The env's interpreter, which pip wrote into the console scripts' launchers.</param>
-    public void Keep(string key, string prefix, string sitePackages, string distInfo, string envPython)
+    /// <param name="sameScripts">
+    /// Console scripts to keep that the env lacks, each as a copy of one it has with the same entry
+    /// point (relative to the prefix): ensurepip leaves <c>bin/pip</c> out of an interpreter's own
+    /// install, which a venv's pip has.
+    /// </param>
+    public void Keep(string key, string prefix, string sitePackages, string distInfo, string envPython, IReadOnlyDictionary<string, string>? sameScripts = null)
     {
         var folder = FolderFor(key);
         var record = Path.Combine(sitePackages, distInfo, "RECORD");
@@ -200,9 +205,24 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
                 }
             }
 
+            var recordLines = lines.Select(entry => entry.Line).ToList();
+            foreach (var (script, copyOf) in sameScripts ?? new Dictionary<string, string>())
+            {
+                if (scripts.Contains(script) || !scripts.Contains(copyOf))
+                {
+                    continue;
+                }
+
+                // The same body, hash and size: only the path differs, and planting rehashes a script's line anyway.
+                File.Copy(Path.Combine(scratch, copyOf), Path.Combine(scratch, script));
+                scripts.Add(script);
+                var line = lines.Single(entry => entry.File == Path.Combine(root, copyOf)).Line;
+                recordLines.Add(Path.GetRelativePath(sitePackages, Path.Combine(root, script)).Replace(Path.DirectorySeparatorChar, '/') + line[RecordLine.Path(line).Length..]);
+            }
+
             var keptRecord = Path.GetRelativePath(root, ownRecord);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(scratch, keptRecord))!);
-            File.WriteAllLines(Path.Combine(scratch, keptRecord), lines.Select(entry => entry.Line));
+            File.WriteAllLines(Path.Combine(scratch, keptRecord), recordLines);
             var manifest = new KeptInstall(Path.GetRelativePath(prefix, sitePackages), keptRecord, scripts);
             File.WriteAllText(Path.Combine(scratch, ManifestName), JsonSerializer.Serialize(manifest, KeptInstallJsonContext.Default.KeptInstall));
             Directory.CreateDirectory(Path.GetDirectoryName(folder)!);

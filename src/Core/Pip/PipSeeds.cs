@@ -49,7 +49,16 @@ public sealed class PipSeeds(KeptInstalls kept)
             return false;
         }
 
-        kept.Keep(KeyFor(wheel, python), folder[..^(layout.Length + 1)], folder, distInfo, executable);
+        // pip's three scripts (pip, pip3, pip3.X) launch one entry point, and a venv's pip has all
+        // three; ensurepip leaves pip out of an interpreter's own install. The missing are copies.
+        var prefix = folder[..^(layout.Length + 1)];
+        var scripts = new[] { "pip", $"pip{python.Major}", $"pip{python.Major}.{python.Minor}" }.Select(name => Path.Combine("bin", name)).ToArray();
+        if (scripts.FirstOrDefault(script => File.Exists(Path.Combine(prefix, script))) is not { } present)
+        {
+            return false;
+        }
+
+        kept.Keep(KeyFor(wheel, python), prefix, folder, distInfo, executable, scripts.ToDictionary(script => script, _ => present));
         return Has(wheel, python);
     }
 

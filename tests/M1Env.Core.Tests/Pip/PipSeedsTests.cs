@@ -118,6 +118,32 @@ public sealed class PipSeedsTests : IDisposable
         Assert.Contains(interpreter.SitePackages, await RunAsync(interpreter.Python, "-m", "pip", "--version"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_interpreters_pip_without_the_pip_script_ensurepip_leaves_out_gives_envs_all_three()
+    {
+        var interpreter = await PrefixHoldingPipAsync();
+        // As `make install` runs ensurepip: pip3 and pip3.11, no pip.
+        File.Delete(Path.Combine(interpreter.Prefix, "bin", "pip"));
+        var record = Path.Combine(PipDistInfo(interpreter), "RECORD");
+        File.WriteAllLines(record, File.ReadAllLines(record).Where(line => !line.StartsWith("../../../bin/pip,", StringComparison.Ordinal)));
+        var seeds = new PipSeeds(new KeptInstalls(temp.Combine("tools"), log));
+
+        Assert.True(seeds.TryKeepFromInterpreter(Wheel, Python311, interpreter.Python, interpreter.SitePackages));
+
+        var (prefix, sitePackages) = await VenvWithoutPipAsync("env");
+        Assert.True(seeds.TryPlant(Wheel, Python311, prefix, sitePackages, Path.Combine(prefix, "bin", "python")));
+        var scripts = new[] { "pip", "pip3", "pip3.11" }.Select(name => Path.Combine(prefix, "bin", name)).ToArray();
+        Assert.All(scripts, script => Assert.Equal(File.ReadAllText(scripts[2]), File.ReadAllText(script)));
+        Assert.Contains(sitePackages, await RunAsync(scripts[0], "--version"), StringComparison.Ordinal);
+        var envRecord = File.ReadAllLines(Directory.EnumerateFiles(sitePackages, "RECORD", SearchOption.AllDirectories).Single());
+        Assert.All(scripts, script => Assert.Contains(RecordLine.For($"../../../bin/{Path.GetFileName(script)}", File.ReadAllBytes(script)), envRecord));
+
+        await RunAsync(Path.Combine(prefix, "bin", "python"), "-m", "pip", "uninstall", "-y", "-q", "pip");
+        Assert.All(scripts, script => Assert.False(File.Exists(script)));
+        Assert.False(File.Exists(Path.Combine(interpreter.Prefix, "bin", "pip")));
+        Assert.True(File.Exists(Path.Combine(interpreter.Prefix, "bin", "pip3")));
+    }
+
     [Theory]
     [InlineData("a changed file")]
     [InlineData("another installer")]
