@@ -53,7 +53,8 @@ public sealed class PipSeeds(KeptInstalls kept)
         // three; ensurepip leaves pip out of an interpreter's own install. The missing are copies.
         var prefix = folder[..^(layout.Length + 1)];
         var scripts = new[] { "pip", $"pip{python.Major}", $"pip{python.Major}.{python.Minor}" }.Select(name => Path.Combine("bin", name)).ToArray();
-        if (scripts.FirstOrDefault(script => File.Exists(Path.Combine(prefix, script))) is not { } present)
+        var recorded = File.ReadLines(Path.Combine(folder, distInfo, "RECORD")).Select(line => Path.GetFullPath(Path.Combine(folder, RecordLine.Path(line)))).ToHashSet(StringComparer.Ordinal);
+        if (scripts.FirstOrDefault(script => recorded.Contains(Path.Combine(prefix, script))) is not { } present)
         {
             return false;
         }

@@ -122,8 +122,8 @@ public sealed class PipSeedsTests : IDisposable
     public async Task An_interpreters_pip_without_the_pip_script_ensurepip_leaves_out_gives_envs_all_three()
     {
         var interpreter = await PrefixHoldingPipAsync();
-        // As `make install` runs ensurepip: pip3 and pip3.11, no pip.
-        File.Delete(Path.Combine(interpreter.Prefix, "bin", "pip"));
+        // As `make install` runs ensurepip: pip3 and pip3.11 in RECORD, no pip (pyenv then adds a pip of its own, which RECORD does not list).
+        File.WriteAllText(Path.Combine(interpreter.Prefix, "bin", "pip"), "#!/bin/sh\nexec pip3 \"$@\"\n");
         var record = Path.Combine(PipDistInfo(interpreter), "RECORD");
         File.WriteAllLines(record, File.ReadAllLines(record).Where(line => !line.StartsWith("../../../bin/pip,", StringComparison.Ordinal)));
         var seeds = new PipSeeds(new KeptInstalls(temp.Combine("tools"), log));
@@ -140,7 +140,6 @@ public sealed class PipSeedsTests : IDisposable
 
         await RunAsync(Path.Combine(prefix, "bin", "python"), "-m", "pip", "uninstall", "-y", "-q", "pip");
         Assert.All(scripts, script => Assert.False(File.Exists(script)));
-        Assert.False(File.Exists(Path.Combine(interpreter.Prefix, "bin", "pip")));
         Assert.True(File.Exists(Path.Combine(interpreter.Prefix, "bin", "pip3")));
     }
 
