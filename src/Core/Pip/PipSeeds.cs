@@ -35,16 +35,15 @@ public sealed class PipSeeds(KeptInstalls kept)
     /// <param name="sitePackages">The interpreter's own site-packages.</param>
     public bool TryKeepFromInterpreter(string wheel, Version python, string executable, string sitePackages)
     {
-        var layout = Path.Combine("lib", $"python{python.Major}.{python.Minor}", "site-packages");
-        var folder = Path.TrimEndingDirectorySeparator(sitePackages);
-        var distInfo = $"pip-{PipVersion(wheel)}.dist-info";
         if (Has(wheel, python))
         {
             return true;
         }
 
-        if (!folder.EndsWith(Path.DirectorySeparatorChar + layout, StringComparison.Ordinal) || !InstalledFromWheel.Matches(wheel, folder, distInfo)
-            || !ScriptsLaunch(folder, distInfo, executable))
+        var layout = Path.Combine("lib", $"python{python.Major}.{python.Minor}", "site-packages");
+        var folder = Path.TrimEndingDirectorySeparator(sitePackages);
+        var distInfo = $"pip-{PipVersion(wheel)}.dist-info";
+        if (!folder.EndsWith(Path.DirectorySeparatorChar + layout, StringComparison.Ordinal) || !InstalledFromWheel.Matches(wheel, folder, distInfo))
         {
             return false;
         }
@@ -52,36 +51,35 @@ public sealed class PipSeeds(KeptInstalls kept)
         // pip's three scripts (pip, pip3, pip3.X) launch one entry point, and a venv's pip has all
         // three; ensurepip leaves pip out of an interpreter's own install. The missing are copies.
         var prefix = folder[..^(layout.Length + 1)];
-        var scripts = new[] { "pip", $"pip{python.Major}", $"pip{python.Major}.{python.Minor}" }.Select(name => Path.Combine("bin", name)).ToArray();
-        var recorded = File.ReadLines(Path.Combine(folder, distInfo, "RECORD")).Select(line => Path.GetFullPath(Path.Combine(folder, RecordLine.Path(line)))).ToHashSet(StringComparer.Ordinal);
-        if (scripts.FirstOrDefault(script => recorded.Contains(Path.Combine(prefix, script))) is not { } present)
+        var names = new[] { "pip", $"pip{python.Major}", $"pip{python.Major}.{python.Minor}" }.Select(name => Path.Combine("bin", name)).ToArray();
+        if (ScriptsLaunching(prefix, folder, distInfo, executable) is not { } scripts || names.FirstOrDefault(scripts.Contains) is not { } present)
         {
             return false;
         }
 
-        kept.Keep(KeyFor(wheel, python), prefix, folder, distInfo, executable, scripts.ToDictionary(script => script, _ => present));
+        kept.Keep(KeyFor(wheel, python), prefix, folder, distInfo, executable, names.ToDictionary(name => name, _ => present));
         return Has(wheel, python);
     }
 
     /// <summary>
-    /// Whether every script of the distribution starts with the launcher for <paramref name="executable"/>:
-    /// an install copied from elsewhere still names the interpreter it was made for.
+    /// The distribution's scripts (relative to the prefix) when every one starts with the launcher for
+    /// <paramref name="executable"/>; null when one does not (an install copied from elsewhere still
+    /// names the interpreter it was made for) or RECORD cannot be read.
     /// </summary>
-    private static bool ScriptsLaunch(string sitePackages, string distInfo, string executable)
+    private static HashSet<string>? ScriptsLaunching(string prefix, string sitePackages, string distInfo, string executable)
     {
         var launch = Encoding.UTF8.GetBytes(ConsoleScript.Launch(executable));
         try
         {
-            return File.ReadLines(Path.Combine(sitePackages, distInfo, "RECORD"))
-                .Select(RecordLine.Path)
-                .Where(path => path.Contains("/bin/", StringComparison.Ordinal))
-                .Select(path => Path.GetFullPath(Path.Combine(sitePackages, path)))
-                .Where(File.Exists)
-                .All(script => File.ReadAllBytes(script).AsSpan().StartsWith(launch));
+            var scripts = File.ReadLines(Path.Combine(sitePackages, distInfo, "RECORD"))
+                .Select(line => Path.GetRelativePath(prefix, Path.GetFullPath(Path.Combine(sitePackages, RecordLine.Path(line)))))
+                .Where(path => path.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .ToHashSet(StringComparer.Ordinal);
+            return scripts.All(script => File.ReadAllBytes(Path.Combine(prefix, script)).AsSpan().StartsWith(launch)) ? scripts : null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return false;
+            return null;
         }
     }
 
