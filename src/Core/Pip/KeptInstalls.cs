@@ -216,7 +216,7 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
                 // The same body, hash and size: only the path differs, and planting rehashes a script's line anyway.
                 File.Copy(Path.Combine(scratch, copyOf), Path.Combine(scratch, script));
                 scripts.Add(script);
-                var line = lines.Single(entry => entry.File == Path.Combine(root, copyOf)).Line;
+                var line = lines.First(entry => entry.File == Path.Combine(root, copyOf)).Line;
                 recordLines.Add(Path.GetRelativePath(sitePackages, Path.Combine(root, script)).Replace(Path.DirectorySeparatorChar, '/') + line[RecordLine.Path(line).Length..]);
             }
 
