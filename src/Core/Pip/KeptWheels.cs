@@ -66,23 +66,7 @@ public sealed class KeptWheels(KeptInstalls kept, IProvisionLog log)
     /// there was removed by its RECORD as pip would before installing another. One pip did not install
     /// plainly (editable, another installer's) is left to pip, and so is the install.
     /// </summary>
-    private bool Removed(InstalledEnv disk, string name)
-    {
-        if (disk.Find(name) is null)
-        {
-            return true;
-        }
-
-        try
-        {
-            return removal.Remove(disk, [name]).Count == 0;
-        }
-        catch (IOException exception)
-        {
-            log.Detail($"{exception.Message}: pip replaces {name} instead.");
-            return false;
-        }
-    }
+    private bool Removed(InstalledEnv disk, string name) => disk.Find(name) is null || removal.Remove(disk, [name]).Count == 0;
 
     /// <summary>The files pip writes for a <c>name @ URL --hash=sha256:HEX</c> line (PEP 610's <c>archive_info</c>).</summary>
     private static Dictionary<string, byte[]> HowInstalled(PyLockArtifact artifact, string url)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using M1Env.Core.Inspection;
 using M1Env.Core.Paths;
 
 namespace M1Env.Core.Pip;
@@ -71,8 +72,8 @@ public sealed class PipSeeds(KeptInstalls kept)
         var launch = Encoding.UTF8.GetBytes(ConsoleScript.Launch(executable));
         try
         {
-            var scripts = File.ReadLines(Path.Combine(sitePackages, distInfo, "RECORD"))
-                .Select(line => Path.GetRelativePath(prefix, Path.GetFullPath(Path.Combine(sitePackages, RecordLine.Path(line)))))
+            var scripts = RecordFile.ReadPaths(Path.Combine(sitePackages, distInfo, "RECORD"))
+                .Select(path => Path.GetRelativePath(prefix, Path.GetFullPath(Path.Combine(sitePackages, path))))
                 .Where(path => path.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 .ToHashSet(StringComparer.Ordinal);
             return scripts.All(script => File.ReadAllBytes(Path.Combine(prefix, script)).AsSpan().StartsWith(launch)) ? scripts : null;

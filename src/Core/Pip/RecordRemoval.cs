@@ -14,8 +14,11 @@ namespace M1Env.Core.Pip;
 /// </summary>
 public sealed class RecordRemoval(IProvisionLog log)
 {
-    /// <summary>Removes what it can of <paramref name="names"/> (normalised) from the env; returns the names left to pip.</summary>
-    /// <exception cref="IOException">A file could not be moved aside; the env is as it was.</exception>
+    /// <summary>
+    /// Removes what it can of <paramref name="names"/> (normalised) from the env; returns the names
+    /// left to pip: those it does not remove itself, or all of them when a file could not be moved
+    /// aside (the env is then as it was).
+    /// </summary>
     public IReadOnlyList<string> Remove(InstalledEnv disk, IReadOnlyList<string> names)
     {
         var left = new List<string>();
@@ -62,7 +65,8 @@ public sealed class RecordRemoval(IProvisionLog log)
             }
 
             Leftovers.DeleteFolder(stash);
-            throw new IOException($"{exception.Message} (nothing was removed)", exception);
+            log.Detail($"{exception.Message} (nothing was removed): pip removes {string.Join(", ", names)} instead.");
+            return names;
         }
 
         Leftovers.DeleteFolder(stash);

@@ -279,7 +279,8 @@ public sealed class EnvProvisioner
         if (plan.Uninstall.Count > 0)
         {
             log.Step($"Removing {Count(plan.Uninstall.Count)} from '{spec.Name}': {string.Join(", ", plan.Uninstall)}...");
-            var left = RemoveByRecord(spec, work.Backend, plan.Uninstall);
+            // What pip installed plainly goes without a pip process (RecordRemoval); the rest is pip's.
+            var left = new RecordRemoval(log).Remove(work.Backend.Read(spec.Prefix, verifyFiles: false), plan.Uninstall);
             if (left.Count > 0)
             {
                 await pip.UninstallAsync(left, cancellationToken).ConfigureAwait(false);
@@ -295,20 +296,6 @@ public sealed class EnvProvisioner
         if (plan.Install.Count > 0 || selfWheel is not null)
         {
             await new PipPackageInstall(runner, log, wheels, seeds, underWay).RunAsync(spec, work.Backend, work.Interpreter, work.Locked, plan.Install, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Removes what pip installed plainly without starting pip (<see cref="RecordRemoval"/>); returns what is left to pip.</summary>
-    private IReadOnlyList<string> RemoveByRecord(EnvSpec spec, IEnvBackend backend, IReadOnlyList<string> names)
-    {
-        try
-        {
-            return new RecordRemoval(log).Remove(backend.Read(spec.Prefix, verifyFiles: false), names);
-        }
-        catch (IOException exception)
-        {
-            log.Detail($"{exception.Message}: pip removes them instead.");
-            return names;
         }
     }
 

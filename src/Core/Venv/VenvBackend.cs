@@ -171,7 +171,7 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
     /// <summary>The kept venv's key, from the interpreter's probe (kept too): none for a launcher such as a shim, which may run another interpreter tomorrow.</summary>
     private async Task<string?> KeptVenvKeyAsync(PythonInterpreter interpreter, string[] options, CancellationToken cancellationToken)
     {
-        var probe = await new InterpreterProbe(runner, probes).ProbeAsync(interpreter.Executable, cancellationToken).ConfigureAwait(false);
+        var probe = await ProbeAsync(interpreter, cancellationToken).ConfigureAwait(false);
         var key = probe is { RunsItself: true, HandOff.Stdlib: { } stdlib } ? venvs.KeyFor(interpreter.Executable, Path.Combine(stdlib, "venv"), options) : null;
         if (key is null)
         {
@@ -181,10 +181,14 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         return key;
     }
 
+    /// <summary>The base interpreter's probe: kept across builds, and asked once per build for all its envs.</summary>
+    private Task<ProbeResult> ProbeAsync(PythonInterpreter interpreter, CancellationToken cancellationToken) =>
+        new InterpreterProbe(runner, probes).ProbeAsync(interpreter.Executable, cancellationToken);
+
     public async Task<EnvHandOff> HandOffAsync(EnvSpec spec, PythonInterpreter interpreter, CancellationToken cancellationToken)
     {
         // A venv runs its base interpreter, so the probe that found it (once per build for all its envs) answers, but for site-packages.
-        var probe = await new InterpreterProbe(runner, probes).ProbeAsync(interpreter.Executable, cancellationToken).ConfigureAwait(false);
+        var probe = await ProbeAsync(interpreter, cancellationToken).ConfigureAwait(false);
         return probe.HandOff is { } handOff && EnvReader.SitePackagesOf(spec.Prefix) is { } sitePackages
             ? handOff with { SitePackages = sitePackages }
             : await new HandOffProbe(runner).ReadAsync(PythonPath(spec.Prefix), cancellationToken).ConfigureAwait(false);
@@ -205,7 +209,7 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
             return true;
         }
 
-        var probe = await new InterpreterProbe(runner, probes).ProbeAsync(interpreter.Executable, cancellationToken).ConfigureAwait(false);
+        var probe = await ProbeAsync(interpreter, cancellationToken).ConfigureAwait(false);
         if (probe is not { RunsItself: true, HandOff.SitePackages: { } sitePackages }
             || !seeds.TryKeepFromInterpreter(wheel, interpreter.ParsedVersion, interpreter.Executable, sitePackages))
         {
