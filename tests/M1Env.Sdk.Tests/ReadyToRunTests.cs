@@ -74,6 +74,11 @@ public sealed class ReadyToRunTests : IDisposable
             </Project>
             """);
 
+        // The runtime names every method it compiles at run time (a release runtime's switch, .NET 8 and later).
+        var compiledAtRunTime = temp.Combine("jit.txt");
+        project.ExtraEnvironment["DOTNET_JitStdOutFile"] = compiledAtRunTime;
+        project.ExtraEnvironment["DOTNET_JitDisasmSummary"] = "1";
+
         var build = await project.DotnetAsync("build", trace: false, ["-v:d"]);
 
         Assert.True(build.Succeeded, build.ToString());
@@ -82,6 +87,13 @@ public sealed class ReadyToRunTests : IDisposable
         Assert.Contains($"(location: {Path.Combine(folder, "M1Env.Tasks.dll")}", build.Output, StringComparison.Ordinal);
         Assert.Contains($"(location: {Path.Combine(folder, "M1Env.Core.dll")}", build.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(project.PythonOf("aot")));
+        if (ExpectedFolder != "net8.0")
+        {
+            // The images hold M1Env's own code, the task's included (which needs MSBuild among the compiler's references).
+            var jitted = File.ReadAllLines(compiledAtRunTime);
+            Assert.Contains(jitted, line => line.Contains("JIT compiled ", StringComparison.Ordinal));
+            Assert.DoesNotContain(jitted, line => line.Contains("JIT compiled M1Env.", StringComparison.Ordinal));
+        }
     }
 
     [Fact]
