@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Paths;
 using M1Env.Core.State;
@@ -220,7 +221,7 @@ public sealed partial class KeptVenvs(string root, IProvisionLog log)
                 continue;
             }
 
-            if (bytes.AsSpan().IndexOf((byte)0) >= 0 || !IsUtf8(bytes))
+            if (bytes.AsSpan().IndexOf((byte)0) >= 0 || !Utf8.IsValid(bytes))
             {
                 return null;
             }
@@ -244,19 +245,6 @@ public sealed partial class KeptVenvs(string root, IProvisionLog log)
                     yield return inner;
                 }
             }
-        }
-    }
-
-    private static bool IsUtf8(byte[] bytes)
-    {
-        try
-        {
-            StrictUtf8.GetString(bytes);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
         }
     }
 

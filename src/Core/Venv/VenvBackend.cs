@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Inspection;
 using M1Env.Core.Lock;
@@ -19,6 +20,9 @@ namespace M1Env.Core.Venv;
 /// </summary>
 public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonCandidateSources candidateSources, PipSeeds seeds, ProbeMemo probes, KeptVenvs venvs, InstallsUnderWay underWay) : IEnvBackend
 {
+    /// <summary>The interpreters (with their pip wheel) whose own pip was found not to be the wheel's, by this backend (one env's provisioning).</summary>
+    private readonly ConcurrentDictionary<(string Wheel, string Executable), bool> notTheWheelsPip = new();
+
     public PrefixFacts Inspect(string prefix) => PrefixFacts.Inspect(prefix, VenvLayout.LooksLikeVenv);
 
     public InstalledEnv Read(string prefix, bool verifyFiles) => EnvReader.Read(prefix, verifyFiles);
@@ -209,10 +213,17 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
             return true;
         }
 
+        // Judged once: a pip that is not the wheel's is hashed up to its first changed file, and the lock and the env's creation both ask.
+        if (notTheWheelsPip.ContainsKey((wheel, interpreter.Executable)))
+        {
+            return false;
+        }
+
         var probe = await ProbeAsync(interpreter, cancellationToken).ConfigureAwait(false);
         if (probe is not { RunsItself: true, HandOff.SitePackages: { } sitePackages }
             || !seeds.TryKeepFromInterpreter(wheel, interpreter.ParsedVersion, interpreter.Executable, sitePackages))
         {
+            notTheWheelsPip.TryAdd((wheel, interpreter.Executable), true);
             return false;
         }
 
