@@ -32,7 +32,10 @@ public sealed class RealCondaLockTests : IDisposable
     private async Task<TestProject> ProjectAsync(string packageCache)
     {
         var project = await TestProject.CreateAsync();
-        project.ExtraEnvironment["CONDA_PKGS_DIRS"] = work.CreateSubdirectory(packageCache);
+        foreach (var (name, value) in CondaTestEnvironment.IsolatedState(work.Combine(packageCache)))
+        {
+            project.ExtraEnvironment[name] = value;
+        }
         return project;
     }
 

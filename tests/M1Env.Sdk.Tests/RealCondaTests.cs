@@ -25,7 +25,10 @@ public sealed class RealCondaTests : IDisposable
     private async Task<TestProject> ProjectAsync()
     {
         var project = await TestProject.CreateAsync();
-        project.ExtraEnvironment["CONDA_PKGS_DIRS"] = work.CreateSubdirectory("pkgs");
+        foreach (var (name, value) in CondaTestEnvironment.IsolatedState(work.Combine("conda")))
+        {
+            project.ExtraEnvironment[name] = value;
+        }
         return project;
     }
 
@@ -56,7 +59,7 @@ public sealed class RealCondaTests : IDisposable
         project.WriteEnvProject(Declaration(channel, """<CondaPackage Include="pkga" Version="1.0" />"""));
         var created = await project.BuildAsync();
         Assert.True(created.Succeeded, created.ToString());
-        Assert.Contains("Using conda ", created.Output, StringComparison.Ordinal);
+        Assert.Contains($"Using {CondaTestEnvironment.ToolName} ", created.Output, StringComparison.Ordinal);
         Assert.Contains("Creating conda env 'demo'", created.Output, StringComparison.Ordinal);
         Assert.Equal("pkga 1.0", Read(Marker(project, "pkga")));
         var check = await project.RunPythonAsync("demo", "import sys, m1_alpha; print(sys.prefix == sys.base_prefix, sys.version_info[:2] == (3, 11), m1_alpha.__version__)");

@@ -63,7 +63,7 @@ public sealed class CondaEndToEndTests : IDisposable
         Assert.True(upgraded.Succeeded, upgraded.ToString());
         Assert.Equal("pkga 2.0\n", File.ReadAllText(marker));
 
-        var removed = await conda.RemoveAsync(env, channel, "pkga");
+        var removed = await conda.RemoveAsync(env, "pkga");
 
         Assert.True(removed.Succeeded, removed.ToString());
         Assert.False(File.Exists(marker));

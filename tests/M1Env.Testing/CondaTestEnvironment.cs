@@ -20,4 +20,28 @@ public static class CondaTestEnvironment
             ? executable
             : throw new InvalidOperationException($"{VariableName} is '{executable}', which is no file.");
     }
+
+    /// <summary>The tool's name as M1Env's log writes it: micromamba, mamba or conda, from the file name.</summary>
+    public static string ToolName
+    {
+        get
+        {
+            var name = Path.GetFileNameWithoutExtension(RequireExecutable()).ToLowerInvariant();
+            return name.StartsWith("micromamba", StringComparison.Ordinal) ? "micromamba"
+                : name.StartsWith("mamba", StringComparison.Ordinal) ? "mamba"
+                : "conda";
+        }
+    }
+
+    /// <summary>
+    /// The variables that give a test a conda state of its own under <paramref name="folder"/>: a
+    /// package cache (<c>CONDA_PKGS_DIRS</c>) and, for micromamba and mamba 2.x, a root prefix
+    /// (<c>MAMBA_ROOT_PREFIX</c>), as a user's own Miniforge is writable and theirs alone.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> IsolatedState(string folder) =>
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["CONDA_PKGS_DIRS"] = Directory.CreateDirectory(Path.Combine(folder, "pkgs")).FullName,
+            ["MAMBA_ROOT_PREFIX"] = Directory.CreateDirectory(Path.Combine(folder, "root")).FullName,
+        };
 }

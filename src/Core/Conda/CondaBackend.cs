@@ -32,11 +32,12 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
         var env = EnvReader.Read(prefix, verifyFiles, python, windowsPython: WindowsPython(prefix));
 
         // Python packages conda installed are conda's, whatever their INSTALLER file says.
-        var byConda = packages.ToDictionary(p => p.Name, p => p.Version, StringComparer.Ordinal);
+        // Two records of one name (a damaged prefix, see CondaMetaContents.Problems) must not stop the read.
+        var byConda = packages.Select(p => (p.Name, p.Version)).ToHashSet();
         var distributions = env.Distributions
-            .Select(d => d.Installer != "conda" && byConda.TryGetValue(d.Name, out var version) && version == d.Version ? d with { Installer = "conda" } : d)
+            .Select(d => d.Installer != "conda" && byConda.Contains((d.Name, d.Version)) ? d with { Installer = "conda" } : d)
             .ToArray();
-        return env with { Distributions = distributions, CondaPackages = packages };
+        return env with { Distributions = distributions, CondaPackages = packages, CondaMetaProblems = packages.Problems };
     }
 
     public Task<EnvHandOff> HandOffAsync(EnvSpec spec, PythonInterpreter interpreter, CancellationToken cancellationToken) =>
@@ -113,6 +114,13 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
     public async Task<PythonInterpreter> CreateAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken)
     {
         var client = await ClientAsync(cancellationToken).ConfigureAwait(false);
+
+        // A conda tool makes the prefix itself: micromamba 1.5 refuses any folder that exists, even an empty one.
+        if (Directory.Exists(spec.Prefix) && !Directory.EnumerateFileSystemEntries(spec.Prefix).Any())
+        {
+            Directory.Delete(spec.Prefix);
+        }
+
         if (spec.CondaLockFile is { } lockFile)
         {
             log.Step($"Creating conda env '{spec.Name}' at {spec.Prefix} from its lock {Path.GetFileName(lockFile)} ({Count(spec.CondaPackages.Count + 1)}, no solver)...");
@@ -163,6 +171,7 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
         {
             log.Step($"Installing {Count(plan.CondaInstall.Count)} into conda env '{spec.Name}' from its lock {Path.GetFileName(lockFile)}: {string.Join(", ", plan.CondaInstall.Select(p => $"{p.Name} {p.Version.TrimStart('=')}"))}...");
             await client.InstallFromLockAsync(spec.Name, spec.Prefix, lockFile, cancellationToken).ConfigureAwait(false);
+            CondaStaleRecords.Remove(spec.Prefix, CondaLockReader.ReadFile(lockFile).Packages.Select(p => p.DistName).ToHashSet(StringComparer.Ordinal), log);
         }
         else if (plan.CondaInstall.Count > 0)
         {

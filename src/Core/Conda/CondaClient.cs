@@ -21,44 +21,37 @@ public sealed class CondaClient(ProcessRunner runner, IProvisionLog log, CondaTo
     };
 
     public Task CreateAsync(string envName, string prefix, IReadOnlyList<string> channels, IReadOnlyList<string> specs, CancellationToken cancellationToken) =>
-        RunAsync(envName, CondaArguments.Create(tool.Flavor, prefix, channels, specs), cancellationToken);
+        RunAsync(envName, CondaArguments.Create(tool.CommandLine, prefix, channels, specs), solves: true, cancellationToken);
 
     public Task InstallAsync(string envName, string prefix, IReadOnlyList<string> channels, IReadOnlyList<string> specs, bool forceReinstall, CancellationToken cancellationToken) =>
-        RunAsync(envName, CondaArguments.Install(tool.Flavor, prefix, channels, specs, forceReinstall), cancellationToken);
+        RunAsync(envName, CondaArguments.Install(tool.CommandLine, prefix, channels, specs, forceReinstall), solves: true, cancellationToken);
 
     /// <param name="force">Remove exactly these, without solving: what depends on them stays (a lock's orphans have no dependents left).</param>
     public Task RemoveAsync(string envName, string prefix, IReadOnlyList<string> names, CancellationToken cancellationToken, bool force = false) =>
-        RunAsync(envName, CondaArguments.Remove(tool.Flavor, prefix, names, force), cancellationToken);
+        RunAsync(envName, CondaArguments.Remove(tool.CommandLine, prefix, names, force), solves: false, cancellationToken);
 
     /// <summary>
     /// Makes the prefix from a lock (an explicit file), with no solver: conda downloads exactly its URLs
     /// and checks each against its hash, and a file that does not match fails before anything is linked.
     /// </summary>
     public Task CreateFromLockAsync(string envName, string prefix, string lockFile, CancellationToken cancellationToken) =>
-        RunAsync(envName, CondaArguments.CreateFromExplicit(tool.Flavor, prefix, lockFile), cancellationToken, explicitFile: true);
+        RunAsync(envName, CondaArguments.CreateFromExplicit(tool.CommandLine, prefix, lockFile), solves: false, cancellationToken, explicitFile: true);
 
     /// <summary>
     /// Brings an existing prefix to a lock's packages, with no solver: conda skips what is already
     /// there and replaces what differs. What the lock does not list stays; remove it first.
     /// </summary>
     public Task InstallFromLockAsync(string envName, string prefix, string lockFile, CancellationToken cancellationToken) =>
-        RunAsync(envName, CondaArguments.InstallFromExplicit(tool.Flavor, prefix, lockFile), cancellationToken, explicitFile: true);
+        RunAsync(envName, CondaArguments.InstallFromExplicit(tool.CommandLine, prefix, lockFile), solves: false, cancellationToken, explicitFile: true);
 
-    /// <param name="explicitFile">conda prints no result for an explicit file that succeeds, only its errors.</param>
-    private async Task RunAsync(string envName, IReadOnlyList<string> arguments, CancellationToken cancellationToken, bool explicitFile = false)
+    private async Task RunAsync(string envName, IReadOnlyList<string> arguments, bool solves, CancellationToken cancellationToken, bool explicitFile = false)
     {
         var cache = tool.RootPrefix is { } root ? CondaRoot.PackageCache(root) : tool.Executable + ".pkgs";
         using var cacheLock = await PrefixLock.AcquireAsync(locksDirectory, cache, lockTimeout, log, cancellationToken).ConfigureAwait(false);
-        var result = await runner.RunAsync(tool.Executable, arguments, streamToLog: true, cancellationToken, environment: Quiet, stdoutIsData: true).ConfigureAwait(false);
-        if (explicitFile && result.Succeeded && !result.TimedOut && string.IsNullOrWhiteSpace(result.StandardOutput))
+        var (_, transaction) = await new CondaCommand(runner, tool).RunAsync(envName, arguments, Quiet, solves, cancellationToken, explicitFile).ConfigureAwait(false);
+        if (transaction is { IsEmpty: false })
         {
-            return;
-        }
-
-        var transaction = CondaTransaction.FromResult(result, envName);
-        if (!transaction.IsEmpty)
-        {
-            log.Detail($"{tool.Flavor.ToString().ToLowerInvariant()} linked {Describe(transaction.Link)}; unlinked {Describe(transaction.Unlink)}.");
+            log.Detail($"{tool.Name} linked {Describe(transaction.Link)}; unlinked {Describe(transaction.Unlink)}.");
         }
     }
 

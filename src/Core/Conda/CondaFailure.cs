@@ -45,12 +45,16 @@ public static partial class CondaFailure
     [GeneratedRegex(@"^(?:critical|error)\s+libmamba\s+", RegexOptions.CultureInvariant)]
     private static partial Regex LibmambaPrefix();
 
+    [GeneratedRegex(@"^(?<spec>.+?) does not exist \(perhaps a typo or a missing channel\)", RegexOptions.CultureInvariant)]
+    private static partial Regex DoesNotExist();
+
     [GeneratedRegex(@"nothing provides requested (?<spec>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex NothingProvidesRequested();
 
     /// <param name="result">The finished command; a successful exit whose stdout holds no successful result also fails here.</param>
     /// <param name="envName">The env the command worked on, for the message.</param>
-    public static M1EnvException Explain(ProcessResult result, string envName)
+    /// <param name="plainRerun">The same command run without <c>--json</c>, whose text explains a solve libmamba's JSON only calls an "unsupported request".</param>
+    public static M1EnvException Explain(ProcessResult result, string envName, ProcessResult? plainRerun = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var tool = ToolName(result.CommandLine);
@@ -67,6 +71,11 @@ public static partial class CondaFailure
                 if (CondaJson.Text(root, "exception_name") is { } exceptionName)
                 {
                     return FromCondaError(root, exceptionName, tool, env, result);
+                }
+
+                if (root.TryGetProperty("solver_problems", out _) && plainRerun is not null && LibmambaCritical(plainRerun.OutputTail) is { } explained)
+                {
+                    return FromLibmambaLog(explained, tool, env, result);
                 }
 
                 if (root.TryGetProperty("solver_problems", out _))
@@ -167,6 +176,15 @@ public static partial class CondaFailure
         if (ChannelFailurePhrases.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase)) || SubdirNotLoaded().IsMatch(text))
         {
             return Unreachable(quote, tool, env, result);
+        }
+
+        var missing = lines.Select(l => DoesNotExist().Match(l.Trim(' ', '└', '├', '─', '│'))).Where(m => m.Success).Select(m => m.Groups["spec"].Value).ToArray();
+        if (missing.Length > 0)
+        {
+            return Failure(
+                ErrorCodes.CondaPackagesNotFound,
+                $"{tool} could not find {string.Join(", ", missing)} for {env} in its channels. Check the package name and version, and the env's Channels. {tool} says:\n{quote}",
+                result);
         }
 
         if (lines.Any(l => NothingProvidesRequested().IsMatch(l)))

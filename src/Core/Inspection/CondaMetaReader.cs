@@ -52,6 +52,20 @@ public static class CondaMetaReader
             .Order(StringComparer.Ordinal)
             .LastOrDefault();
 
+    /// <summary>The files a record lists, relative to the prefix; empty when it cannot be read.</summary>
+    public static IReadOnlyList<string> ListedFiles(string metaFile)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(metaFile));
+            return CondaJson.Strings(document.RootElement, "files");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return [];
+        }
+    }
+
     private static string[] MetaFiles(string prefix)
     {
         try

@@ -18,6 +18,9 @@ public sealed record InstalledEnv(
     /// <summary>The conda packages (<c>conda-meta</c>), sorted by name; empty for a venv.</summary>
     public IReadOnlyList<InstalledCondaPackage> CondaPackages { get; init; } = [];
 
+    /// <summary>Why the prefix's conda-meta cannot be trusted (<see cref="CondaMetaContents.Problems"/>); empty for a venv or a sound conda env.</summary>
+    public IReadOnlyList<string> CondaMetaProblems { get; init; } = [];
+
     /// <summary>The version of the env's Python as its files tell (pyvenv.cfg, or conda's python record); null when unknown.</summary>
     public string? PythonVersion { get; init; }
 

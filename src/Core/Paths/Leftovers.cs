@@ -29,4 +29,16 @@ public static class Leftovers
             // As above.
         }
     }
+
+    /// <summary>Deletes <paramref name="folder"/> and then each parent while it is empty, never <paramref name="root"/> or anything above it.</summary>
+    public static void DeleteEmptyUpTo(string folder, string root)
+    {
+        var stop = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        for (var current = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+             current.Length > stop.Length && current.StartsWith(stop, StringComparison.Ordinal) && Directory.Exists(current) && !Directory.EnumerateFileSystemEntries(current).Any();
+             current = Path.GetDirectoryName(current)!)
+        {
+            Directory.Delete(current);
+        }
+    }
 }

@@ -16,20 +16,20 @@ public static class EnvPlanner
         var (spec, facts) = (inputs.Spec, inputs.Facts);
         if (!facts.IsEnv)
         {
-            if (facts.Exists && !facts.IsEmpty && !facts.HasM1EnvState)
+            if (facts.HoldsForeignFiles)
             {
                 throw NotOurs(inputs, "it holds files and is not a Python environment");
             }
 
-            return facts.HasM1EnvState
-                ? EnvPlan.Make(PlanAction.Recreate, spec, "the environment is incomplete (its interpreter or its package records are missing)")
+            return facts.BeingMade && !facts.IsEmpty ? EnvPlan.Make(PlanAction.Recreate, spec, "a build was stopped while it was making the environment")
+                : facts.HasM1EnvState ? EnvPlan.Make(PlanAction.Recreate, spec, "the environment is incomplete (its interpreter or its package records are missing)")
                 : EnvPlan.Make(PlanAction.Create, spec, "the environment does not exist yet");
         }
 
         if (DescribeBrokenEnv(inputs) is { } problem)
         {
             // M1Env deletes only what it made: a foreign env that is broken or moved stays as it is.
-            return facts.HasM1EnvState
+            return facts.IsOurs
                 ? EnvPlan.Make(PlanAction.Recreate, spec, problem)
                 : throw NotOurs(inputs, $"it holds an environment that M1Env did not make, and {problem}");
         }
@@ -62,9 +62,14 @@ public static class EnvPlanner
             return $"the environment was moved or copied here from {recorded}, and an environment keeps its own path in its scripts, so it is made again here (the original is not touched)";
         }
 
-        if (stamp is { Created: false })
+        if (stamp is { Created: false } || inputs.Facts.BeingMade)
         {
             return "a build was stopped while it was making the environment";
+        }
+
+        if (disk.CondaMetaProblems.Count > 0)
+        {
+            return string.Join("; ", disk.CondaMetaProblems);
         }
 
         if (!disk.InterpreterResolves || inputs.Interpreter is null)

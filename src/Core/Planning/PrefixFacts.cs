@@ -7,6 +7,18 @@ namespace M1Env.Core.Planning;
 /// <param name="HasM1EnvState">M1Env has worked on it before (its .m1env folder is there).</param>
 public sealed record PrefixFacts(bool Exists, bool IsEmpty, bool IsEnv, bool HasM1EnvState)
 {
+    /// <summary>
+    /// M1Env's creation marker for the prefix is there (<see cref="State.CreationMarker"/>): a build
+    /// was stopped while it made the env, so what the prefix holds is M1Env's half-made env.
+    /// </summary>
+    public bool BeingMade { get; init; }
+
+    /// <summary>M1Env made (or was making) what the prefix holds, so it may remake it.</summary>
+    public bool IsOurs => HasM1EnvState || BeingMade;
+
+    /// <summary>The prefix holds files that are neither an env of its kind nor M1Env's: nothing M1Env will touch.</summary>
+    public bool HoldsForeignFiles => Exists && !IsEmpty && !IsEnv && !IsOurs;
+
     /// <param name="looksLikeEnv">The backend's test for an env of its kind.</param>
     public static PrefixFacts Inspect(string prefix, Func<string, bool> looksLikeEnv) =>
         Directory.Exists(prefix)

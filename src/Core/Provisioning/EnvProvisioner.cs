@@ -77,15 +77,19 @@ public sealed class EnvProvisioner
         var backend = BackendFor(spec);
 
         // Refused before any process or lock: a prefix that holds someone else's files.
-        if (backend.Inspect(spec.Prefix) is { Exists: true, IsEmpty: false, IsEnv: false, HasM1EnvState: false })
+        var realPrefix = PathIdentity.RealPath(spec.Prefix);
+        if (Inspect(backend, spec, realPrefix).HoldsForeignFiles)
         {
             throw NotAnEnvironment(spec);
         }
 
         // Keyed by the real path: builds that reach one prefix through a link and through its target take turns.
-        var realPrefix = PathIdentity.RealPath(spec.Prefix);
         using var prefixLock = await PrefixLock.AcquireAsync(options.LocksDirectory, realPrefix, options.LockTimeout, log, cancellationToken).ConfigureAwait(false);
-        PrefixBackup.Recover(spec.Prefix, log);
+        if (PrefixBackup.Recover(spec.Prefix, log))
+        {
+            // The env that was being replaced is back, whole: no env is being made there any more.
+            new CreationMarker(options.LocksDirectory, realPrefix).Clear();
+        }
 
         var stopwatch = Stopwatch.StartNew();
         WarnAboutKnownBadCombinations(spec);
@@ -142,7 +146,8 @@ public sealed class EnvProvisioner
     public async Task<EnvPlan> PlanAsync(EnvSpec spec, CancellationToken cancellationToken)
     {
         var backend = BackendFor(spec);
-        if (backend.Inspect(spec.Prefix) is { Exists: true, IsEmpty: false, IsEnv: false, HasM1EnvState: false })
+        var realPrefix = PathIdentity.RealPath(spec.Prefix);
+        if (Inspect(backend, spec, realPrefix).HoldsForeignFiles)
         {
             throw NotAnEnvironment(spec);
         }
@@ -151,7 +156,7 @@ public sealed class EnvProvisioner
         // A lock the build would install as it is decides the plan too; one it would resolve again is only described.
         var locks = backend.AssessLock(spec);
         var installsLock = locks.Count > 0 && locks.All(l => l.InstallsAsIs(spec.Lock));
-        var plan = (await AssessAsync(spec, backend, PathIdentity.RealPath(spec.Prefix), cancellationToken, applyLock: installsLock).ConfigureAwait(false)).Plan with
+        var plan = (await AssessAsync(spec, backend, realPrefix, cancellationToken, applyLock: installsLock).ConfigureAwait(false)).Plan with
         {
             LockNotes = locks.Select(l => l.Describe(spec.Lock)).ToArray(),
         };
@@ -169,7 +174,7 @@ public sealed class EnvProvisioner
         var stamp = store.Read();
         var takeover = PrefixOwnership.Check(stamp, owner, realPrefix, File.Exists);
 
-        var facts = backend.Inspect(spec.Prefix);
+        var facts = Inspect(backend, spec, realPrefix);
         var disk = backend.Read(spec.Prefix, verifyFiles: true);
         var record = store.ReadInterpreter();
         var interpreter = await backend.ChooseInterpreterAsync(spec, record, disk, cancellationToken).ConfigureAwait(false);
@@ -191,7 +196,7 @@ public sealed class EnvProvisioner
         spec = locked?.Spec ?? spec;
         if (locked?.ChangedEnv == true)
         {
-            facts = backend.Inspect(spec.Prefix);
+            facts = Inspect(backend, spec, realPrefix);
             disk = backend.Read(spec.Prefix, verifyFiles: true);
         }
 
@@ -205,6 +210,10 @@ public sealed class EnvProvisioner
 
         return new Assessment(owner, store, stamp, record, interpreter, specHash, plan, locked);
     }
+
+    /// <summary>What the prefix is, and whether a stopped build was making it (one stat in the tools folder).</summary>
+    private PrefixFacts Inspect(IEnvBackend backend, EnvSpec spec, string realPrefix) =>
+        backend.Inspect(spec.Prefix) with { BeingMade = new CreationMarker(options.LocksDirectory, realPrefix).Exists };
 
     /// <summary>Warns, before anything is installed, about versions the declaration allows that are known not to work together.</summary>
     private void WarnAboutKnownBadCombinations(EnvSpec spec)
@@ -224,11 +233,20 @@ public sealed class EnvProvisioner
     {
         var (spec, store) = (work.Spec, work.Store);
         ForgetBuildKey(spec, store);
+        var marker = new CreationMarker(options.LocksDirectory, work.RealPrefix);
         PrefixBackup? backup = null;
         if (plan.Action == PlanAction.Recreate)
         {
             log.Step($"Recreating environment '{spec.Name}': {plan.Reasons[0]}.");
-            backup = PrefixBackup.MoveAside(spec.Prefix);
+            if (marker.Exists && Directory.Exists(spec.Prefix))
+            {
+                // Half-made by a stopped build: nothing in it is worth putting back.
+                Directory.Delete(spec.Prefix, recursive: true);
+            }
+            else
+            {
+                backup = PrefixBackup.MoveAside(spec.Prefix);
+            }
         }
 
         try
@@ -236,8 +254,8 @@ public sealed class EnvProvisioner
             EnvRootFolder.EnsureParentOf(spec.Prefix, options.EnvRoot);
             Directory.CreateDirectory(spec.Prefix);
 
-            // Marked before the env exists: a build killed while making it leaves a prefix the next one remakes.
-            store.Write(work.Stamp(complete: false, created: false, spec.PipPackages.Select(ToStamped)) with { CondaPackages = spec.CondaPackages.Select(ToStamped).ToArray() });
+            // Marked before the env exists, outside it: a build killed while making it leaves a prefix the next one remakes.
+            marker.Set(work.Owner);
             var interpreter = await work.Backend.CreateAsync(spec, work.Interpreter, cancellationToken).ConfigureAwait(false);
             if (work.LockOnceCreated is { } completeLock)
             {
@@ -249,7 +267,9 @@ public sealed class EnvProvisioner
             }
 
             work = work with { Interpreter = interpreter, SpecHash = SpecHasher.Hash(spec, interpreter, options.ToolVersion) };
+            // The first file M1Env writes into the prefix: a conda tool has made it a conda env by now.
             store.Write(work.Stamp(complete: false, created: true, spec.PipPackages.Select(ToStamped)) with { CondaPackages = spec.CondaPackages.Select(ToStamped).ToArray() });
+            marker.Clear();
 
             // conda made the env with its conda packages already: what is left is pip's.
             await ApplyPackagesAsync(work, plan with { CondaInstall = [], CondaRepair = [], CondaRemove = [] }, cancellationToken).ConfigureAwait(false);
@@ -258,6 +278,7 @@ public sealed class EnvProvisioner
         {
             log.Step($"Putting the previous environment '{spec.Name}' back.");
             backup.Restore();
+            marker.Clear();
             throw;
         }
 

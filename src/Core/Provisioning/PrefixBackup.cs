@@ -29,23 +29,25 @@ internal sealed class PrefixBackup
         Directory.Exists(PathOf(prefix)) && !(Directory.Exists(prefix) && new StampStore(prefix).Read() is { Complete: true });
 
     /// <summary>Called under the prefix lock before anything else: finishes what a killed build left.</summary>
-    public static void Recover(string prefix, IProvisionLog log)
+    /// <returns>The previous env was put back.</returns>
+    public static bool Recover(string prefix, IProvisionLog log)
     {
         var backup = PathOf(prefix);
         if (!Directory.Exists(backup))
         {
-            return;
+            return false;
         }
 
         var replacement = new StampStore(prefix).Read();
         if (Directory.Exists(prefix) && replacement is { Complete: true })
         {
             DeleteIfExists(backup);
-            return;
+            return false;
         }
 
         log.Step($"A build was stopped while it remade the environment at {prefix}; putting the previous one back.");
         new PrefixBackup(prefix).Restore();
+        return true;
     }
 
     public void Restore()

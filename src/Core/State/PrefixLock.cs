@@ -81,8 +81,11 @@ public sealed class PrefixLock : IDisposable
         }
     }
 
-    internal static string LockFileName(string realPrefix) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(PathIdentity.Key(realPrefix))))[..32].ToLowerInvariant() + ".lock";
+    internal static string LockFileName(string realPrefix) => FileStem(realPrefix) + ".lock";
+
+    /// <summary>The name of the files M1Env keeps beside the locks about one prefix, from its real path.</summary>
+    internal static string FileStem(string realPrefix) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(PathIdentity.Key(realPrefix))))[..32].ToLowerInvariant();
 
     /// <summary>
     /// Writes the prefix into the locked file, then checks that the file is still the one at the path.

@@ -40,9 +40,9 @@ public sealed class CondaLockResolver(ProcessRunner runner, IProvisionLog log, C
         var environment = CondaClient.Quiet.Concat(platform.Environment()).Append(new("CONDA_PKGS_DIRS", resolveCache))
             .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         log.Step($"Resolving conda env '{envName}' for {platform.Subdir}: {string.Join(", ", specs)} (dry run, nothing is installed)...");
-        var result = await runner.RunAsync(tool.Executable, CondaArguments.CreateDryRun(tool.Flavor, prefix, channels, specs), streamToLog: true, cancellationToken, environment: environment, stdoutIsData: true)
+        var (result, transaction) = await new CondaCommand(runner, tool)
+            .RunAsync(envName, CondaArguments.CreateDryRun(tool.CommandLine, prefix, channels, specs), environment, solves: true, cancellationToken)
             .ConfigureAwait(false);
-        var transaction = CondaTransaction.FromResult(result, envName);
         var packages = CondaDryRunRecords.Read(result.StandardOutput, _ => null, out var missing);
         if (missing.Count > 0)
         {
@@ -50,7 +50,7 @@ public sealed class CondaLockResolver(ProcessRunner runner, IProvisionLog log, C
             packages = CondaDryRunRecords.Read(result.StandardOutput, link => FromPackageCache(caches, link), out missing);
         }
 
-        if (missing.Count > 0 || transaction.Link.Count == 0)
+        if (missing.Count > 0 || transaction is not { Link.Count: > 0 })
         {
             throw new M1EnvException(ErrorCodes.CondaCommandFailed,
                 missing.Count > 0

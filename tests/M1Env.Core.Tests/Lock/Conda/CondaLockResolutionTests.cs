@@ -118,8 +118,8 @@ public sealed class CondaLockResolutionTests
     {
         Assert.Equal(
             ["create", "--dry-run", "-p", "/p", "-y", "--json", "-q", "--override-channels", "--strict-channel-priority", "-c", "conda-forge", "--no-default-packages", "python 3.11.*"],
-            CondaArguments.CreateDryRun(CondaFlavor.Conda, "/p", ["conda-forge"], ["python 3.11.*"]));
-        Assert.Equal(["create", "-p", "/p", "-y", "--json", "-q", "--no-default-packages", "--file", "/l.txt"], CondaArguments.CreateFromExplicit(CondaFlavor.Conda, "/p", "/l.txt"));
-        Assert.Equal(["create", "-p", "/p", "-y", "--json", "-f", "/l.txt"], CondaArguments.CreateFromExplicit(CondaFlavor.Micromamba, "/p", "/l.txt"));
+            CondaArguments.CreateDryRun(CondaCommandLine.Conda, "/p", ["conda-forge"], ["python 3.11.*"]));
+        Assert.Equal(["create", "-p", "/p", "-y", "--json", "-q", "--no-default-packages", "--file", "/l.txt"], CondaArguments.CreateFromExplicit(CondaCommandLine.Conda, "/p", "/l.txt"));
+        Assert.Equal(["create", "-p", "/p", "-y", "--json", "-f", "/l.txt"], CondaArguments.CreateFromExplicit(CondaCommandLine.Libmamba, "/p", "/l.txt"));
     }
 }

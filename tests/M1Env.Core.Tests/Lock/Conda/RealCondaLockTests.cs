@@ -24,14 +24,24 @@ public sealed class RealCondaLockTests : IDisposable
 
     private Task<CondaChannelBuilder> ChannelAsync() => CondaTestChannel.CreateAsync(work.Combine("channel"), pkgbNeeds: "pkga >=1.0");
 
-    /// <summary>The test's conda: a script that runs the real one with this test's own package cache.</summary>
+    /// <summary>The test's conda: a script, named as the real one, that runs it with this test's own package cache and root prefix.</summary>
     private CondaTool Tool(string cacheName)
     {
-        var script = Path.Combine(work.CreateSubdirectory("bin-" + cacheName), "conda");
-        File.WriteAllText(script, $"#!/bin/sh\nexport CONDA_OFFLINE=false\nexport CONDA_PKGS_DIRS=\"${{CONDA_PKGS_DIRS:-{work.CreateSubdirectory(cacheName)}}}\"\nexec '{CondaTestEnvironment.RequireExecutable()}' \"$@\"\n");
+        var real = CondaTestEnvironment.RequireExecutable();
+        var script = Path.Combine(work.CreateSubdirectory("bin-" + cacheName), Path.GetFileName(real));
+        var state = CondaTestEnvironment.IsolatedState(work.Combine(cacheName));
+        File.WriteAllText(script, $"#!/bin/sh\nexport CONDA_OFFLINE=false\nexport CONDA_PKGS_DIRS=\"${{CONDA_PKGS_DIRS:-{state["CONDA_PKGS_DIRS"]}}}\"\nexport MAMBA_ROOT_PREFIX='{state["MAMBA_ROOT_PREFIX"]}'\nexec '{real}' \"$@\"\n");
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return new CondaTool(script, CondaFlavor.Conda, "24.11.3", null);
+        var version = RealVersion.Value ?? throw new InvalidOperationException($"{real} printed no version for --version.");
+        return new CondaTool(script, version.Flavor, version.Version, null);
     }
+
+    private static readonly Lazy<CondaVersion?> RealVersion = new(() =>
+    {
+        var real = CondaTestEnvironment.RequireExecutable();
+        var result = ExternalCommand.RunAsync(real, ["--version"]).GetAwaiter().GetResult();
+        return CondaVersion.Parse(result.StandardOutput, real);
+    });
 
     private CondaLockResolver Resolver(string cacheName = "pkgs-resolve") =>
         new(new ProcessRunner(log), log, Tool("pkgs-tool"), work.Combine(cacheName));
