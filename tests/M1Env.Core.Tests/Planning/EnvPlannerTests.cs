@@ -269,4 +269,31 @@ public class EnvPlannerTests
         Assert.Equal(PlanAction.Create, Plan(Spec(), null, Nothing, new PrefixFacts(true, true, false, false)).Action);
         Assert.Equal(PlanAction.RefreshStamp, Plan(Spec(), null, Disk(), ForeignVenv).Action);
     }
+
+    [Fact]
+    public void A_prefix_a_stopped_build_was_making_is_remade_whatever_it_holds()
+    {
+        // The marker outside the prefix makes it M1Env's: a conda env half-linked, or a folder with a few files.
+        var halfMadeCondaEnv = new PrefixFacts(true, false, true, false) { BeingMade = true };
+        var plan = Plan(Spec(), null, Disk(), halfMadeCondaEnv, location: null);
+        Assert.Equal(PlanAction.Recreate, plan.Action);
+        Assert.Equal("a build was stopped while it was making the environment", plan.Reasons[0]);
+
+        var halfMadeFolder = new PrefixFacts(true, false, false, false) { BeingMade = true };
+        Assert.Equal(PlanAction.Recreate, Plan(Spec(), null, Nothing, halfMadeFolder).Action);
+
+        // Nothing was made before the build stopped: an ordinary creation.
+        Assert.Equal(PlanAction.Create, Plan(Spec(), null, Nothing, new PrefixFacts(false, true, false, false) { BeingMade = true }).Action);
+    }
+
+    [Fact]
+    public void A_conda_meta_that_cannot_be_trusted_remakes_an_env_M1Env_made_and_refuses_a_foreign_one()
+    {
+        var twoRecords = Disk() with { CondaMetaProblems = ["its conda-meta holds 2 records of pkga (1.0=0, 2.0=0)"] };
+        var plan = Plan(Spec(), null, twoRecords);
+        Assert.Equal(PlanAction.Recreate, plan.Action);
+        Assert.Contains("2 records of pkga", plan.Reasons[0], StringComparison.Ordinal);
+
+        Assert.Equal(ErrorCodes.PrefixNotAnEnvironment, Assert.Throws<M1EnvException>(() => Plan(Spec(), null, twoRecords, ForeignVenv)).Code);
+    }
 }
