@@ -86,6 +86,7 @@ public sealed class EnvProvisioner
         var realPrefix = PathIdentity.RealPath(spec.Prefix);
         using var prefixLock = await PrefixLock.AcquireAsync(options.LocksDirectory, realPrefix, options.LockTimeout, log, cancellationToken).ConfigureAwait(false);
         PrefixBackup.Recover(spec.Prefix, log);
+        spec = PipLockRename.ToStandardName(spec, log);
 
         var stopwatch = Stopwatch.StartNew();
         WarnAboutKnownBadCombinations(spec);
