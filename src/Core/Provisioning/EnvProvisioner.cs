@@ -91,6 +91,8 @@ public sealed class EnvProvisioner
             new CreationMarker(options.LocksDirectory, realPrefix).Clear();
         }
 
+        spec = PipLockRename.ToStandardName(spec, log);
+
         var stopwatch = Stopwatch.StartNew();
         WarnAboutKnownBadCombinations(spec);
         var (owner, store, stamp, record, interpreter, specHash, plan, locked) = await AssessAsync(spec, backend, realPrefix, cancellationToken, applyLock: true, mayChange: true).ConfigureAwait(false);

@@ -24,6 +24,12 @@ public sealed record EnvSpec(
     /// <summary>The PEP 751 lock of the env's pip packages: <see cref="LockFile"/> for a venv, <c>pylock.NAME.toml</c> beside a conda env's lock files.</summary>
     public string PipLockFile { get; init; } = string.Empty;
 
+    /// <summary>
+    /// Where <see cref="PipLockFile"/> goes under PEP 751's name, while it is still under the name M1Env
+    /// used before (see <see cref="PyLockNames"/>); null once it has that name. A build renames it, a plan only reads it.
+    /// </summary>
+    public string? PipLockStandardFile { get; init; }
+
     /// <summary>The sha256 of the bytes of this machine's lock file, empty when the env has no lock: part of the spec's hash.</summary>
     public string LockHash { get; init; } = string.Empty;
 

@@ -10,23 +10,41 @@ internal static class LockFiles
 {
     /// <summary>
     /// The env's <c>LockFile</c> metadata, else M1EnvLockFile when the project declares only this env,
-    /// else beside the project: <c>pylock.NAME.toml</c> (PEP 751's name for a named lock) for a venv,
-    /// <c>NAME.conda-lock.txt</c> for a conda env, whose platforms each get their own
-    /// <c>NAME.SUBDIR.conda-lock.txt</c> from it.
+    /// else beside the project: <c>pylock.NAME.toml</c> (PEP 751's name for a named lock, see
+    /// <see cref="PyLockNames"/>) for a venv, <c>NAME.conda-lock.txt</c> for a conda env, whose platforms
+    /// each get their own <c>NAME.SUBDIR.conda-lock.txt</c> from it.
     /// </summary>
     public static string PathOf(EnvDeclaration env, SpecContext context, int envCount)
     {
-        var declared = env.LockFile ?? (envCount == 1 ? context.LockFile : null);
-        var byDefault = env.Kind == EnvKind.Conda ? env.Name + Lock.Conda.CondaLock.FileSuffix : $"pylock.{env.Name}.toml";
-        return Path.GetFullPath(declared ?? byDefault, context.ProjectDirectory);
+        var byDefault = env.Kind == EnvKind.Conda ? env.Name + Lock.Conda.CondaLock.FileSuffix : PyLockNames.FileNameOf(env.Name);
+        return Path.GetFullPath(DeclaredPathOf(env, context, envCount) ?? byDefault, context.ProjectDirectory);
     }
 
     /// <summary>The PEP 751 lock of the env's pip packages: the lock file itself for a venv; <c>pylock.NAME.toml</c> in the folder of a conda env's lock.</summary>
     public static string PipLockPathOf(EnvDeclaration env, SpecContext context, int envCount)
     {
         var path = PathOf(env, context, envCount);
-        return env.Kind == EnvKind.Conda ? Path.Combine(Path.GetDirectoryName(path)!, $"pylock.{env.Name}.toml") : path;
+        return env.Kind == EnvKind.Conda ? Path.Combine(Path.GetDirectoryName(path)!, PyLockNames.FileNameOf(env.Name)) : path;
     }
+
+    /// <summary>
+    /// Where the env's pip lock is now: under its PEP 751 name, or, while only a lock under the name
+    /// M1Env used before is there (the env's name with its dots), under that one, which a build then
+    /// renames (<see cref="EnvSpec.PipLockStandardFile"/>). A name the project declares is never changed.
+    /// </summary>
+    public static PipLockLocation PipLockOf(EnvDeclaration env, SpecContext context, int envCount)
+    {
+        var standard = PipLockPathOf(env, context, envCount);
+        var former = PyLockNames.FormerFileNameOf(env.Name) is { } name && (env.Kind == EnvKind.Conda || DeclaredPathOf(env, context, envCount) is null)
+            ? Path.Combine(Path.GetDirectoryName(standard)!, name)
+            : null;
+        return former is not null && !File.Exists(standard) && File.Exists(former)
+            ? new PipLockLocation(former, standard)
+            : new PipLockLocation(standard, null);
+    }
+
+    private static string? DeclaredPathOf(EnvDeclaration env, SpecContext context, int envCount) =>
+        env.LockFile ?? (envCount == 1 ? context.LockFile : null);
 
     public static void Validate(IReadOnlyList<EnvDeclaration> envs, SpecContext context, List<SpecError> errors)
     {
@@ -46,16 +64,31 @@ internal static class LockFiles
         var seen = new Dictionary<string, string>(PathIdentity.Comparer);
         foreach (var env in envs)
         {
-            var path = PathOf(env, context, envs.Count);
-            if (seen.TryGetValue(path, out var other))
+            // A venv's pip lock is its lock; a conda env's sits beside its conda locks, where another env's may be.
+            var paths = env.Kind == EnvKind.Conda
+                ? new[] { PathOf(env, context, envs.Count), PipLockPathOf(env, context, envs.Count) }
+                : [PathOf(env, context, envs.Count)];
+            foreach (var path in paths)
             {
-                errors.Add(new(ErrorCodes.DuplicateDeclaration,
-                    $"The environments '{InputQuote.Shorten(other)}' and '{InputQuote.Shorten(env.Name)}' share the lock file {InputQuote.Shorten(path)}; give one of them another LockFile.", env.DeclaredIn));
-            }
-            else
-            {
-                seen[path] = env.Name;
+                if (seen.TryGetValue(path, out var other))
+                {
+                    errors.Add(new(ErrorCodes.DuplicateDeclaration, SharedLockMessage(other, env.Name, path), env.DeclaredIn));
+                    break;
+                }
+                else
+                {
+                    seen[path] = env.Name;
+                }
             }
         }
+    }
+
+    private static string SharedLockMessage(string first, string second, string path)
+    {
+        var mapped = !string.Equals(first, second, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(PyLockNames.FileNameOf(first), Path.GetFileName(path), StringComparison.OrdinalIgnoreCase)
+            && string.Equals(PyLockNames.FileNameOf(second), Path.GetFileName(path), StringComparison.OrdinalIgnoreCase);
+        var why = mapped ? " (PEP 751 allows no dot in a lock's name, so M1Env writes each '.' of an env name as '-')" : string.Empty;
+        return $"The environments '{InputQuote.Shorten(first)}' and '{InputQuote.Shorten(second)}' share the lock file {InputQuote.Shorten(path)}{why}; rename one of them, or give one of them another LockFile.";
     }
 }

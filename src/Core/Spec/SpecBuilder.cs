@@ -34,22 +34,28 @@ public static class SpecBuilder
         }
 
         var specs = accepted
-            .Select(env => new EnvSpec(
-                env.Declaration.Name,
-                env.Declaration.Kind,
-                env.Python,
-                env.Prefix,
-                packagesByEnv.TryGetValue(env.Declaration.Name, out var list)
-                    ? list.OrderBy(p => p.NormalizedName, StringComparer.Ordinal).ToArray()
-                    : [],
-                sources)
+            .Select(env =>
             {
-                CondaPackages = condaByEnv.TryGetValue(env.Declaration.Name, out var conda) ? conda.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray() : [],
-                Channels = env.Channels,
-                Named = env.Named,
-                LockFile = LockFiles.PathOf(env.Declaration, context, envs.Count),
-                PipLockFile = LockFiles.PipLockPathOf(env.Declaration, context, envs.Count),
-                Lock = context.Lock,
+                var pipLock = LockFiles.PipLockOf(env.Declaration, context, envs.Count);
+                return new EnvSpec(
+                    env.Declaration.Name,
+                    env.Declaration.Kind,
+                    env.Python,
+                    env.Prefix,
+                    packagesByEnv.TryGetValue(env.Declaration.Name, out var list)
+                        ? list.OrderBy(p => p.NormalizedName, StringComparer.Ordinal).ToArray()
+                        : [],
+                    sources)
+                {
+                    CondaPackages = condaByEnv.TryGetValue(env.Declaration.Name, out var conda) ? conda.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray() : [],
+                    Channels = env.Channels,
+                    Named = env.Named,
+                    // A venv's lock is its pip lock.
+                    LockFile = env.Declaration.Kind == EnvKind.Venv ? pipLock.Current : LockFiles.PathOf(env.Declaration, context, envs.Count),
+                    PipLockFile = pipLock.Current,
+                    PipLockStandardFile = pipLock.StandardName,
+                    Lock = context.Lock,
+                };
             })
             .ToArray();
         return new SpecBuildResult(specs, []);

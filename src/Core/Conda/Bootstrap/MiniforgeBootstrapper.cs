@@ -80,7 +80,9 @@ public sealed class MiniforgeBootstrapper(ProcessRunner runner, IProvisionLog lo
         // The small checksum file first: a mirror without it fails before the large download.
         var (expected, expectedFrom) = release.Settings.Sha256 is { } configured
             ? (configured.ToLowerInvariant(), "the configured SHA-256")
-            : (await downloader.ReadPublishedSha256Async(cancellationToken).ConfigureAwait(false), MiniforgeRelease.Display(release.ChecksumUrl));
+            : MiniforgePinnedSha256.Of(release.FileName) is { } pinned
+                ? (pinned, "the SHA-256 M1Env pins for this installer")
+                : (await downloader.ReadPublishedSha256Async(cancellationToken).ConfigureAwait(false), MiniforgeRelease.Display(release.ChecksumUrl));
 
         log.Step($"Downloading Miniforge3 {release.Version} ({release.Asset.Platform}) from {MiniforgeRelease.Display(release.InstallerUrl)}...");
         var installer = Path.Combine(downloadFolder, release.FileName);

@@ -11,14 +11,14 @@ namespace M1Env.Core.Conda.Bootstrap;
 public sealed partial record MiniforgeSettings(string ToolsDirectory)
 {
     /// <summary>The Miniforge release installed unless <see cref="Version"/> says otherwise.</summary>
-    public const string DefaultVersion = "25.3.1-0";
+    public const string DefaultVersion = "26.7.2-0";
 
     /// <summary>Where conda-forge publishes each release's installers, each with a <c>.sha256</c> file beside it.</summary>
     public const string GitHubReleasesUrl = "https://github.com/conda-forge/miniforge/releases/download/";
 
     public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(30);
 
-    /// <summary>A Miniforge release tag, such as <c>25.3.1-0</c>.</summary>
+    /// <summary>A Miniforge release tag, such as <c>26.7.2-0</c>.</summary>
     public string Version { get; init; } = DefaultVersion;
 
     /// <summary>
@@ -29,7 +29,7 @@ public sealed partial record MiniforgeSettings(string ToolsDirectory)
     /// </summary>
     public string? MirrorUrl { get; init; }
 
-    /// <summary>The installer's expected SHA-256 (hex); when null it is read from the <c>.sha256</c> file beside the installer.</summary>
+    /// <summary>The installer's expected SHA-256 (hex); when null, the one M1Env pins for the installer (<see cref="MiniforgePinnedSha256"/>), else the <c>.sha256</c> file beside it.</summary>
     public string? Sha256 { get; init; }
 
     /// <summary>How long to wait for another build that is installing Miniforge into the same folder.</summary>

@@ -24,7 +24,7 @@ public sealed class MiniforgeBootstrapperTests : IDisposable
 
     private string ExpectedConda => Path.Combine(InstallDirectory, "bin", "conda");
 
-    private MiniforgeSettings Settings => new(Tools) { MirrorUrl = mirror.Url };
+    private MiniforgeSettings Settings => new(Tools) { MirrorUrl = mirror.Url, Version = MiniforgeMirror.Version };
 
     public void Dispose()
     {
@@ -92,6 +92,26 @@ public sealed class MiniforgeBootstrapperTests : IDisposable
         AssertNoDownloadLeftovers();
     }
 
+    [Fact]
+    public async Task The_default_release_is_checked_against_the_pinned_hash_not_the_published_one()
+    {
+        // A mirror serving another file under the default release's name, with a .sha256 that matches it.
+        var installer = FakeMiniforgeInstaller.Script();
+        var fileName = MiniforgeMirror.Asset.FileName(MiniforgeSettings.DefaultVersion);
+        mirror.Server.Add("/miniforge/" + fileName, installer);
+        mirror.Server.Add("/miniforge/" + fileName + ".sha256", Encoding.ASCII.GetBytes($"{MiniforgeMirror.Sha256Of(installer)}  {fileName}\n"));
+        var pinned = MiniforgePinnedSha256.Of(fileName);
+        Assert.NotNull(pinned);
+
+        var error = await Assert.ThrowsAsync<M1EnvException>(() => Bootstrapper().EnsureInstalledAsync(Settings with { Version = MiniforgeSettings.DefaultVersion }, CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.MiniforgeHashMismatch, error.Code);
+        Assert.Contains(pinned, error.Message, StringComparison.Ordinal);
+        Assert.Contains("the SHA-256 M1Env pins for this installer", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, mirror.Server.CountRequests("/miniforge/" + fileName + ".sha256"));
+        Assert.Null(MiniforgeBootstrapper.FindInstalled(Tools));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -118,6 +138,7 @@ public sealed class MiniforgeBootstrapperTests : IDisposable
         var settings = new MiniforgeSettings(Tools)
         {
             MirrorUrl = $"http://127.0.0.1:{StaticFileServer.ClosedLoopbackPort()}/miniforge/",
+            Version = MiniforgeMirror.Version,
             Sha256 = configuredSha256 ? new string('a', 64) : null,
         };
 

@@ -16,7 +16,10 @@ internal sealed class MiniforgeMirror : IDisposable
 
     public static MiniforgeAsset Asset { get; } = MiniforgeAsset.ForCurrentMachine();
 
-    public static string FileName => Asset.FileName(MiniforgeSettings.DefaultVersion);
+    /// <summary>The release it serves: an older one, for which M1Env pins no hash, so its installer is checked against the published <c>.sha256</c>.</summary>
+    public const string Version = "25.3.1-0";
+
+    public static string FileName => Asset.FileName(Version);
 
     public string Url => Server.BaseUrl.TrimEnd('/') + Folder;
 

@@ -10,8 +10,8 @@ public sealed class MiniforgeSettingsTests
     {
         var settings = new MiniforgeSettings("/tools");
 
-        Assert.Equal("25.3.1-0", settings.Version);
-        Assert.Equal(new Uri("https://github.com/conda-forge/miniforge/releases/download/25.3.1-0/"), settings.ReleaseFolderUrl);
+        Assert.Equal("26.7.2-0", settings.Version);
+        Assert.Equal(new Uri("https://github.com/conda-forge/miniforge/releases/download/26.7.2-0/"), settings.ReleaseFolderUrl);
         Assert.Equal(Path.Combine(Path.GetFullPath("/tools"), "miniforge3"), settings.InstallDirectory);
         settings.Validate();
     }
@@ -21,8 +21,8 @@ public sealed class MiniforgeSettingsTests
     {
         var release = new MiniforgeRelease(new MiniforgeSettings("/tools") { MirrorUrl = "https://mirror.example/miniforge" }, new MiniforgeAsset("Linux-x86_64", ".sh"));
 
-        Assert.Equal("https://mirror.example/miniforge/Miniforge3-25.3.1-0-Linux-x86_64.sh", release.InstallerUrl.AbsoluteUri);
-        Assert.Equal("https://mirror.example/miniforge/Miniforge3-25.3.1-0-Linux-x86_64.sh.sha256", release.ChecksumUrl.AbsoluteUri);
+        Assert.Equal("https://mirror.example/miniforge/Miniforge3-26.7.2-0-Linux-x86_64.sh", release.InstallerUrl.AbsoluteUri);
+        Assert.Equal("https://mirror.example/miniforge/Miniforge3-26.7.2-0-Linux-x86_64.sh.sha256", release.ChecksumUrl.AbsoluteUri);
     }
 
     public static TheoryData<MiniforgeSettings> Invalid => new()
