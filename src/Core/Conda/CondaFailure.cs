@@ -198,8 +198,8 @@ public static partial class CondaFailure
             return Unreachable(CondaQuote.Indented(text), tool, env, result);
         }
 
-        // Every unsolvable run ends with the bare "Could not solve" line: once its explanation is quoted, it adds nothing.
-        var said = LibmambaLog.Explains(lines) ? lines.Where(l => l.Trim() != LibmambaLog.CouldNotSolve).ToArray() : lines;
+        // The explanation starts with "Could not solve for environment specs", and the run ends with it again.
+        var said = lines.Where((l, i) => l.Trim() != LibmambaLog.CouldNotSolve || !lines.Take(i).Any(p => p.Trim() == LibmambaLog.CouldNotSolve)).ToArray();
         var quote = CondaQuote.Indented(string.Join("\n", said));
         var missing = LibmambaMissingSpecs.In(lines)
             .Concat(lines.Select(l => NothingProvidesRequested().Match(l.Trim())).Where(m => m.Success).Select(m => m.Groups["spec"].Value))
