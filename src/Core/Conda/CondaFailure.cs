@@ -107,13 +107,9 @@ public static partial class CondaFailure
     /// </summary>
     private static IReadOnlyList<string> Explanation(IReadOnlyList<string> logged, ProcessResult result, ProcessResult? plainRerun)
     {
-        IEnumerable<Func<IReadOnlyList<string>>> sources =
-        [
-            () => logged,
-            () => LibmambaLog.FromStderr(result),
-            () => plainRerun is null ? [] : LibmambaLog.FromStderr(plainRerun) is { Count: > 0 } rerun ? rerun : plainRerun.OutputTail,
-        ];
-        var said = sources.Select(source => source()).Where(lines => lines.Count > 0).ToArray();
+        // A rerun without libmamba's level prefixes (an older tool) is read whole.
+        var rerun = plainRerun is null ? [] : LibmambaLog.FromStderr(plainRerun) is { Count: > 0 } lines ? lines : plainRerun.OutputTail;
+        var said = new[] { logged, LibmambaLog.FromStderr(result), rerun }.Where(l => l.Count > 0).ToArray();
         return said.FirstOrDefault(LibmambaLog.Explains) ?? said.FirstOrDefault() ?? [];
     }
 
