@@ -13,7 +13,8 @@ namespace M1Env.Core.Conda;
 /// <remarks>
 /// conda reports errors as JSON on stdout (<c>exception_name</c>, <c>message</c>); micromamba as
 /// <c>{"solver_problems": [...], "success": false}</c>, or only on stderr
-/// (<c>critical libmamba Multiple errors occured: ...</c>) when a channel cannot be read.
+/// (<c>critical libmamba Multiple errors occured: ...</c>) when a channel cannot be read; mamba 2.9
+/// keeps stderr empty with <c>--json</c> and puts the log records in the JSON's <c>log_history</c>.
 /// </remarks>
 public static partial class CondaFailure
 {
@@ -37,23 +38,25 @@ public static partial class CondaFailure
     private static readonly string[] HashMismatchPhrases =
     [
         "mismatch between the expected content and downloaded content", "sum doesn't match", "sum does not match", "checksum mismatch",
+        "Found incorrect downloads",
     ];
+
+    /// <summary>All libmamba 2 says in <c>solver_problems</c> of a request it cannot meet, a missing package above all.</summary>
+    private const string UnsupportedRequest = "unsupported request";
 
     [GeneratedRegex(@"Subdir \S+ not loaded", RegexOptions.CultureInvariant)]
     private static partial Regex SubdirNotLoaded();
-
-    [GeneratedRegex(@"^(?:critical|error)\s+libmamba\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex LibmambaPrefix();
-
-    [GeneratedRegex(@"^(?<spec>.+?) does not exist \(perhaps a typo or a missing channel\)", RegexOptions.CultureInvariant)]
-    private static partial Regex DoesNotExist();
 
     [GeneratedRegex(@"nothing provides requested (?<spec>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex NothingProvidesRequested();
 
     /// <param name="result">The finished command; a successful exit whose stdout holds no successful result also fails here.</param>
     /// <param name="envName">The env the command worked on, for the message.</param>
-    /// <param name="plainRerun">The same command run without <c>--json</c>, whose text explains a solve libmamba's JSON only calls an "unsupported request".</param>
+    /// <param name="plainRerun">
+    /// The same command run again without <c>--json</c>, or null. libmamba 2 answers a missing package
+    /// with <c>--json</c> only by <c>"unsupported request"</c>; its readable explanation, read from
+    /// here, is what tells a missing package from a conflict.
+    /// </param>
     public static M1EnvException Explain(ProcessResult result, string envName, ProcessResult? plainRerun = null)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -64,6 +67,7 @@ public static partial class CondaFailure
             return Failure(ErrorCodes.CondaCommandFailed, $"{tool} ran past its time limit for {env} and was stopped. Check the network (a slow channel) and build again; its last lines follow.", result);
         }
 
+        IReadOnlyList<string> logged = [];
         using (var document = CondaOutput.FinalJson(result.StandardOutput))
         {
             if (document?.RootElement is { ValueKind: JsonValueKind.Object } root)
@@ -73,14 +77,10 @@ public static partial class CondaFailure
                     return FromCondaError(root, exceptionName, tool, env, result);
                 }
 
-                if (root.TryGetProperty("solver_problems", out _) && plainRerun is not null && LibmambaCritical(plainRerun.OutputTail) is { } explained)
-                {
-                    return FromLibmambaLog(explained, tool, env, result);
-                }
-
+                logged = LibmambaLog.FromLogHistory(root);
                 if (root.TryGetProperty("solver_problems", out _))
                 {
-                    return FromSolverProblems(CondaJson.Strings(root, "solver_problems"), tool, env, result);
+                    return FromSolverProblems(CondaJson.Strings(root, "solver_problems"), Explanation(logged, result, plainRerun), tool, env, result);
                 }
 
                 if (!root.TryGetProperty("success", out _) && CondaJson.Text(root, "error") is { } error)
@@ -90,14 +90,27 @@ public static partial class CondaFailure
             }
         }
 
-        if (LibmambaCritical(result.OutputTail) is { } critical)
+        var explanation = Explanation(logged, result, plainRerun);
+        if (explanation.Count > 0)
         {
-            return FromLibmambaLog(critical, tool, env, result);
+            return FromLibmambaLog(explanation, tool, env, result);
         }
 
         return result.ExitCode == 0
             ? Failure(ErrorCodes.CondaCommandFailed, $"{tool} exited with code 0 for {env}, but its output holds no successful JSON result (it may be cut short or not JSON at all). Check that {tool} works and build again; its last lines follow.", result)
             : Failure(ErrorCodes.CondaCommandFailed, $"{tool} failed for {env} (exit code {result.ExitCode}); its last lines follow.", result);
+    }
+
+    /// <summary>
+    /// What libmamba logged: 2.9's <c>log_history</c>, else this run's stderr, else the plain rerun's;
+    /// the first that says more than that the solve failed, or else the first that says anything.
+    /// </summary>
+    private static IReadOnlyList<string> Explanation(IReadOnlyList<string> logged, ProcessResult result, ProcessResult? plainRerun)
+    {
+        // A rerun without libmamba's level prefixes (an older tool) is read whole.
+        var rerun = plainRerun is null ? [] : LibmambaLog.FromStderr(plainRerun) is { Count: > 0 } lines ? lines : plainRerun.OutputTail;
+        var said = new[] { logged, LibmambaLog.FromStderr(result), rerun }.Where(l => l.Count > 0).ToArray();
+        return said.FirstOrDefault(LibmambaLog.Explains) ?? said.FirstOrDefault() ?? [];
     }
 
     private static M1EnvException FromCondaError(JsonElement root, string exceptionName, string tool, string env, ProcessResult result)
@@ -147,38 +160,46 @@ public static partial class CondaFailure
         return Failure(ErrorCodes.CondaCommandFailed, $"{tool} failed for {env} (exit code {result.ExitCode}) with {exceptionName}. {tool} says:\n{quote}", result);
     }
 
-    private static M1EnvException FromSolverProblems(IReadOnlyList<string> problems, string tool, string env, ProcessResult result)
+    /// <param name="problems">micromamba's <c>solver_problems</c>; 2.x writes only <c>"unsupported request"</c> for a missing package.</param>
+    /// <param name="explanation">What libmamba logged besides (see <see cref="Explanation"/>): it wins when it says more than that the solve failed.</param>
+    private static M1EnvException FromSolverProblems(IReadOnlyList<string> problems, IReadOnlyList<string> explanation, string tool, string env, ProcessResult result)
     {
-        var quote = CondaQuote.Indented(string.Join("\n", problems));
-        var missing = problems.Select(p => NothingProvidesRequested().Match(p.Trim())).Where(m => m.Success).Select(m => m.Groups["spec"].Value).ToArray();
-        if (missing.Length > 0)
+        if (LibmambaLog.Explains(explanation))
         {
-            return Failure(
-                ErrorCodes.CondaPackagesNotFound,
-                $"{tool} could not find {string.Join(", ", missing)} for {env} in its channels. Check the package name and version, and the env's Channels. {tool} says:\n{quote}",
-                result);
+            return FromLibmambaLog(explanation, tool, env, result);
         }
 
-        return problems.Count > 0
-            ? Unsatisfiable(quote, tool, env, result)
-            : Failure(ErrorCodes.CondaUnsatisfiable, $"{tool} could not solve {env} and named no reason. Loosen a version pin (or drop a package) in the env's declarations, then build again; its last lines follow.", result);
+        var named = problems.Where(p => p.Trim() != UnsupportedRequest).ToArray();
+        if (named.Length == 0)
+        {
+            var hint = problems.Count > 0 ? $" (it says only \"{UnsupportedRequest}\": most often a package or version no channel of the env has)" : string.Empty;
+            return Failure(ErrorCodes.CondaUnsatisfiable, $"{tool} could not solve {env} and named no reason{hint}. Check the package names and versions and the env's Channels, or loosen a version pin, then build again; its last lines follow.", result);
+        }
+
+        return FromLibmambaLog(named, tool, env, result, unsolved: true);
     }
 
-    private static M1EnvException FromLibmambaLog(IReadOnlyList<string> lines, string tool, string env, ProcessResult result)
+    /// <summary>Classifies what libmamba said, from its solver problems or its log, and quotes it.</summary>
+    /// <param name="unsolved">The lines are solver problems: what is not a missing package is a conflict.</param>
+    private static M1EnvException FromLibmambaLog(IReadOnlyList<string> lines, string tool, string env, ProcessResult result, bool unsolved = false)
     {
         var text = string.Join("\n", lines);
-        var quote = CondaQuote.Indented(text);
         if (HashMismatchPhrases.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase)))
         {
-            return HashMismatch(quote, tool, env, result);
+            return HashMismatch(CondaQuote.Indented(text), tool, env, result);
         }
 
         if (ChannelFailurePhrases.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase)) || SubdirNotLoaded().IsMatch(text))
         {
-            return Unreachable(quote, tool, env, result);
+            return Unreachable(CondaQuote.Indented(text), tool, env, result);
         }
 
-        var missing = lines.Select(l => DoesNotExist().Match(l.Trim(' ', '└', '├', '─', '│'))).Where(m => m.Success).Select(m => m.Groups["spec"].Value).ToArray();
+        // The explanation starts with "Could not solve for environment specs", and the run ends with it again.
+        var said = lines.Where((l, i) => l.Trim() != LibmambaLog.CouldNotSolve || !lines.Take(i).Any(p => p.Trim() == LibmambaLog.CouldNotSolve)).ToArray();
+        var quote = CondaQuote.Indented(string.Join("\n", said));
+        var missing = LibmambaMissingSpecs.In(lines)
+            .Concat(lines.Select(l => NothingProvidesRequested().Match(l.Trim())).Where(m => m.Success).Select(m => m.Groups["spec"].Value))
+            .ToArray();
         if (missing.Length > 0)
         {
             return Failure(
@@ -187,12 +208,7 @@ public static partial class CondaFailure
                 result);
         }
 
-        if (lines.Any(l => NothingProvidesRequested().IsMatch(l)))
-        {
-            return FromSolverProblems(lines, tool, env, result);
-        }
-
-        return text.Contains("Could not solve for environment specs", StringComparison.Ordinal)
+        return unsolved || text.Contains(LibmambaLog.CouldNotSolve, StringComparison.Ordinal)
             ? Unsatisfiable(quote, tool, env, result)
             : Failure(ErrorCodes.CondaCommandFailed, $"{tool} failed for {env} (exit code {result.ExitCode}). {tool} says:\n{quote}", result);
     }
@@ -217,23 +233,6 @@ public static partial class CondaFailure
 
     private static M1EnvException Failure(string code, string message, ProcessResult result) =>
         new(code, UrlRedactor.Redact(message), result.Transcript);
-
-    /// <summary>
-    /// libmamba's error lines, from the first <c>critical libmamba</c> or <c>error libmamba</c> line
-    /// to the end, their level prefix removed (the lines after belong to the same message); null when none.
-    /// </summary>
-    private static IReadOnlyList<string>? LibmambaCritical(IReadOnlyList<string> tail)
-    {
-        var first = -1;
-        for (var i = 0; i < tail.Count && first < 0; i++)
-        {
-            first = LibmambaPrefix().IsMatch(tail[i].TrimStart()) ? i : -1;
-        }
-
-        return first < 0
-            ? null
-            : tail.Skip(first).Select(l => LibmambaPrefix().Replace(l.TrimStart(), string.Empty).TrimEnd()).Where(l => l.Length > 0).ToArray();
-    }
 
     /// <summary>conda, mamba or micromamba, from the program the command line starts with.</summary>
     internal static string ToolName(string commandLine)

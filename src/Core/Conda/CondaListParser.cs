@@ -10,9 +10,10 @@ public static class CondaListParser
     /// (no JSON, a cut-short one, or an error object).
     /// </summary>
     /// <remarks>
-    /// Both tools write an array of short entries (<c>name</c>, <c>version</c>, <c>build_string</c>,
-    /// <c>base_url</c>, <c>platform</c>, <c>dist_name</c>). An object is read too: the first array of
-    /// package objects in it (<c>{"packages": [...]}</c>), or else its values (<c>{"numpy": {...}}</c>).
+    /// conda and libmamba up to 2.8 write an array of short entries (<c>name</c>, <c>version</c>,
+    /// <c>build_string</c>, <c>base_url</c>, <c>platform</c>, <c>dist_name</c>); mamba 2.9 writes
+    /// <c>{"packages": [...], "log_history": [...]}</c>. An object is read as its <c>packages</c>, else
+    /// the first other array of package objects in it, or else its values (<c>{"numpy": {...}}</c>).
     /// </remarks>
     public static IReadOnlyList<CondaPackageRef>? Parse(string? stdout)
     {
@@ -33,7 +34,14 @@ public static class CondaListParser
             return null;
         }
 
-        foreach (var property in root.EnumerateObject())
+        if (root.TryGetProperty("packages", out var packages) && packages.ValueKind == JsonValueKind.Array)
+        {
+            return Read(packages.EnumerateArray());
+        }
+
+        // 2.9's log records are objects in an array too, and sort before "packages".
+        var listings = root.EnumerateObject().Where(p => p.Name != "log_history").ToArray();
+        foreach (var property in listings)
         {
             if (property.Value.ValueKind == JsonValueKind.Array && property.Value.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.Object))
             {
@@ -41,7 +49,7 @@ public static class CondaListParser
             }
         }
 
-        return Read(root.EnumerateObject().Select(p => p.Value));
+        return Read(listings.Select(p => p.Value));
     }
 
     private static CondaPackageRef[] Read(IEnumerable<JsonElement> entries) =>

@@ -7,6 +7,12 @@ public sealed record ProcessResult(string CommandLine, int ExitCode, string Stan
 {
     public bool Succeeded => ExitCode == 0;
 
+    /// <summary>
+    /// The last lines of stderr alone (<see cref="OutputTail"/> mixes both streams); empty where not kept.
+    /// A tool that prints its error on stderr and a long JSON document on stdout after it loses the error from <see cref="OutputTail"/>.
+    /// </summary>
+    public IReadOnlyList<string> ErrorTail { get; init; } = [];
+
     /// <summary>The command, then the last lines it printed: what an error shows under its message.</summary>
     public IReadOnlyList<string> Transcript => ["$ " + CommandLine, .. OutputTail];
 }

@@ -44,17 +44,18 @@ public sealed class ProcessRunner(IProvisionLog log)
 
         var stdout = new StringBuilder();
         var tail = new Queue<string>();
-        void OnLine(string line) => Record(line, streamToLog);
-        void OnDataLine(string line) => Record(line, streamToLog && !stdoutIsData);
-        void Record(string line, bool toLog)
+        var errorTail = new Queue<string>();
+        void OnLine(string line) => Record(line, streamToLog, errorTail);
+        void OnDataLine(string line) => Record(line, streamToLog && !stdoutIsData, null);
+        void Record(string line, bool toLog, Queue<string>? streamTail)
         {
             var redacted = UrlRedactor.Redact(line);
             lock (tail)
             {
-                tail.Enqueue(redacted);
-                if (tail.Count > TailLines)
+                Keep(tail, redacted);
+                if (streamTail is not null)
                 {
-                    tail.Dequeue();
+                    Keep(streamTail, redacted);
                 }
             }
 
@@ -79,6 +80,14 @@ public sealed class ProcessRunner(IProvisionLog log)
             }
         }
 
+        string[] ErrorTail()
+        {
+            lock (tail)
+            {
+                return errorTail.ToArray();
+            }
+        }
+
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (timeout is { } limit)
         {
@@ -90,7 +99,7 @@ public sealed class ProcessRunner(IProvisionLog log)
             // CliWrap kills the whole process tree when the token fires, so a child holding the pipes open cannot outlive it.
             var result = await command.ExecuteAsync(deadline.Token).ConfigureAwait(false);
             log.Detail(string.Create(CultureInfo.InvariantCulture, $"< exit code {result.ExitCode} after {Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s: {Path.GetFileName(executable)}"));
-            return new ProcessResult(commandLine, result.ExitCode, stdout.ToString(), Tail());
+            return new ProcessResult(commandLine, result.ExitCode, stdout.ToString(), Tail()) { ErrorTail = ErrorTail() };
         }
         catch (OperationCanceledException) when (timeout is not null && !cancellationToken.IsCancellationRequested)
         {
@@ -99,7 +108,10 @@ public sealed class ProcessRunner(IProvisionLog log)
                 -1,
                 stdout.ToString(),
                 [.. Tail(), string.Create(CultureInfo.InvariantCulture, $"killed: still running after {timeout.Value.TotalSeconds:0.###} s")],
-                TimedOut: true);
+                TimedOut: true)
+            {
+                ErrorTail = ErrorTail(),
+            };
         }
         catch (Win32Exception exception)
         {
@@ -110,6 +122,15 @@ public sealed class ProcessRunner(IProvisionLog log)
 
     public static string FormatCommandLine(string executable, IEnumerable<string> arguments) =>
         string.Join(" ", new[] { executable }.Concat(arguments).Select(Quote));
+
+    private static void Keep(Queue<string> lines, string line)
+    {
+        lines.Enqueue(line);
+        if (lines.Count > TailLines)
+        {
+            lines.Dequeue();
+        }
+    }
 
     private static string Quote(string argument) =>
         argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./:=@+,[]<>!~*".Contains(c))

@@ -9,6 +9,11 @@ internal sealed record CondaFixture(string Tool, string Step, string StandardOut
 {
     public const string Conda = "conda-23.7.4";
     public const string Micromamba = "micromamba-1.5.12";
+    public const string Micromamba2 = "micromamba-2.8.1";
+    public const string Mamba2 = "mamba-2.8.1";
+
+    /// <summary>Written by hand, not recorded: see its README.</summary>
+    public const string Mamba29 = "mamba-2.9-derived";
 
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "Conda", "Fixtures");
 
@@ -25,14 +30,19 @@ internal sealed record CondaFixture(string Tool, string Step, string StandardOut
     }
 
     /// <summary>
-    /// The result <see cref="ProcessRunner"/> would have made: the full stdout, and the last 25 lines of
-    /// stdout then stderr (the recording kept them apart, so their interleaving is unknown).
+    /// The result <see cref="ProcessRunner"/> would have made: the full stdout, the last 25 lines of
+    /// stdout then stderr (the recording kept them apart, so their interleaving is unknown), and those of stderr.
     /// </summary>
     public ProcessResult ToResult()
     {
-        var program = Tool == Conda ? "/Users/dev/miniforge3/bin/conda" : "/Users/dev/.m1env/bin/micromamba";
+        var program = Tool.StartsWith("conda", StringComparison.Ordinal) ? "/Users/dev/miniforge3/bin/conda"
+            : Tool.StartsWith("micromamba", StringComparison.Ordinal) ? "/Users/dev/.m1env/bin/micromamba"
+            : "/Users/dev/miniforge3/bin/mamba";
         var lines = Lines(StandardOutput).Concat(Lines(StandardError)).ToArray();
-        return new ProcessResult($"{program} {Step} -p /Users/dev/ml/.m1env/demo --json", ExitCode, StandardOutput, lines.TakeLast(25).ToArray());
+        return new ProcessResult($"{program} {Step} -p /Users/dev/ml/.m1env/demo --json", ExitCode, StandardOutput, lines.TakeLast(25).ToArray())
+        {
+            ErrorTail = Lines(StandardError).TakeLast(25).ToArray(),
+        };
     }
 
     private static IEnumerable<string> Lines(string text) =>

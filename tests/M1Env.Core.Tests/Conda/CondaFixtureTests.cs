@@ -25,6 +25,46 @@ public sealed class CondaFixtureTests
         { CondaFixture.Micromamba, "remove", 0 },
         { CondaFixture.Micromamba, "install-missing", 1 },
         { CondaFixture.Micromamba, "create-unsatisfiable", 1 },
+        { CondaFixture.Micromamba2, "version", 0 },
+        { CondaFixture.Micromamba2, "create-dry-run", 0 },
+        { CondaFixture.Micromamba2, "create", 0 },
+        { CondaFixture.Micromamba2, "install", 0 },
+        { CondaFixture.Micromamba2, "list", 0 },
+        { CondaFixture.Micromamba2, "remove", 0 },
+        { CondaFixture.Micromamba2, "install-missing", 1 },
+        { CondaFixture.Micromamba2, "install-missing-plain", 1 },
+        { CondaFixture.Micromamba2, "create-unsatisfiable", 1 },
+        { CondaFixture.Micromamba2, "create-missing-python", 1 },
+        { CondaFixture.Micromamba2, "create-missing-python-plain", 1 },
+        { CondaFixture.Micromamba2, "create-explicit", 0 },
+        { CondaFixture.Micromamba2, "install-explicit", 0 },
+        { CondaFixture.Micromamba2, "create-explicit-hash-mismatch", 1 },
+        { CondaFixture.Micromamba2, "info", 0 },
+        { CondaFixture.Mamba2, "version", 0 },
+        { CondaFixture.Mamba2, "create-dry-run", 0 },
+        { CondaFixture.Mamba2, "create", 0 },
+        { CondaFixture.Mamba2, "install", 0 },
+        { CondaFixture.Mamba2, "list", 0 },
+        { CondaFixture.Mamba2, "remove", 0 },
+        { CondaFixture.Mamba2, "install-missing", 1 },
+        { CondaFixture.Mamba2, "install-missing-plain", 1 },
+        { CondaFixture.Mamba2, "create-unsatisfiable", 1 },
+        { CondaFixture.Mamba2, "create-missing-python", 1 },
+        { CondaFixture.Mamba2, "create-missing-python-plain", 1 },
+        { CondaFixture.Mamba2, "create-explicit", 0 },
+        { CondaFixture.Mamba2, "install-explicit", 0 },
+        { CondaFixture.Mamba2, "create-explicit-hash-mismatch", 1 },
+        { CondaFixture.Mamba2, "info", 0 },
+        { CondaFixture.Mamba29, "create-dry-run", 0 },
+        { CondaFixture.Mamba29, "create", 0 },
+        { CondaFixture.Mamba29, "install", 0 },
+        { CondaFixture.Mamba29, "list", 0 },
+        { CondaFixture.Mamba29, "remove", 0 },
+        { CondaFixture.Mamba29, "install-missing", 1 },
+        { CondaFixture.Mamba29, "create-unsatisfiable", 1 },
+        { CondaFixture.Mamba29, "create-missing-python", 1 },
+        { CondaFixture.Mamba29, "create-explicit-hash-mismatch", 1 },
+        { CondaFixture.Mamba29, "info", 0 },
     };
 
     [Theory]
@@ -42,10 +82,11 @@ public sealed class CondaFixtureTests
     {
         var known = Steps.Select(row => Path.Combine((string)row[0], (string)row[1])).ToHashSet(StringComparer.Ordinal);
         var files = Directory.GetFiles(CondaFixture.Folder, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "README.md")
             .Select(f => Path.GetRelativePath(CondaFixture.Folder, f))
             .ToArray();
 
-        Assert.Equal(19 * 3, files.Length);
+        Assert.Equal(Steps.Count() * 3, files.Length);
         Assert.All(files, f => Assert.Contains(Path.Combine(Path.GetDirectoryName(f)!, Path.GetFileNameWithoutExtension(f)), known));
     }
 }

@@ -27,6 +27,20 @@ public class ProcessRunnerTests
     }
 
     [Fact]
+    public async Task Keeps_the_tail_of_stderr_apart_from_a_long_stdout_document()
+    {
+        var result = await new ProcessRunner(NullProvisionLog.Instance).RunAsync(
+            PythonFinder.Find(),
+            ["-c", "import sys; print('critical libmamba Found incorrect downloads. Aborting', file=sys.stderr, flush=True); [print(i) for i in range(40)]"],
+            streamToLog: false,
+            CancellationToken.None,
+            stdoutIsData: true);
+
+        Assert.DoesNotContain("critical libmamba Found incorrect downloads. Aborting", result.OutputTail);
+        Assert.Equal(["critical libmamba Found incorrect downloads. Aborting"], result.ErrorTail);
+    }
+
+    [Fact]
     public async Task A_program_that_cannot_start_is_a_failed_result_not_a_crash()
     {
         var result = await new ProcessRunner(NullProvisionLog.Instance).RunAsync(

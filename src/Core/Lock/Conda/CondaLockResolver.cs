@@ -1,4 +1,3 @@
-using System.Text.Json;
 using M1Env.Core.Conda;
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
@@ -104,8 +103,7 @@ public sealed class CondaLockResolver(ProcessRunner runner, IProvisionLog log, C
         var environment = CondaClient.Quiet.Append(new("CONDA_PKGS_DIRS", resolveCache)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         var result = await runner.RunAsync(tool.Executable, ["info", "--json"], streamToLog: false, cancellationToken, TimeSpan.FromMinutes(2), environment, stdoutIsData: true)
             .ConfigureAwait(false);
-        using var document = result.Succeeded ? CondaOutput.FinalJson(result.StandardOutput) : null;
-        var caches = document?.RootElement is { ValueKind: JsonValueKind.Object } root ? CondaJson.Strings(root, "pkgs_dirs") : [];
+        var caches = result.Succeeded ? CondaInfo.PackageCaches(result.StandardOutput) : [];
         return caches.Count > 0 ? caches : [resolveCache];
     }
 }
