@@ -9,23 +9,14 @@ namespace M1Env.Testing;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class XfsFactAttribute : FactAttribute
 {
-    public XfsFactAttribute()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            Skip = "Needs Linux, to mount an XFS image.";
-        }
-        else if (!Environment.IsPrivilegedProcess)
-        {
-            Skip = "Needs root, to mount an XFS image.";
-        }
-        else if (!File.Exists("/dev/loop-control"))
-        {
-            Skip = "Needs loop devices (/dev/loop-control), to mount an XFS image.";
-        }
-        else if (XfsImage.Program("mkfs.xfs") is null || XfsImage.Program("mount") is null || XfsImage.Program("umount") is null)
-        {
-            Skip = "Needs mkfs.xfs, mount and umount (apt-get install xfsprogs).";
-        }
-    }
+    public XfsFactAttribute() => Skip = SkipReason();
+
+    /// <summary>Why an XFS image cannot be mounted here; null where it can.</summary>
+    public static string? SkipReason() =>
+        !OperatingSystem.IsLinux() ? "Needs Linux, to mount an XFS image."
+        : !Environment.IsPrivilegedProcess ? "Needs root, to mount an XFS image."
+        : !File.Exists("/dev/loop-control") ? "Needs loop devices (/dev/loop-control), to mount an XFS image."
+        : XfsImage.Program("mkfs.xfs") is null || XfsImage.Program("mount") is null || XfsImage.Program("umount") is null
+            ? "Needs mkfs.xfs, mount and umount (apt-get install xfsprogs)."
+            : null;
 }

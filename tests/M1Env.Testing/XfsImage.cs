@@ -1,25 +1,22 @@
+using Xunit;
+
 namespace M1Env.Testing;
 
 /// <summary>
 /// An XFS file system with copy-on-write clones (reflink=1) in an image file, mounted through a loop
-/// device for one test class, then unmounted and deleted. Root only (<see cref="XfsFactAttribute"/>).
+/// device for one test class (a class fixture), then unmounted and deleted. It mounts nothing where
+/// <see cref="XfsFactAttribute"/> skips the tests (not root, no loop devices, no xfsprogs).
 /// </summary>
-public sealed class XfsImage : IAsyncDisposable
+public sealed class XfsImage : IAsyncLifetime
 {
     /// <summary>mkfs.xfs refuses less than 300 MB.</summary>
     private const long Size = 300L * 1024 * 1024;
 
     private static readonly string[] SystemFolders = ["/usr/sbin", "/sbin", "/usr/bin", "/bin"];
 
-    private readonly TempDirectory temp;
+    private readonly TempDirectory temp = new("m1env-xfs");
 
     private bool mounted;
-
-    private XfsImage(TempDirectory temp)
-    {
-        this.temp = temp;
-        Directory.CreateDirectory(MountPoint);
-    }
 
     /// <summary>Where the file system is mounted.</summary>
     public string MountPoint => temp.Combine("mnt");
@@ -33,30 +30,26 @@ public sealed class XfsImage : IAsyncDisposable
             .Select(folder => Path.Combine(folder, name))
             .FirstOrDefault(File.Exists);
 
-    public static async Task<XfsImage> MountAsync()
+    public async Task InitializeAsync()
     {
-        var image = new XfsImage(new TempDirectory("m1env-xfs"));
-        try
+        if (XfsFactAttribute.SkipReason() is not null)
         {
-            var file = image.temp.Combine("xfs.img");
-            using (var stream = File.Create(file))
-            {
-                stream.SetLength(Size);
-            }
+            return;
+        }
 
-            await RunAsync("mkfs.xfs", "-q", "-m", "reflink=1", file);
-            await RunAsync("mount", "-o", "loop", file, image.MountPoint);
-            image.mounted = true;
-            return image;
-        }
-        catch
+        var file = temp.Combine("xfs.img");
+        using (var stream = File.Create(file))
         {
-            await image.DisposeAsync();
-            throw;
+            stream.SetLength(Size);
         }
+
+        Directory.CreateDirectory(MountPoint);
+        await RunAsync("mkfs.xfs", "-q", "-m", "reflink=1", file);
+        await RunAsync("mount", "-o", "loop", file, MountPoint);
+        mounted = true;
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task DisposeAsync()
     {
         if (mounted)
         {

@@ -5,27 +5,16 @@ namespace M1Env.Core.Tests.Paths;
 
 /// <summary>Clones on a real file system that makes them (XFS with reflink, mounted from an image).</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class FileLinkerOnXfsTests : IAsyncLifetime
+public sealed class FileLinkerOnXfsTests(XfsImage xfs) : IClassFixture<XfsImage>
 {
     private static readonly DateTime KeptTime = new(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc);
 
     private readonly RecordingProvisionLog log = new();
-    private XfsImage? xfs;
-
-    public async Task InitializeAsync() => xfs = await XfsImage.MountAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (xfs is not null)
-        {
-            await xfs.DisposeAsync();
-        }
-    }
 
     [XfsFact]
     public async Task Auto_and_clone_make_a_clone_that_is_a_file_of_its_own_sharing_the_kept_blocks()
     {
-        var source = xfs!.Combine("kept.so");
+        var source = xfs.Combine("kept.so");
         File.WriteAllBytes(source, Enumerable.Range(0, 1 << 20).Select(i => (byte)i).ToArray());
         File.SetUnixFileMode(source, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         File.SetLastWriteTimeUtc(source, KeptTime);

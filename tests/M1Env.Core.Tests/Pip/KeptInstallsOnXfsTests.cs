@@ -9,26 +9,15 @@ namespace M1Env.Core.Tests.Pip;
 /// env's files are its own, so an edit in one env changes neither the kept copy nor any other env.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class KeptInstallsOnXfsTests : IAsyncLifetime
+public sealed class KeptInstallsOnXfsTests(XfsImage xfs) : IClassFixture<XfsImage>
 {
     private const string Key = "m1-demo-key";
 
     private readonly RecordingProvisionLog log = new();
-    private XfsImage? xfs;
-
-    public async Task InitializeAsync() => xfs = await XfsImage.MountAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (xfs is not null)
-        {
-            await xfs.DisposeAsync();
-        }
-    }
 
     private InstalledDistribution Plant(KeptInstalls kept, string name)
     {
-        var env = new InstalledDistribution(Directory.CreateDirectory(xfs!.Combine(name)).FullName);
+        var env = new InstalledDistribution(Directory.CreateDirectory(xfs.Combine(name)).FullName);
         Assert.True(kept.TryPlant(Key, env.Prefix, env.SitePackages, env.EnvPython, new Dictionary<string, byte[]>()));
         return env;
     }
@@ -36,7 +25,7 @@ public sealed class KeptInstallsOnXfsTests : IAsyncLifetime
     [XfsFact]
     public async Task Envs_made_from_a_kept_install_share_no_file_with_it_or_with_each_other()
     {
-        var kept = new KeptInstalls(xfs!.Combine("tools", "installs"), log, new FileLinker(LinkMode.Auto, log));
+        var kept = new KeptInstalls(xfs.Combine("tools", "installs"), log, new FileLinker(LinkMode.Auto, log));
         var first = InstalledDistribution.Write(xfs.Combine("first"));
         kept.Keep(Key, first.Prefix, first.SitePackages, InstalledDistribution.DistInfo, first.EnvPython);
         var keptModule = Path.Combine(kept.FolderFor(Key), InstalledDistribution.Module);
