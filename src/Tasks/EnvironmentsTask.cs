@@ -55,6 +55,9 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
     /// <summary>M1EnvLockFile: the lock file of the project's only env.</summary>
     public string? LockFile { get; set; }
 
+    /// <summary>M1EnvLinkMode: auto, clone, hardlink or copy.</summary>
+    public string? LinkMode { get; set; }
+
     /// <summary>M1EnvLockedMode: the lock must match the declaration (default in CI).</summary>
     public bool LockedMode { get; set; }
 
@@ -111,6 +114,7 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
             Verify = new Core.Verify.VerifySettings(Verify || RequireAccelerator, RequireAccelerator, Blank(VerifyReportDirectory)),
             LockTimeout = TimeSpan.FromMinutes(LockTimeoutMinutes),
             LockFile = Blank(LockFile),
+            LinkMode = Blank(LinkMode),
             Lock = LockSettings.FromProperties(Frozen, LockedMode, LockPlatforms, LockUpdate, Relock, LockPrivateHosts),
         };
         var (specs, provisioner) = settings.Prepare(

@@ -1,11 +1,16 @@
+using System.Security.Cryptography;
+
 namespace M1Env.Core.Inspection;
 
 /// <summary>
 /// A distribution's RECORD: one CSV row per installed file (path, hash, size), paths relative to
-/// site-packages. Only the paths are read; hashes are not checked (that would read every file).
+/// site-packages. Inspecting an env reads only the paths (checking hashes would read every file);
+/// a kept install's file whose size or time changed is checked against its hash.
 /// </summary>
 internal static class RecordFile
 {
+    private const string Sha256Prefix = "sha256=";
+
     public static IReadOnlyList<string> ReadPaths(string recordPath)
     {
         try
@@ -36,6 +41,25 @@ internal static class RecordFile
             .Where(p => !p.EndsWith(".pyc", StringComparison.Ordinal) && !p.Contains("__pycache__", StringComparison.Ordinal))
             .Where(p => !File.Exists(Path.GetFullPath(p, sitePackages)))
             .ToArray();
+
+    /// <summary>The sha256 digest a line gives its file, as RECORD writes it (URL-safe base64, unpadded); null where it gives none (byte code, RECORD itself).</summary>
+    public static string? Sha256(string line)
+    {
+        var sizeStart = line.LastIndexOf(',');
+        var hashStart = sizeStart > 0 ? line.LastIndexOf(',', sizeStart - 1) : -1;
+        var hash = hashStart >= 0 ? line.AsSpan(hashStart + 1, sizeStart - hashStart - 1) : default;
+        return hash.StartsWith(Sha256Prefix, StringComparison.Ordinal) && hash.Length > Sha256Prefix.Length ? hash[Sha256Prefix.Length..].ToString() : null;
+    }
+
+    /// <summary>A file's sha256 digest as RECORD writes it.</summary>
+    public static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Digest(SHA256.HashData(stream));
+    }
+
+    /// <summary>A sha256 hash as RECORD writes it (PEP 376: URL-safe base64 without padding).</summary>
+    public static string Digest(byte[] sha256) => Convert.ToBase64String(sha256).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>The first CSV field: up to the first comma, or a quoted field with doubled quotes inside.</summary>
     private static string FirstField(string line)

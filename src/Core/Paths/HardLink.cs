@@ -5,25 +5,12 @@ namespace M1Env.Core.Paths;
 
 /// <summary>Hard links through POSIX <c>link(2)</c>, which .NET has no API for.</summary>
 [UnsupportedOSPlatform("windows")]
-public static partial class HardLink
+internal static partial class HardLink
 {
-    /// <summary>
-    /// Links <paramref name="target"/> to <paramref name="source"/>'s file, or copies it (with its
-    /// modification time) where the two cannot share a file: another file system, or one without links.
-    /// </summary>
-    /// <exception cref="IOException">Neither worked, or <paramref name="target"/> exists.</exception>
-    public static void LinkOrCopy(string source, string target)
-    {
-        if (link(source, target) == 0)
-        {
-            return;
-        }
+    /// <summary>Makes <paramref name="target"/> another name of <paramref name="source"/>'s file; false where it cannot (another file system, one without links, a target in the way).</summary>
+    public static bool TryLink(string source, string target) => link(source, target) == 0;
 
-        File.Copy(source, target);
-        File.SetLastWriteTimeUtc(target, File.GetLastWriteTimeUtc(source));
-    }
-
-    [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int link(string oldPath, string newPath);
+    private static partial int link(string oldPath, string newPath);
 }

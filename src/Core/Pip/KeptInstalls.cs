@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
+using M1Env.Core.Inspection;
 using M1Env.Core.Paths;
 
 namespace M1Env.Core.Pip;
@@ -17,12 +18,13 @@ namespace M1Env.Core.Pip;
 /// POSIX only: a Windows env's scripts are launchers with the interpreter's path inside.
 /// </summary>
 /// <remarks>
-/// Files are hard links, shared by the kept install and every env that took it. pip and Python
-/// replace an env's files rather than write into them, so an upgrade or an uninstall never changes
-/// the kept copy; a file edited in place would, and planting checks each file's size against RECORD
-/// to drop a kept install that changed.
+/// Files are put as M1EnvLinkMode says (<see cref="FileLinker"/>): clones where the file system can,
+/// else hard links shared by the kept install and every env that took it. pip and Python replace an
+/// env's files rather than write into them, so an upgrade or an uninstall never changes the kept
+/// copy; a file edited in place through a hard link would, and planting checks each file against
+/// what was kept (<see cref="KeptFile"/>) to drop a kept install that changed.
 /// </remarks>
-public sealed class KeptInstalls(string root, IProvisionLog log)
+public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? linker = null)
 {
     private const string ManifestName = "kept.json";
 
@@ -30,6 +32,8 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
 
     /// <summary>What pip writes about how this env got the distribution, which another env may not share.</summary>
     private static readonly string[] EnvOwnFiles = ["REQUESTED", "direct_url.json"];
+
+    private readonly FileLinker linker = linker ?? new FileLinker(LinkMode.Auto, log);
 
     public string Root => root;
 
@@ -69,8 +73,11 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
             Path.Combine(prefix, relative.StartsWith(distInfo + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? partialDistInfo + relative[distInfo.Length..] : relative);
         try
         {
+            var keptFiles = kept.Files ?? throw new InvalidDataException($"{folder} was kept by an older M1Env, which did not record its files");
             var recordLines = File.ReadAllLines(Path.Combine(folder, kept.Record));
-            var sizes = RecordSizes(recordLines, folder, Path.Combine(folder, kept.SitePackages));
+            var entries = RecordEntries(recordLines, folder, Path.Combine(folder, kept.SitePackages));
+            var sameContent = new Dictionary<string, KeptFile>(StringComparer.Ordinal);
+            var links = linker.ForTree();
             var scriptPaths = kept.Scripts.ToHashSet(StringComparer.Ordinal);
             var scripts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             foreach (var source in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
@@ -97,13 +104,17 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
                 }
                 else
                 {
-                    if (sizes.TryGetValue(relative, out var size) && new FileInfo(source).Length != size)
+                    var entry = entries.GetValueOrDefault(relative);
+                    switch (KeptFile.Check(source, keptFiles.GetValueOrDefault(relative), entry.Size, entry.Digest))
                     {
-                        throw new InvalidDataException($"{source} is not the size its RECORD gives: a file of the kept install was changed in place");
+                        case KeptFileState.Changed:
+                            throw new InvalidDataException($"{source} is not the file that was kept: a file of the kept install was changed in place");
+                        case KeptFileState.SameContent:
+                            sameContent[relative] = KeptFile.Of(source, entry.Digest);
+                            break;
                     }
 
-                    // A link shares the file and its time, so the byte code stays valid for its source.
-                    HardLink.LinkOrCopy(source, target);
+                    links.Place(source, target);
                     planted.Add(target);
                 }
             }
@@ -121,6 +132,11 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
             planted.Add(Target(kept.Record));
             File.WriteAllLines(Target(kept.Record), lines);
             Directory.Move(Path.Combine(prefix, partialDistInfo), Path.Combine(prefix, distInfo));
+            if (sameContent.Count > 0)
+            {
+                RecordSameContent(folder, kept, keptFiles, sameContent);
+            }
+
             return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
@@ -181,8 +197,10 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
             var launch = Encoding.UTF8.GetBytes(ConsoleScript.Launch(envPython));
             var prefixBytes = Encoding.UTF8.GetBytes(Path.GetFullPath(prefix));
             var scripts = new List<string>();
+            var keptFiles = new Dictionary<string, KeptFile>(StringComparer.Ordinal);
+            var links = linker.ForTree();
             var ownRecord = Path.GetFullPath(record);
-            foreach (var file in lines.Select(entry => entry.File).Where(file => file != ownRecord && File.Exists(file)))
+            foreach (var (line, file) in lines.Where(entry => entry.File != ownRecord && File.Exists(entry.File)))
             {
                 var relative = Path.GetRelativePath(root, file);
                 var target = Path.Combine(scratch, relative);
@@ -201,7 +219,8 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
                 }
                 else
                 {
-                    HardLink.LinkOrCopy(file, target);
+                    links.Place(file, target);
+                    keptFiles[relative] = KeptFile.Of(target, RecordFile.Sha256(line));
                 }
             }
 
@@ -223,7 +242,7 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
             var keptRecord = Path.GetRelativePath(root, ownRecord);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(scratch, keptRecord))!);
             File.WriteAllLines(Path.Combine(scratch, keptRecord), recordLines);
-            var manifest = new KeptInstall(Path.GetRelativePath(prefix, sitePackages), keptRecord, scripts);
+            var manifest = new KeptInstall(Path.GetRelativePath(prefix, sitePackages), keptRecord, scripts, keptFiles);
             File.WriteAllText(Path.Combine(scratch, ManifestName), JsonSerializer.Serialize(manifest, KeptInstallJsonContext.Default.KeptInstall));
             Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
             Directory.Move(scratch, folder);
@@ -242,19 +261,44 @@ public sealed class KeptInstalls(string root, IProvisionLog log)
 
     private static KeptInstall? ReadManifest(string folder) => JsonFile.TryRead(Path.Combine(folder, ManifestName), KeptInstallJsonContext.Default.KeptInstall);
 
-    /// <summary>The size RECORD gives each file, by its path relative to the kept folder (as relative to the env's prefix).</summary>
-    private static Dictionary<string, long> RecordSizes(IEnumerable<string> lines, string folder, string sitePackages)
+    /// <summary>The size and digest RECORD gives each file, by its path relative to the kept folder (as relative to the env's prefix).</summary>
+    private static Dictionary<string, (long? Size, string? Digest)> RecordEntries(IEnumerable<string> lines, string folder, string sitePackages)
     {
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var line in lines)
+        var entries = new Dictionary<string, (long? Size, string? Digest)>(StringComparer.Ordinal);
+        foreach (var line in lines.Where(line => RecordLine.Path(line).Length > 0))
         {
-            if (RecordLine.Size(line) is { } size)
-            {
-                sizes[Path.GetRelativePath(folder, Path.GetFullPath(Path.Combine(sitePackages, RecordLine.Path(line))))] = size;
-            }
+            entries[Path.GetRelativePath(folder, Path.GetFullPath(Path.Combine(sitePackages, RecordLine.Path(line))))] = (RecordLine.Size(line), RecordFile.Sha256(line));
         }
 
-        return sizes;
+        return entries;
+    }
+
+    /// <summary>
+    /// Records the times of kept files found whole though their times changed (a tools folder restored
+    /// from a cache), so the next env takes them without reading them. Written aside and renamed over
+    /// the manifest: another build reads the old one or the new one, both true.
+    /// </summary>
+    private void RecordSameContent(string folder, KeptInstall kept, IReadOnlyDictionary<string, KeptFile> keptFiles, IReadOnlyDictionary<string, KeptFile> sameContent)
+    {
+        var files = new Dictionary<string, KeptFile>(keptFiles, StringComparer.Ordinal);
+        foreach (var (relative, file) in sameContent)
+        {
+            files[relative] = file;
+        }
+
+        // Beside the folder, not in it: planting takes every file in it.
+        var scratch = $"{folder}.{Guid.NewGuid():N}.{ManifestName}";
+        try
+        {
+            File.WriteAllText(scratch, JsonSerializer.Serialize(kept with { Files = files }, KeptInstallJsonContext.Default.KeptInstall));
+            File.Move(scratch, Path.Combine(folder, ManifestName), overwrite: true);
+            log.Detail($"{sameContent.Count} files of the kept install {folder} were whole with other times; their times are recorded.");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The next env checks them again.
+            Leftovers.DeleteFile(scratch);
+        }
     }
 
     /// <summary>The kept RECORD with the lines of the scripts as written for this env.</summary>

@@ -24,5 +24,5 @@ public static class RecordLine
 
     /// <summary>The line for a file with these contents.</summary>
     public static string For(string path, byte[] contents) =>
-        string.Create(CultureInfo.InvariantCulture, $"{path},sha256={Convert.ToBase64String(SHA256.HashData(contents)).TrimEnd('=').Replace('+', '-').Replace('/', '_')},{contents.Length}");
+        string.Create(CultureInfo.InvariantCulture, $"{path},sha256={Inspection.RecordFile.Digest(SHA256.HashData(contents))},{contents.Length}");
 }

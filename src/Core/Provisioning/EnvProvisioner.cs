@@ -51,10 +51,11 @@ public sealed class EnvProvisioner
         this.candidateSources = candidateSources;
         this.condaLocator = condaLocator;
         runner = new ProcessRunner(log);
-        var kept = new KeptInstalls(Path.Combine(options.ToolsDirectory, "installs"), log);
+        var linker = new FileLinker(options.LinkMode, log);
+        var kept = new KeptInstalls(Path.Combine(options.ToolsDirectory, "installs"), log, linker);
         seeds = new PipSeeds(kept);
         wheels = new KeptWheels(kept, log);
-        venv = new VenvBackend(runner, log, candidateSources ?? PythonCandidateSources.ForCurrentProcess(), seeds, probes, new KeptVenvs(Path.Combine(options.ToolsDirectory, "venvs"), log), underWay);
+        venv = new VenvBackend(runner, log, candidateSources ?? PythonCandidateSources.ForCurrentProcess(), seeds, probes, new KeptVenvs(Path.Combine(options.ToolsDirectory, "venvs"), log, linker), underWay);
         conda = new Lazy<IEnvBackend>(() => new CondaBackend(
             runner,
             log,

@@ -1,4 +1,6 @@
 using M1Env.Core.Conda;
+using M1Env.Core.Errors;
+using M1Env.Core.Paths;
 using M1Env.Core.Spec;
 using M1Env.Core.Verify;
 
@@ -25,6 +27,9 @@ public sealed record ProjectSettings(string ProjectFile, string ProjectDirectory
     /// <summary>The lock properties (M1EnvLockedMode, M1EnvFrozen, M1EnvLockPlatforms, M1EnvLockUpdate...).</summary>
     public Lock.LockSettings Lock { get; init; } = Core.Lock.LockSettings.Default;
 
+    /// <summary>M1EnvLinkMode as written; read by <see cref="LinkModeSetting"/>.</summary>
+    public string? LinkMode { get; init; }
+
     /// <summary>Validates the declarations into specs and makes the provisioner that applies them.</summary>
     public (SpecBuildResult Specs, EnvProvisioner Provisioner) Prepare(
         IReadOnlyList<EnvDeclaration> envs,
@@ -43,12 +48,18 @@ public sealed record ProjectSettings(string ProjectFile, string ProjectDirectory
             Lock = Lock,
         };
         var specs = SpecBuilder.Build(envs, pipPackages, condaPackages, context);
+        if (!LinkModeSetting.TryParse(LinkMode, out var linkMode))
+        {
+            specs = specs with { Errors = [.. specs.Errors, new SpecError(ErrorCodes.InvalidSetting, LinkModeSetting.Rejection(LinkMode!))] };
+        }
+
         var options = new ProvisionOptions(ToolsDirectory, ToolInfo.Version, LockTimeout, buildKey)
         {
             ProjectFile = ProjectFile,
             EnvRoot = EnvRoot,
             Conda = conda,
             Verify = Verify,
+            LinkMode = linkMode,
         };
         return (specs, new EnvProvisioner(options, log, condaLocator: condaLocator));
     }

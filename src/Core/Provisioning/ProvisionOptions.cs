@@ -18,6 +18,9 @@ public sealed record ProvisionOptions(string ToolsDirectory, string ToolVersion,
     /// <summary>M1EnvVerify and M1EnvRequireAccelerator.</summary>
     public Verify.VerifySettings Verify { get; init; } = Core.Verify.VerifySettings.Off;
 
+    /// <summary>M1EnvLinkMode: how kept installs and venvs are put into envs.</summary>
+    public Paths.LinkMode LinkMode { get; init; } = Paths.LinkMode.Auto;
+
     /// <summary>M1EnvRoot: when M1Env creates it, it puts a <c>.gitignore</c> in it so no env is ever committed.</summary>
     public string? EnvRoot { get; init; }
 }

@@ -23,10 +23,14 @@ namespace M1Env.Core.Venv;
 /// interpreter gets a kept venv of its own. The path and prompt are written in only where the
 /// venv module writes them unquoted or quotes them the same way for every value: paths and prompts
 /// of the characters a POSIX shell leaves as they are. POSIX only, as a Windows venv holds launchers.
+/// The files written as they are kept are cloned where M1EnvLinkMode and the file system allow, and
+/// copied otherwise, never hard-linked: nothing checks a kept venv's files before they are taken.
 /// </remarks>
-public sealed partial class KeptVenvs(string root, IProvisionLog log)
+public sealed partial class KeptVenvs(string root, IProvisionLog log, FileLinker? linker = null)
 {
     private const string ManifestName = "kept.json";
+
+    private readonly FileLinker linker = linker ?? new FileLinker(LinkMode.Auto, log);
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -164,7 +168,7 @@ public sealed partial class KeptVenvs(string root, IProvisionLog log)
 
         try
         {
-            Copy(source, target, kept.Rewritten, text => text
+            Copy(source, target, kept.Rewritten, linker.ForTree(hardLinks: false), text => text
                 .Replace(kept.MadeAt, target, StringComparison.Ordinal)
                 .Replace(Path.GetFileName(kept.MadeAt), Path.GetFileName(target), StringComparison.Ordinal)
                 .Replace(kept.Prompt, prompt, StringComparison.Ordinal));
@@ -184,7 +188,7 @@ public sealed partial class KeptVenvs(string root, IProvisionLog log)
     }
 
     [UnsupportedOSPlatform("windows")]
-    private static void Copy(string source, string target, IReadOnlyList<string> rewritten, Func<string, string> rewrite)
+    private static void Copy(string source, string target, IReadOnlyList<string> rewritten, TreeLinker files, Func<string, string> rewrite)
     {
         Directory.CreateDirectory(target);
         foreach (var entry in Walk(new DirectoryInfo(source)))
@@ -199,11 +203,14 @@ public sealed partial class KeptVenvs(string root, IProvisionLog log)
             {
                 Directory.CreateDirectory(to);
             }
+            else if (rewritten.Contains(relative))
+            {
+                File.WriteAllBytes(to, StrictUtf8.GetBytes(rewrite(StrictUtf8.GetString(File.ReadAllBytes(entry.FullName)))));
+                File.SetUnixFileMode(to, File.GetUnixFileMode(entry.FullName));
+            }
             else
             {
-                var bytes = File.ReadAllBytes(entry.FullName);
-                File.WriteAllBytes(to, rewritten.Contains(relative) ? StrictUtf8.GetBytes(rewrite(StrictUtf8.GetString(bytes))) : bytes);
-                File.SetUnixFileMode(to, File.GetUnixFileMode(entry.FullName));
+                files.Place(entry.FullName, to);
             }
         }
     }

@@ -26,6 +26,7 @@ internal static class ProjectLoader
         "M1EnvPipFindLinks", "M1EnvOffline", "M1EnvCondaExe", "M1EnvBootstrap", "M1EnvMiniforgeVersion", "M1EnvMiniforgeUrl",
         "M1EnvMiniforgeSha256", "M1EnvLockTimeoutMinutes", "M1EnvVerify", "M1EnvRequireAccelerator", "BaseIntermediateOutputPath",
         "M1EnvLockFile", "M1EnvLockedMode", "M1EnvFrozen", "M1EnvLockPlatforms", "M1EnvLockUpdate", "M1EnvLockPrivateHosts",
+        "M1EnvLinkMode",
     ];
 
     /// <param name="project">A project file, a folder holding one, or null for the current folder.</param>
@@ -69,6 +70,7 @@ internal static class ProjectLoader
             Verify = new VerifySettings(verify || requireAccelerator, requireAccelerator, Path.GetFullPath(Property("BaseIntermediateOutputPath"), projectDirectory)),
             LockTimeout = TimeSpan.FromMinutes(int.TryParse(Property("M1EnvLockTimeoutMinutes"), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) ? minutes : 30),
             LockFile = Optional("M1EnvLockFile"),
+            LinkMode = Optional("M1EnvLinkMode"),
             Lock = LockSettings.FromProperties(
                 Flag("M1EnvFrozen", false), Flag("M1EnvLockedMode", false), List("M1EnvLockPlatforms"), List("M1EnvLockUpdate"), relock: false, List("M1EnvLockPrivateHosts")),
         };

@@ -16,7 +16,8 @@ public class ProjectLoaderTests
             "M1EnvPipFindLinks": "", "M1EnvOffline": "false", "M1EnvCondaExe": "/opt/conda/bin/conda", "M1EnvBootstrap": "false",
             "M1EnvLockTimeoutMinutes": "5", "M1EnvVerify": "", "M1EnvRequireAccelerator": "true", "BaseIntermediateOutputPath": "obj/",
             "M1EnvLockFile": "", "M1EnvLockedMode": "true", "M1EnvFrozen": "false", "M1EnvLockPlatforms": "osx-arm64;linux-x64",
-            "M1EnvLockUpdate": "Tensorflow_Metal", "M1EnvLockPrivateHosts": "mirror.corp"
+            "M1EnvLockUpdate": "Tensorflow_Metal", "M1EnvLockPrivateHosts": "mirror.corp",
+            "M1EnvLinkMode": "clone"
           },
           "Items": {
             "CondaEnv": [ { "Identity": "ml-m1", "Python": "3.11", "Channels": "conda-forge", "LockFile": "locks/ml.conda-lock.txt", "DefiningProjectFullPath": "/repo/ml/ml.csproj" } ],
@@ -48,5 +49,6 @@ public class ProjectLoaderTests
         Assert.Equal(["osx-arm64", "linux-x64"], lockSettings.Platforms);
         Assert.Equal(["tensorflow-metal"], lockSettings.Update);
         Assert.Equal(["mirror.corp"], lockSettings.PrivateHosts);
+        Assert.Equal("clone", project.Settings.LinkMode);
     }
 }
