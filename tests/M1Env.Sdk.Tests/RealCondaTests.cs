@@ -50,6 +50,7 @@ public sealed class RealCondaTests : IDisposable
     private static string? Read(string path) => File.Exists(path) ? File.ReadAllText(path).Trim() : null;
 
     [CondaFact]
+    [Trait("Category", CondaTestEnvironment.SmokeCategory)]
     public async Task A_conda_env_is_made_kept_and_changed_by_delta_and_a_bad_change_leaves_it_working()
     {
         var channel = await ChannelAsync();
@@ -85,6 +86,9 @@ public sealed class RealCondaTests : IDisposable
         Assert.Matches(@"/pkga-2\.0-0\.tar\.bz2#[0-9a-f]{32}\n# sha256:[0-9a-f]{64}\n", File.ReadAllText(Path.Combine(project.Directory, "demo.linux-64.conda-lock.txt")));
         Assert.DoesNotContain("Creating conda env", changed.Output, StringComparison.Ordinal);
         Assert.Equal("pkga 2.0", Read(Marker(project, "pkga")));
+        // One record per package afterwards: libmamba's explicit install leaves the old one, which M1Env removes.
+        Assert.Equal(["pkga-2.0-0.json"], Directory.GetFiles(Path.Combine(project.PrefixOf("demo"), "conda-meta"), "pkga-*.json").Select(Path.GetFileName));
+        Assert.Contains("nothing to do", (await project.BuildAsync()).Output, StringComparison.Ordinal);
         Assert.Equal("1.0", (await project.RunPythonAsync("demo", "import m1_alpha; print(m1_alpha.__version__)")).Output.Trim());
 
         // pkga undeclared but needed by pkgb: kept; pkgc added then removed: conda removes it.

@@ -6,6 +6,12 @@ public static class CondaTestEnvironment
     /// <summary>The environment variable that names the conda executable to test against.</summary>
     public const string VariableName = "M1ENV_TEST_CONDA";
 
+    /// <summary>
+    /// The trait of the few real-conda tests that cover each tool's whole path (create, pin change,
+    /// install from a lock, a missing package): CI runs them with a second tool (<c>--filter Category=CondaSmoke</c>).
+    /// </summary>
+    public const string SmokeCategory = "CondaSmoke";
+
     /// <summary>The value of <see cref="VariableName"/>, or null when it is unset or blank.</summary>
     public static string? Executable =>
         Environment.GetEnvironmentVariable(VariableName) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
