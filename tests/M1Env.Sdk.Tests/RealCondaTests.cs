@@ -114,6 +114,7 @@ public sealed class RealCondaTests : IDisposable
         Assert.False(failed.Succeeded);
         Assert.Contains("error M1E055:", failed.Output, StringComparison.Ordinal);
         Assert.Contains("python 3.12.*", failed.Output, StringComparison.Ordinal);
+        Assert.Matches(@"error M1E055: \w+ could not find python[ =]+3\.12", failed.Output);
         Assert.Equal("pkgb 1.0", Read(Marker(project, "pkgb")));
         Assert.Equal("1.0", (await project.RunPythonAsync("demo", "import m1_alpha; print(m1_alpha.__version__)")).Output.Trim());
     }

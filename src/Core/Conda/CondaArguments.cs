@@ -59,9 +59,14 @@ public static class CondaArguments
     public static IReadOnlyList<string> Remove(CondaCommandLine dialect, string prefix, IEnumerable<string> names, bool force = false) =>
         ["remove", "-p", prefix, "-y", .. Output(dialect, json: true), .. force ? ["--force"] : Array.Empty<string>(), .. names];
 
-    /// <summary>The same command without <c>--json</c>: libmamba explains a solve that failed only in its text output.</summary>
-    public static IReadOnlyList<string> WithoutJson(IReadOnlyList<string> arguments) =>
-        arguments.Where(a => a != "--json").ToArray();
+    /// <summary>
+    /// The same solve as a dry run without <c>--json</c>: libmamba explains a solve that failed only in
+    /// its text output. A dry run, so that a rerun that happens to succeed changes nothing.
+    /// </summary>
+    public static IReadOnlyList<string> ExplainingRerun(IReadOnlyList<string> arguments) =>
+        arguments.Contains("--dry-run")
+            ? arguments.Where(a => a != "--json").ToArray()
+            : [arguments[0], "--dry-run", .. arguments.Skip(1).Where(a => a != "--json")];
 
     /// <summary>The match spec for the env's Python: 3.11 means any 3.11.x, 3.11.7 exactly that.</summary>
     public static string PythonSpec(PythonRequest python) =>

@@ -6,8 +6,8 @@ namespace M1Env.Core.Conda;
 /// Runs one conda command for an env and reads its JSON result; a failure becomes the coded error
 /// that names what is wrong (<see cref="CondaFailure"/>). libmamba's programs (micromamba, mamba 2.x)
 /// print only <c>"solver_problems": ["unsupported request"]</c> with <c>--json</c> when a solve fails,
-/// and explain it only in their text output, so a solve that failed is run once more without
-/// <c>--json</c> for its explanation; the rerun solves again and changes nothing.
+/// and explain it only in their text output, so a solve that failed is run once more, as a dry run
+/// without <c>--json</c>, for its explanation: it solves again and changes nothing.
 /// </summary>
 public sealed class CondaCommand(ProcessRunner runner, CondaTool tool)
 {
@@ -38,7 +38,7 @@ public sealed class CondaCommand(ProcessRunner runner, CondaTool tool)
         }
 
         var plain = solves && !result.TimedOut && tool.CommandLine == CondaCommandLine.Libmamba
-            ? await runner.RunAsync(tool.Executable, CondaArguments.WithoutJson(arguments), streamToLog: false, cancellationToken, RerunTimeout, environment).ConfigureAwait(false)
+            ? await runner.RunAsync(tool.Executable, CondaArguments.ExplainingRerun(arguments), streamToLog: false, cancellationToken, RerunTimeout, environment).ConfigureAwait(false)
             : null;
         throw CondaFailure.Explain(result, envName, plain);
     }

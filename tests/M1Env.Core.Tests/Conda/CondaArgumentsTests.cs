@@ -63,10 +63,15 @@ public class CondaArgumentsTests
             CondaArguments.CreateDryRun(new CondaTool("/x/mamba", CondaFlavor.Mamba, "2.8.1", null).CommandLine, Prefix, Channel, ["pkga"]));
 
     [Fact]
-    public void The_plain_rerun_of_a_solve_is_the_same_command_without_json() =>
+    public void The_rerun_that_explains_a_failed_solve_is_the_same_solve_as_a_dry_run_without_json()
+    {
         Assert.Equal(
             ["create", "--dry-run", "-p", Prefix, "-y", "--override-channels", "--strict-channel-priority", "-c", Channel[0], "nosuchpkg"],
-            CondaArguments.WithoutJson(CondaArguments.CreateDryRun(CondaCommandLine.Libmamba, Prefix, Channel, ["nosuchpkg"])));
+            CondaArguments.ExplainingRerun(CondaArguments.CreateDryRun(CondaCommandLine.Libmamba, Prefix, Channel, ["nosuchpkg"])));
+        Assert.Equal(
+            ["install", "--dry-run", "-p", Prefix, "-y", "--override-channels", "--strict-channel-priority", "-c", Channel[0], "nosuchpkg"],
+            CondaArguments.ExplainingRerun(CondaArguments.Install(CondaCommandLine.Libmamba, Prefix, Channel, ["nosuchpkg"])));
+    }
 
     [Theory]
     [InlineData("3.11", "python 3.11.*")]

@@ -34,7 +34,7 @@ public sealed class Libmamba2FailureTests
         var error = Explain(tool, "create-missing-python", "create-missing-python-plain");
 
         Assert.Equal(ErrorCodes.CondaPackagesNotFound, error.Code);
-        Assert.Contains("could not find pip, python =3.12 for the environment 'demo'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("could not find python =3.12 for the environment 'demo'", error.Message, StringComparison.Ordinal);
         Assert.Contains("python =3.12 * does not exist", error.Message, StringComparison.Ordinal);
     }
 
@@ -107,7 +107,7 @@ public sealed class Libmamba2FailureTests
         var error = Explain(CondaFixture.Mamba29, "create-missing-python");
 
         Assert.Equal(ErrorCodes.CondaPackagesNotFound, error.Code);
-        Assert.Contains("could not find pip, python =3.12 for", error.Message, StringComparison.Ordinal);
+        Assert.Contains("could not find python =3.12 for", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
