@@ -78,6 +78,8 @@ public sealed class RealCondaTests : IDisposable
         ProcessAssertions.StartedNoPython(noOp);
 
         // A changed pin: the lock moves that package alone, and conda installs the lock without solving; pip's package stays.
+        var pythonRecord = Directory.GetFiles(Path.Combine(project.PrefixOf("demo"), "conda-meta"), "python-3.11*.json").Single();
+        var pythonLinkedAt = File.GetLastWriteTimeUtc(pythonRecord);
         project.WriteEnvProject(Declaration(channel, """<CondaPackage Include="pkga" Version="2.0" />"""));
         var changed = await project.BuildAsync();
         Assert.True(changed.Succeeded, changed.ToString());
@@ -86,6 +88,8 @@ public sealed class RealCondaTests : IDisposable
         Assert.Matches(@"/pkga-2\.0-0\.tar\.bz2#[0-9a-f]{32}\n# sha256:[0-9a-f]{64}\n", File.ReadAllText(Path.Combine(project.Directory, "demo.linux-64.conda-lock.txt")));
         Assert.DoesNotContain("Creating conda env", changed.Output, StringComparison.Ordinal);
         Assert.Equal("pkga 2.0", Read(Marker(project, "pkga")));
+        // Only the change is linked: the env's Python stays as it was.
+        Assert.Equal(pythonLinkedAt, File.GetLastWriteTimeUtc(pythonRecord));
         // One record per package afterwards: libmamba's explicit install leaves the old one, which M1Env removes.
         Assert.Equal(["pkga-2.0-0.json"], Directory.GetFiles(Path.Combine(project.PrefixOf("demo"), "conda-meta"), "pkga-*.json").Select(Path.GetFileName));
         Assert.Contains("nothing to do", (await project.BuildAsync()).Output, StringComparison.Ordinal);

@@ -170,7 +170,7 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
         if (plan.CondaInstall.Count > 0 && spec.CondaLockFile is { } lockFile)
         {
             log.Step($"Installing {Count(plan.CondaInstall.Count)} into conda env '{spec.Name}' from its lock {Path.GetFileName(lockFile)}: {string.Join(", ", plan.CondaInstall.Select(p => $"{p.Name} {p.Version.TrimStart('=')}"))}...");
-            await client.InstallFromLockAsync(spec.Name, spec.Prefix, lockFile, cancellationToken).ConfigureAwait(false);
+            await client.InstallFromLockAsync(spec.Name, spec.Prefix, lockFile, plan.CondaInstall.Select(p => p.Name).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
             CondaStaleRecords.Remove(spec.Prefix, CondaLockReader.ReadFile(lockFile).Packages.Select(p => p.DistName).ToHashSet(StringComparer.Ordinal), log);
         }
         else if (plan.CondaInstall.Count > 0)

@@ -1,4 +1,6 @@
 using M1Env.Core.Diagnostics;
+using M1Env.Core.Lock.Conda;
+using M1Env.Core.Paths;
 using M1Env.Core.Processes;
 using M1Env.Core.State;
 
@@ -41,8 +43,28 @@ public sealed class CondaClient(ProcessRunner runner, IProvisionLog log, CondaTo
     /// Brings an existing prefix to a lock's packages, with no solver: conda skips what is already
     /// there and replaces what differs. What the lock does not list stays; remove it first.
     /// </summary>
-    public Task InstallFromLockAsync(string envName, string prefix, string lockFile, CancellationToken cancellationToken) =>
-        RunAsync(envName, CondaArguments.InstallFromExplicit(tool.CommandLine, prefix, lockFile), solves: false, cancellationToken, explicitFile: true);
+    /// <param name="names">The packages that differ. libmamba's programs link again every package an
+    /// explicit file lists, so they get a file of just these (the lock's lines for them).</param>
+    public async Task InstallFromLockAsync(string envName, string prefix, string lockFile, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        if (tool.CommandLine == CondaCommandLine.Conda)
+        {
+            await RunAsync(envName, CondaArguments.InstallFromExplicit(tool.CommandLine, prefix, lockFile), solves: false, cancellationToken, explicitFile: true).ConfigureAwait(false);
+            return;
+        }
+
+        var locked = CondaLockReader.ReadFile(lockFile);
+        var part = Path.Combine(Path.GetTempPath(), $"m1env-{Guid.NewGuid():N}{CondaLock.FileSuffix}");
+        try
+        {
+            CondaLockWriter.WriteFile(locked with { Packages = locked.Packages.Where(p => names.Contains(p.Name)).ToArray() }, part);
+            await RunAsync(envName, CondaArguments.InstallFromExplicit(tool.CommandLine, prefix, part), solves: false, cancellationToken, explicitFile: true).ConfigureAwait(false);
+        }
+        finally
+        {
+            Leftovers.DeleteFile(part);
+        }
+    }
 
     private async Task RunAsync(string envName, IReadOnlyList<string> arguments, bool solves, CancellationToken cancellationToken, bool explicitFile = false)
     {
