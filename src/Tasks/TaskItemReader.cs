@@ -26,6 +26,7 @@ internal static class TaskItemReader
             Channels = Metadata(item, "Channels"),
             Named = Metadata(item, "Named"),
             LockFile = Metadata(item, "LockFile"),
+            Jupyter = Metadata(item, "Jupyter"),
         };
 
     private static string? Metadata(ITaskItem item, string name)

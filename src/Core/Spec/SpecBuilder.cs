@@ -37,19 +37,20 @@ public static class SpecBuilder
             .Select(env =>
             {
                 var pipLock = LockFiles.PipLockOf(env.Declaration, context, envs.Count);
+                var condaPackages = condaByEnv.TryGetValue(env.Declaration.Name, out var conda) ? conda.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray() : [];
+                var pipPackages = packagesByEnv.TryGetValue(env.Declaration.Name, out var list) ? list : [];
                 return new EnvSpec(
                     env.Declaration.Name,
                     env.Declaration.Kind,
                     env.Python,
                     env.Prefix,
-                    packagesByEnv.TryGetValue(env.Declaration.Name, out var list)
-                        ? list.OrderBy(p => p.NormalizedName, StringComparer.Ordinal).ToArray()
-                        : [],
+                    (env.Jupyter ? JupyterKernelPackage.AddedTo(pipPackages, condaPackages) : pipPackages).OrderBy(p => p.NormalizedName, StringComparer.Ordinal).ToArray(),
                     sources)
                 {
-                    CondaPackages = condaByEnv.TryGetValue(env.Declaration.Name, out var conda) ? conda.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray() : [],
+                    CondaPackages = condaPackages,
                     Channels = env.Channels,
                     Named = env.Named,
+                    Jupyter = env.Jupyter,
                     // A venv's lock is its pip lock.
                     LockFile = env.Declaration.Kind == EnvKind.Venv ? pipLock.Current : LockFiles.PathOf(env.Declaration, context, envs.Count),
                     PipLockFile = pipLock.Current,
@@ -95,6 +96,12 @@ public static class SpecBuilder
                 continue;
             }
 
+            if (!bool.TryParse(env.Jupyter ?? "false", out var jupyter))
+            {
+                errors.Add(new(ErrorCodes.InvalidSetting, $"Jupyter=\"{InputQuote.Shorten(env.Jupyter)}\" on environment '{name}' is not true or false.", env.DeclaredIn));
+                continue;
+            }
+
             var prefix = named ? Path.Combine(context.NamedEnvsDirectory!, env.Name) : ResolvePrefix(env, context);
             var realPrefix = PathIdentity.RealPath(prefix);
             if (prefixRules.Problem(realPrefix) is { } prefixProblem)
@@ -115,7 +122,7 @@ public static class SpecBuilder
             }
 
             prefixes[realPrefix] = name;
-            accepted.Add(new AcceptedEnv(env, python, prefix, channels, named));
+            accepted.Add(new AcceptedEnv(env, python, prefix, channels, named, jupyter));
         }
 
         return accepted;
@@ -236,5 +243,5 @@ public static class SpecBuilder
         return Path.TrimEndingDirectorySeparator(prefix);
     }
 
-    private sealed record AcceptedEnv(EnvDeclaration Declaration, PythonRequest Python, string Prefix, IReadOnlyList<string> Channels, bool Named);
+    private sealed record AcceptedEnv(EnvDeclaration Declaration, PythonRequest Python, string Prefix, IReadOnlyList<string> Channels, bool Named, bool Jupyter);
 }

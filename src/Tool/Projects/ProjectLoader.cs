@@ -86,6 +86,7 @@ internal static class ProjectLoader
                 Channels = Meta(item, "Channels"),
                 Named = Meta(item, "Named"),
                 LockFile = Meta(item, "LockFile"),
+                Jupyter = Meta(item, "Jupyter"),
             };
 
         return new LoadedProject(
