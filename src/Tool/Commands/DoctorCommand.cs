@@ -42,7 +42,8 @@ internal static class DoctorCommand
                 return 2;
             }
 
-            var conda = loaded.FirstOrDefault()?.Settings.Conda ?? new CondaSettings(null, true, ProvisionOptionsDefaults.ToolsDirectory);
+            // An app that only references env projects has no M1Env settings of its own: those of the first project that declares an env count.
+            var conda = loaded.FirstOrDefault(p => p.Envs.Count > 0)?.Settings.Conda ?? new CondaSettings(null, true, ProvisionOptionsDefaults.ToolsDirectory);
             checks.AddRange(MachineChecks.Run(MachineProbe.ProbeThisMachine(), conda, loaded.Any(p => p.Envs.Any(e => e.Kind == EnvKind.Conda))));
             if (loaded.Count > 0)
             {

@@ -13,7 +13,8 @@ internal sealed record ProjectEnvSet(IReadOnlyList<ProjectEnv> Envs, IReadOnlyLi
     {
         var envs = new List<ProjectEnv>();
         var errors = new List<(string, SpecError)>();
-        foreach (var project in projects)
+        // A project that declares no env (an app that only references env projects) may not import M1Env: it has no settings to prepare.
+        foreach (var project in projects.Where(p => p.Envs.Count > 0 || p.PipPackages.Count > 0 || p.CondaPackages.Count > 0))
         {
             var (specs, provisioner) = project.Settings.Prepare(project.Envs, project.PipPackages, project.CondaPackages, log, buildKey: null);
             envs.AddRange(specs.Envs.Select(spec => new ProjectEnv(spec, provisioner)));
