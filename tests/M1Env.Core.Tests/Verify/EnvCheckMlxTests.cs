@@ -14,13 +14,10 @@ public class EnvCheckMlxTests
     [Fact]
     public async Task Mlx_on_the_gpu_computes_right_and_counts_as_an_accelerator()
     {
-        using var env = await StandInMlxEnv.CreateAsync(StandInMlx.OnGpu);
-        if (env is null)
+        if (await CheckAsync(StandInMlx.OnGpu) is not { } report)
         {
             return;
         }
-
-        var report = await Check(env, benchmark: false);
 
         var mlx = report.Frameworks.Single(f => f.Name == "mlx");
         Assert.True(mlx.Present);
@@ -36,13 +33,10 @@ public class EnvCheckMlxTests
     [Fact]
     public async Task The_benchmark_times_an_evaluated_matmul_on_the_gpu()
     {
-        using var env = await StandInMlxEnv.CreateAsync(StandInMlx.OnGpu);
-        if (env is null)
+        if (await CheckAsync(StandInMlx.OnGpu, benchmark: true) is not { } report)
         {
             return;
         }
-
-        var report = await new EnvCheck(new ProcessRunner(log)).RunAsync(env.Python, benchmark: true, size: 64, repeat: 2, CancellationToken.None);
 
         var timing = report.Frameworks.Single(f => f.Name == "mlx").Matmul;
         Assert.NotNull(timing);
@@ -53,13 +47,10 @@ public class EnvCheckMlxTests
     [Fact]
     public async Task Mlx_on_the_cpu_is_a_note_and_no_accelerator()
     {
-        using var env = await StandInMlxEnv.CreateAsync(StandInMlx.OnCpu);
-        if (env is null)
+        if (await CheckAsync(StandInMlx.OnCpu) is not { } report)
         {
             return;
         }
-
-        var report = await Check(env, benchmark: false);
 
         var mlx = report.Frameworks.Single(f => f.Name == "mlx");
         Assert.True(mlx.Present);
@@ -73,13 +64,10 @@ public class EnvCheckMlxTests
     [Fact]
     public async Task Mlx_that_fails_to_import_is_a_failure_not_an_absence()
     {
-        using var env = await StandInMlxEnv.CreateAsync(StandInMlx.FailsToImport);
-        if (env is null)
+        if (await CheckAsync(StandInMlx.FailsToImport) is not { } report)
         {
             return;
         }
-
-        var report = await Check(env, benchmark: false);
 
         var mlx = Assert.Single(report.AcceleratedFrameworks);
         Assert.Equal("mlx", mlx.Name);
@@ -110,6 +98,10 @@ public class EnvCheckMlxTests
         Assert.Contains("  v mlx 0.32.0: computes right on gpu (Device(gpu, 0) via Metal)", log.Lines);
     }
 
-    private Task<EnvCheckReport> Check(StandInMlxEnv env, bool benchmark) =>
-        new EnvCheck(new ProcessRunner(log)).RunAsync(env.Python, benchmark, size: 0, repeat: 0, CancellationToken.None);
+    /// <summary>The check's report in a new env with the stand-in (a 64 x 64 matmul, twice, with the benchmark); null without Debian's python3.</summary>
+    private async Task<EnvCheckReport?> CheckAsync(StandInMlx behaviour, bool benchmark = false)
+    {
+        using var env = await StandInMlxEnv.CreateAsync(behaviour);
+        return env is null ? null : await new EnvCheck(new ProcessRunner(log)).RunAsync(env.Python, benchmark, size: 64, repeat: 2, CancellationToken.None);
+    }
 }
