@@ -133,7 +133,7 @@ internal static class VerifyCommand
             return ("[red]x[/]", framework.Accelerator ?? "-", framework.Error);
         }
 
-        if (framework.Name is not ("tensorflow" or "torch" or "jax"))
+        if (!framework.UsesAccelerator)
         {
             return ("[green]v[/]", "cpu", "imports");
         }

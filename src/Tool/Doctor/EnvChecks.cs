@@ -23,14 +23,15 @@ internal static class EnvChecks
             }
 
             var report = await check.RunAsync(provisioner.BackendFor(spec).PythonPath(spec.Prefix), benchmark: false, 0, 0, cancellationToken);
-            foreach (var framework in report.AcceleratedFrameworks)
-            {
-                checks.Add(framework.AcceleratorWorks
-                    ? new DoctorCheck($"{spec.Name}: {framework.Name}", DoctorStatus.Pass, $"{framework.Version} computes right on {framework.Accelerator} ({framework.Device})")
-                    : new DoctorCheck($"{spec.Name}: {framework.Name}", DoctorStatus.Fail, $"{framework.Version}: {framework.Error ?? framework.Reason ?? "wrong result on the accelerator"}", $"see 'm1env verify --prefix {spec.Prefix}'"));
-            }
+            checks.AddRange(Frameworks(spec.Name, spec.Prefix, report));
         }
 
         return checks;
     }
+
+    /// <summary>One line per framework that computes on an accelerator (TensorFlow, PyTorch, JAX, MLX): a pass when it computes right there.</summary>
+    internal static IEnumerable<DoctorCheck> Frameworks(string envName, string prefix, EnvCheckReport report) =>
+        report.AcceleratedFrameworks.Select(framework => framework.AcceleratorWorks
+            ? new DoctorCheck($"{envName}: {framework.Name}", DoctorStatus.Pass, $"{framework.Version} computes right on {framework.Accelerator} ({framework.Device})")
+            : new DoctorCheck($"{envName}: {framework.Name}", DoctorStatus.Fail, (framework.Version is { } version ? version + ": " : string.Empty) + (framework.Error ?? framework.Reason ?? "wrong result on the accelerator"), "see 'm1env verify --prefix " + prefix + "'"));
 }
