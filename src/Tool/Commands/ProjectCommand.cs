@@ -26,7 +26,7 @@ internal static class ProjectCommand
             var (specs, provisioner) = loaded.Settings.Prepare(loaded.Envs, loaded.PipPackages, loaded.CondaPackages, new ConsoleProvisionLog(verbose), buildKey: null);
             foreach (var error in specs.Errors)
             {
-                Console.Error.WriteLine($"{error.DeclaredIn ?? loaded.Settings.ProjectFile}: error {error.Code}: {error.Message}");
+                Console.Error.WriteLine($"{error.DeclaredIn?.File ?? loaded.Settings.ProjectFile}: error {error.Code}: {error.Message}");
             }
 
             return specs.Errors.Count > 0 ? 2 : await work(specs.Envs, provisioner);
