@@ -56,9 +56,9 @@ public sealed class EmbedSampleTests : IDisposable
         var project = await workspace.OpenProjectAsync(App);
         var compilation = await project.GetCompilationAsync();
 
-        Assert.Empty(workspace.Diagnostics.Select(d => $"{d.Kind}: {d.Message}"));
+        Assert.Equal(string.Empty, string.Join(Environment.NewLine, workspace.Diagnostics.Select(d => $"{d.Kind}: {d.Message}")));
         Assert.NotNull(compilation);
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+        Assert.Equal(string.Empty, string.Join(Environment.NewLine, compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)));
         Assert.Contains(project.Documents, d => d.Name == "M1EnvInfo.g.cs");
         Assert.Equal(keyBefore, File.Exists(buildKey) ? File.GetLastWriteTimeUtc(buildKey) : null);
     }
