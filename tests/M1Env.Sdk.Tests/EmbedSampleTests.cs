@@ -56,9 +56,11 @@ public sealed class EmbedSampleTests : IDisposable
         var project = await workspace.OpenProjectAsync(App);
         var compilation = await project.GetCompilationAsync();
 
-        Assert.Equal(string.Empty, string.Join(Environment.NewLine, workspace.Diagnostics.Select(d => $"{d.Kind}: {d.Message}")));
+        var diagnostics = string.Join(Environment.NewLine, workspace.Diagnostics.Select(d => $"{d.Kind}: {d.Message}"));
+        Assert.True(diagnostics.Length == 0, diagnostics);
         Assert.NotNull(compilation);
-        Assert.Equal(string.Empty, string.Join(Environment.NewLine, compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)));
+        var errors = string.Join(Environment.NewLine, compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.True(errors.Length == 0, errors);
         Assert.Contains(project.Documents, d => d.Name == "M1EnvInfo.g.cs");
         Assert.Equal(keyBefore, File.Exists(buildKey) ? File.GetLastWriteTimeUtc(buildKey) : null);
     }

@@ -23,6 +23,9 @@ public sealed class InfoWithoutProvisioningTests
     private static string Generated(TestProject project) =>
         File.ReadAllText(Directory.GetFiles(Path.Combine(project.Directory, "app", "obj"), "M1EnvInfo.g.cs", SearchOption.AllDirectories).Single());
 
+    private static Task<CommandResult> RunAsync(TestProject project) =>
+        TracedCommand.RunAsync("dotnet", ["run", "--project", project.ProjectPath, "--no-build"], project.Directory, project.Environment());
+
     [Fact]
     public async Task An_app_keeps_its_envs_values_when_a_build_does_not_provision()
     {
@@ -49,7 +52,7 @@ public sealed class InfoWithoutProvisioningTests
         Assert.DoesNotContain("M1E040", disabled.Output, StringComparison.Ordinal);
         Assert.Equal(recorded, Generated(project));
 
-        var run = await project.DotnetAsync("run", trace: false, ["--no-build"]);
+        var run = await RunAsync(project);
         Assert.True(run.Succeeded, run.ToString());
         Assert.Contains($"python={TestProject.VenvPython(prefix)} version=3.11.", run.Output, StringComparison.Ordinal);
     }
@@ -66,7 +69,7 @@ public sealed class InfoWithoutProvisioningTests
         Assert.True(build.Succeeded, build.ToString());
         Assert.Contains($"{project.ProjectPath} : warning M1E040:", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(build.Output.Split('\n'), line => line.Contains("M1E040", StringComparison.Ordinal) && line.Contains("M1Env.Info.targets", StringComparison.Ordinal));
-        var run = await project.DotnetAsync("run", trace: false, ["--no-build"]);
+        var run = await RunAsync(project);
         Assert.Contains("python=[]", run.Output, StringComparison.Ordinal);
     }
 }
