@@ -117,6 +117,11 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
             LinkMode = Blank(LinkMode),
             Lock = LockSettings.FromProperties(Frozen, LockedMode, LockPlatforms, LockUpdate, Relock, LockPrivateHosts),
         };
+        foreach (var (itemType, items) in new[] { (ItemMetadata.PythonEnv, PythonEnvs), (ItemMetadata.CondaEnv, CondaEnvs), (ItemMetadata.PipPackage, PipPackages), (ItemMetadata.CondaPackage, CondaPackages) })
+        {
+            UnknownMetadataWarnings.Log(Log, itemType, items, settings.ProjectFile);
+        }
+
         var (specs, provisioner) = settings.Prepare(
             TaskItemReader.Envs(PythonEnvs, CondaEnvs), TaskItemReader.PipPackages(PipPackages), TaskItemReader.CondaPackages(CondaPackages), log, Blank(buildKey));
         foreach (var error in specs.Errors)
@@ -178,11 +183,12 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
 
     private string ToolsDirectory => string.IsNullOrWhiteSpace(ToolsDir) ? ProvisionOptions.DefaultToolsDirectory : ToolsDir;
 
-    // An error points at the file that declares the faulty item, else at the project being built:
-    // never at M1Env.targets in the NuGet cache, which is where the task itself is written.
+    // An error points at the element that declares the faulty item (or at least its file), else at the
+    // project being built: never at M1Env.targets in the NuGet cache, where the task itself is written.
     private protected void LogError(SpecError error)
     {
-        var file = error.DeclaredIn ?? (string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile);
-        Log.LogError(subcategory: null, error.Code, helpKeyword: null, file, 0, 0, 0, 0, error.Message);
+        var file = error.DeclaredIn?.File ?? (string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile);
+        var (line, column) = error.DeclaredIn is null ? (0, 0) : DeclarationLocator.Find(error.DeclaredIn);
+        Log.LogError(subcategory: null, error.Code, helpKeyword: null, file, line, column, 0, 0, error.Message);
     }
 }

@@ -1,3 +1,4 @@
+using M1Env.Core.Errors;
 using M1Env.Core.Spec;
 using Microsoft.Build.Framework;
 
@@ -12,16 +13,18 @@ internal static class TaskItemReader
             .ToArray();
 
     public static IReadOnlyList<PackageDeclaration> PipPackages(ITaskItem[] items) =>
-        items.Select(item => new PackageDeclaration(item.ItemSpec, Metadata(item, "Version"), Metadata(item, "Env"), DeclaredIn(item))).ToArray();
+        items.Select(item => new PackageDeclaration(item.ItemSpec, Metadata(item, "Version"), Metadata(item, "Env"), DeclaredIn(item, ItemMetadata.PipPackage, item.ItemSpec))).ToArray();
 
     public static IReadOnlyList<CondaPackageDeclaration> CondaPackages(ITaskItem[] items) =>
-        items.Select(item => new CondaPackageDeclaration(item.ItemSpec, Metadata(item, "Version"), Metadata(item, "Channel"), Metadata(item, "Env"), DeclaredIn(item))).ToArray();
+        items.Select(item => new CondaPackageDeclaration(item.ItemSpec, Metadata(item, "Version"), Metadata(item, "Channel"), Metadata(item, "Env"), DeclaredIn(item, ItemMetadata.CondaPackage, item.ItemSpec))).ToArray();
 
-    /// <summary>The project file that declares the item (MSBuild sets this metadata on every item), or null.</summary>
-    public static string? DeclaredIn(ITaskItem item) => Metadata(item, "DefiningProjectFullPath");
+    /// <summary>Where the item is declared: the project file (MSBuild sets DefiningProjectFullPath on every item), or null.</summary>
+    public static DeclarationSite? DeclaredIn(ITaskItem item, string itemType, string include) =>
+        Metadata(item, "DefiningProjectFullPath") is { } file ? new DeclarationSite(file, itemType, include) : null;
 
     private static EnvDeclaration Env(ITaskItem item, EnvKind kind) =>
-        new(kind, item.ItemSpec.Trim(), Metadata(item, "Python"), Metadata(item, "Prefix"), DeclaredIn(item))
+        new(kind, item.ItemSpec.Trim(), Metadata(item, "Python"), Metadata(item, "Prefix"),
+            DeclaredIn(item, kind == EnvKind.Conda ? ItemMetadata.CondaEnv : ItemMetadata.PythonEnv, item.ItemSpec.Trim()))
         {
             Channels = Metadata(item, "Channels"),
             Named = Metadata(item, "Named"),

@@ -1,5 +1,7 @@
 using M1Env.Sdk.Tests.Infrastructure;
 using M1Env.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.MSBuild;
 
 namespace M1Env.Sdk.Tests;
 
@@ -40,5 +42,26 @@ public sealed class EmbedSampleTests : IDisposable
         Assert.Contains("nothing to do", noOp.Output, StringComparison.Ordinal);
         Assert.Equal(written, File.GetLastWriteTimeUtc(generated));
         ProcessAssertions.StartedNoPython(noOp);
+    }
+
+    [Fact]
+    public async Task An_IDE_loads_the_app_without_diagnostics_and_its_code_compiles_against_M1EnvInfo()
+    {
+        var restore = await DotnetAsync(trace: false, "restore", App);
+        Assert.True(restore.Succeeded, restore.ToString());
+        var buildKey = Path.Combine(RepositoryPaths.Root, "samples", "embed", "env", ".m1env", "embed", ".m1env", "build.key");
+        var keyBefore = File.Exists(buildKey) ? File.GetLastWriteTimeUtc(buildKey) : (DateTime?)null;
+
+        using var workspace = MSBuildWorkspace.Create();
+        var project = await workspace.OpenProjectAsync(App);
+        var compilation = await project.GetCompilationAsync();
+
+        var diagnostics = string.Join(Environment.NewLine, workspace.Diagnostics.Select(d => $"{d.Kind}: {d.Message}"));
+        Assert.True(diagnostics.Length == 0, diagnostics);
+        Assert.NotNull(compilation);
+        var errors = string.Join(Environment.NewLine, compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.True(errors.Length == 0, errors);
+        Assert.Contains(project.Documents, d => d.Name == "M1EnvInfo.g.cs");
+        Assert.Equal(keyBefore, File.Exists(buildKey) ? File.GetLastWriteTimeUtc(buildKey) : null);
     }
 }

@@ -66,6 +66,21 @@ public sealed class ErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_huge_package_name_is_quoted_shortened_in_the_error_and_in_pips_quoted_lines()
+    {
+        using var project = await TestProject.CreateAsync();
+        var name = "m1-" + new string('x', 4997);
+        project.WriteEnvProject(feed.DemoEnv($"""<PipPackage Include="{name}" />"""));
+
+        var failed = await project.BuildAsync();
+
+        Assert.False(failed.Succeeded);
+        Assert.Contains("error M1E02", failed.Output, StringComparison.Ordinal);
+        Assert.Contains("characters)", failed.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('x', 161), failed.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task No_matching_python_lists_where_it_looked()
     {
         using var project = await TestProject.CreateAsync();

@@ -8,6 +8,8 @@ internal sealed class RecordingBuildEngine : IBuildEngine
 {
     public List<BuildErrorEventArgs> Errors { get; } = [];
 
+    public List<BuildWarningEventArgs> Warnings { get; } = [];
+
     public List<BuildMessageEventArgs> Messages { get; } = [];
 
     public bool ContinueOnError => false;
@@ -20,9 +22,7 @@ internal sealed class RecordingBuildEngine : IBuildEngine
 
     public void LogErrorEvent(BuildErrorEventArgs e) => Errors.Add(e);
 
-    public void LogWarningEvent(BuildWarningEventArgs e)
-    {
-    }
+    public void LogWarningEvent(BuildWarningEventArgs e) => Warnings.Add(e);
 
     public void LogMessageEvent(BuildMessageEventArgs e) => Messages.Add(e);
 

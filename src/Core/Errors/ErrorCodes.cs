@@ -20,6 +20,9 @@ public static class ErrorCodes
     public const string FileSystemError = "M1E013";
     public const string PrefixOwnedElsewhere = "M1E014";
     public const string PrefixNotAllowed = "M1E015";
+
+    /// <summary>A warning: metadata on a declaration item that M1Env does not read.</summary>
+    public const string UnknownMetadata = "M1E018";
     public const string PipInstallFailed = "M1E020";
     public const string PackageNotOnIndex = "M1E021";
     public const string PipUninstallFailed = "M1E022";

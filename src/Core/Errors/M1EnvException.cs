@@ -1,3 +1,5 @@
+using M1Env.Core.Diagnostics;
+
 namespace M1Env.Core.Errors;
 
 /// <summary>A failure the user can act on: a stable code, what went wrong and what to do.</summary>
@@ -7,11 +9,12 @@ public sealed class M1EnvException : Exception
         : base(message, inner)
     {
         Code = code;
-        ToolOutput = toolOutput ?? [];
+        // A tool's line may hold a value of any length the user wrote (a 5,000-character package name): each is cut.
+        ToolOutput = toolOutput?.Select(InputQuote.Line).ToArray() ?? [];
     }
 
     public string Code { get; }
 
-    /// <summary>The failing command and the last lines it printed, credentials removed.</summary>
+    /// <summary>The failing command and the last lines it printed, credentials removed, each line cut to 160 characters.</summary>
     public IReadOnlyList<string> ToolOutput { get; }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
 using M1Env.Core.Processes;
 using M1Env.Core.Spec;
@@ -83,7 +84,7 @@ public sealed partial class PipClient(ProcessRunner runner, string python, Packa
                 : "it has no version of it at all";
             throw new M1EnvException(
                 ErrorCodes.PackageNotOnIndex,
-                $"pip found no distribution for {missing.Groups["requirement"].Value} in {PipSourceDescription.Describe(sources)}: {available}. Check the name and Version, or the index settings (M1EnvPipIndexUrl, M1EnvPipFindLinks, M1EnvOffline).",
+                $"pip found no distribution for {InputQuote.Shorten(missing.Groups["requirement"].Value)} in {PipSourceDescription.Describe(sources)}: {available}. Check the name and Version, or the index settings (M1EnvPipIndexUrl, M1EnvPipFindLinks, M1EnvOffline).",
                 result.Transcript);
         }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
 using M1Env.Core.Processes;
 using M1Env.Core.Spec;
@@ -39,7 +40,7 @@ internal static partial class PipResolveFailure
         var missing = NoMatchingDistribution().Match(output);
         if (missing.Success)
         {
-            var requirement = missing.Groups["requirement"].Value;
+            var requirement = InputQuote.Shorten(missing.Groups["requirement"].Value);
             var versions = NoSatisfyingVersion().Match(output);
             var listed = versions.Success && versions.Groups["versions"].Value.Trim() is { Length: > 0 } list && list != "none" ? list : null;
             var message = target.Platform is { } foreign

@@ -39,7 +39,7 @@ public sealed class ProcessRunner(IProvisionLog log)
     {
         var commandLine = UrlRedactor.Redact(FormatCommandLine(executable, arguments));
         // A probe's script is data: its first line is enough to tell the processes apart.
-        log.Detail("> " + (streamToLog ? commandLine : commandLine.Split('\n')[0]));
+        log.Detail("> " + InputQuote.Line(streamToLog ? commandLine : commandLine.Split('\n')[0]));
         var started = Stopwatch.GetTimestamp();
 
         var stdout = new StringBuilder();
@@ -59,9 +59,10 @@ public sealed class ProcessRunner(IProvisionLog log)
                 }
             }
 
+            // The tail keeps whole lines, which the callers parse; the log gets them cut.
             if (toLog)
             {
-                log.Detail(redacted);
+                log.Detail(InputQuote.Line(redacted));
             }
         }
 

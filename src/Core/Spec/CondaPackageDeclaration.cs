@@ -1,7 +1,9 @@
+using M1Env.Core.Errors;
+
 namespace M1Env.Core.Spec;
 
 /// <summary>A conda package exactly as the user wrote it, before validation.</summary>
 /// <param name="Version">A conda match spec version (<c>&gt;=1.26,&lt;2</c>, <c>1.26.*</c>), or a bare version meaning exactly it.</param>
 /// <param name="Channel">The channel this package must come from (<c>conda-forge::numpy</c>), or null for the env's channels.</param>
-/// <param name="DeclaredIn">The file that declares the item, where its errors point.</param>
-public sealed record CondaPackageDeclaration(string Name, string? Version, string? Channel, string? Env, string? DeclaredIn = null);
+/// <param name="DeclaredIn">Where the item is declared, where its errors point.</param>
+public sealed record CondaPackageDeclaration(string Name, string? Version, string? Channel, string? Env, DeclarationSite? DeclaredIn = null);

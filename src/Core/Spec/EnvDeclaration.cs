@@ -1,8 +1,10 @@
+using M1Env.Core.Errors;
+
 namespace M1Env.Core.Spec;
 
 /// <summary>An environment exactly as the user wrote it, before validation.</summary>
-/// <param name="DeclaredIn">The file that declares the item (MSBuild's DefiningProjectFullPath), where its errors point.</param>
-public sealed record EnvDeclaration(EnvKind Kind, string Name, string? Python, string? Prefix, string? DeclaredIn = null)
+/// <param name="DeclaredIn">Where the item is declared (MSBuild's DefiningProjectFullPath, its type and Include), where its errors point.</param>
+public sealed record EnvDeclaration(EnvKind Kind, string Name, string? Python, string? Prefix, DeclarationSite? DeclaredIn = null)
 {
     /// <summary>A conda env's channels, a ';'-list (default conda-forge).</summary>
     public string? Channels { get; init; }

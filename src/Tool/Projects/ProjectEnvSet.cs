@@ -18,7 +18,7 @@ internal sealed record ProjectEnvSet(IReadOnlyList<ProjectEnv> Envs, IReadOnlyLi
         {
             var (specs, provisioner) = project.Settings.Prepare(project.Envs, project.PipPackages, project.CondaPackages, log, buildKey: null);
             envs.AddRange(specs.Envs.Select(spec => new ProjectEnv(spec, provisioner)));
-            errors.AddRange(specs.Errors.Select(error => (error.DeclaredIn ?? project.Settings.ProjectFile, error)));
+            errors.AddRange(specs.Errors.Select(error => (error.DeclaredIn?.File ?? project.Settings.ProjectFile, error)));
         }
 
         return new ProjectEnvSet(envs, errors);

@@ -113,9 +113,11 @@ internal static class ProjectLoader
         IEnumerable<JsonElement> Of(string name) =>
             items.ValueKind == JsonValueKind.Object && items.TryGetProperty(name, out var list) ? list.EnumerateArray() : [];
         string? Meta(JsonElement item, string name) => item.TryGetProperty(name, out var value) && value.GetString() is { Length: > 0 } text ? text.Trim() : null;
+        DeclarationSite? Site(JsonElement item, string itemType) =>
+            Meta(item, "DefiningProjectFullPath") is { } file ? new(file, itemType, Meta(item, "Identity") ?? string.Empty) : null;
 
         EnvDeclaration Env(JsonElement item, EnvKind kind) =>
-            new(kind, Meta(item, "Identity") ?? string.Empty, Meta(item, "Python"), Meta(item, "Prefix"), Meta(item, "DefiningProjectFullPath"))
+            new(kind, Meta(item, "Identity") ?? string.Empty, Meta(item, "Python"), Meta(item, "Prefix"), Site(item, kind == EnvKind.Conda ? ItemMetadata.CondaEnv : ItemMetadata.PythonEnv))
             {
                 Channels = Meta(item, "Channels"),
                 Named = Meta(item, "Named"),
@@ -126,8 +128,8 @@ internal static class ProjectLoader
         return new LoadedProject(
             settings,
             [.. Of("PythonEnv").Select(i => Env(i, EnvKind.Venv)), .. Of("CondaEnv").Select(i => Env(i, EnvKind.Conda))],
-            Of("PipPackage").Select(i => new PackageDeclaration(Meta(i, "Identity") ?? string.Empty, Meta(i, "Version"), Meta(i, "Env"), Meta(i, "DefiningProjectFullPath"))).ToArray(),
-            Of("CondaPackage").Select(i => new CondaPackageDeclaration(Meta(i, "Identity") ?? string.Empty, Meta(i, "Version"), Meta(i, "Channel"), Meta(i, "Env"), Meta(i, "DefiningProjectFullPath"))).ToArray())
+            Of("PipPackage").Select(i => new PackageDeclaration(Meta(i, "Identity") ?? string.Empty, Meta(i, "Version"), Meta(i, "Env"), Site(i, ItemMetadata.PipPackage))).ToArray(),
+            Of("CondaPackage").Select(i => new CondaPackageDeclaration(Meta(i, "Identity") ?? string.Empty, Meta(i, "Version"), Meta(i, "Channel"), Meta(i, "Env"), Site(i, ItemMetadata.CondaPackage))).ToArray())
         {
             References = Of("ProjectReference")
                 .Select(i => Meta(i, "FullPath") ?? Path.GetFullPath(Meta(i, "Identity") ?? string.Empty, Meta(i, "DefiningProjectDirectory") ?? projectDirectory))

@@ -25,4 +25,12 @@ public class InputQuoteTests
         var value = new string('a', 99) + "😀" + new string('b', 50);
         Assert.Equal(new string('a', 99) + "… (151 characters)", InputQuote.Shorten(value));
     }
+
+    [Fact]
+    public void Cuts_a_tool_line_to_160_characters_and_keeps_a_shorter_one()
+    {
+        var line = "ERROR: No matching distribution found for m1-" + new string('x', 4997);
+        Assert.Equal(line[..160] + "… (5042 characters)", InputQuote.Line(line));
+        Assert.Equal("Collecting six", InputQuote.Line("Collecting six"));
+    }
 }

@@ -128,13 +128,13 @@ public class SpecBuilderTests
     public void Each_error_names_the_file_that_declares_its_item()
     {
         var result = Build(
-            [new(EnvKind.Venv, "bad/name", null, null, "/repo/Directory.Build.props"), new(EnvKind.Venv, "a", null, null, "/repo/env.proj")],
-            [new("num py", null, "a", "/repo/env.proj"), new("torch", "latest", "a", "/repo/shared.props")],
+            [new(EnvKind.Venv, "bad/name", null, null, new("/repo/Directory.Build.props", "PythonEnv", "bad/name")), new(EnvKind.Venv, "a", null, null, new("/repo/env.proj", "PythonEnv", "a"))],
+            [new("num py", null, "a", new("/repo/env.proj", "PipPackage", "num py")), new("torch", "latest", "a", new("/repo/shared.props", "PipPackage", "torch"))],
             new PackageSourceSettings("not a url", [], [], false));
 
         Assert.Equal(
             [(ErrorCodes.InvalidSetting, null), (ErrorCodes.InvalidEnvName, "/repo/Directory.Build.props"),
              (ErrorCodes.InvalidPackageName, "/repo/env.proj"), (ErrorCodes.InvalidVersion, "/repo/shared.props")],
-            result.Errors.Select(e => (e.Code, e.DeclaredIn)));
+            result.Errors.Select(e => (e.Code, e.DeclaredIn?.File)));
     }
 }

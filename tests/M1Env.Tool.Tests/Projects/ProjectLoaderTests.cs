@@ -39,7 +39,7 @@ public class ProjectLoaderTests
 
         var env = Assert.Single(project.Envs);
         Assert.Equal((EnvKind.Conda, "ml-m1", "3.11", "conda-forge"), (env.Kind, env.Name, env.Python, env.Channels));
-        Assert.Equal(new CondaPackageDeclaration("numpy", "1.26.4", null, null, "/repo/Directory.Build.props"), Assert.Single(project.CondaPackages));
+        Assert.Equal(new CondaPackageDeclaration("numpy", "1.26.4", null, null, new("/repo/Directory.Build.props", "CondaPackage", "numpy")), Assert.Single(project.CondaPackages));
         Assert.Equal("ml-m1", Assert.Single(project.PipPackages).Env);
         Assert.Equal(["https://a/simple", "https://b/simple"], project.Settings.Sources.ExtraIndexUrls);
         Assert.Equal(("/opt/conda/bin/conda", false), (project.Settings.Conda!.CondaExe, project.Settings.Conda.Bootstrap));
