@@ -12,10 +12,17 @@ internal static class TaskItemReader
             .ToArray();
 
     public static IReadOnlyList<PackageDeclaration> PipPackages(ITaskItem[] items) =>
-        items.Select(item => new PackageDeclaration(item.ItemSpec, Metadata(item, "Version"), Metadata(item, "Env"), DeclaredIn(item))).ToArray();
+        items.Select(item => new PackageDeclaration(item.ItemSpec, Metadata(item, "Version"), Metadata(item, "Env"), DeclaredIn(item))
+        {
+            Platforms = Metadata(item, "Platforms"),
+            Markers = Metadata(item, "Markers"),
+        }).ToArray();
 
     public static IReadOnlyList<CondaPackageDeclaration> CondaPackages(ITaskItem[] items) =>
-        items.Select(item => new CondaPackageDeclaration(item.ItemSpec, Metadata(item, "Version"), Metadata(item, "Channel"), Metadata(item, "Env"), DeclaredIn(item))).ToArray();
+        items.Select(item => new CondaPackageDeclaration(item.ItemSpec, Metadata(item, "Version"), Metadata(item, "Channel"), Metadata(item, "Env"), DeclaredIn(item))
+        {
+            Platforms = Metadata(item, "Platforms"),
+        }).ToArray();
 
     /// <summary>The project file that declares the item (MSBuild sets this metadata on every item), or null.</summary>
     public static string? DeclaredIn(ITaskItem item) => Metadata(item, "DefiningProjectFullPath");

@@ -176,7 +176,7 @@ public static class MarkerParser
             return text[start..position];
         }
 
-        public MarkerException Error(string problem) => new($"'{text}' is not a valid marker: {problem} at position {position + 1}");
+        public MarkerException Error(string problem) => new($"'{Diagnostics.InputQuote.Shorten(text)}' is not a valid marker: {problem} at position {position + 1}");
 
         private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.';
     }

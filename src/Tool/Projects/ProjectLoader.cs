@@ -91,8 +91,15 @@ internal static class ProjectLoader
         return new LoadedProject(
             settings,
             [.. Of("PythonEnv").Select(i => Env(i, EnvKind.Venv)), .. Of("CondaEnv").Select(i => Env(i, EnvKind.Conda))],
-            Of("PipPackage").Select(i => new PackageDeclaration(Meta(i, "Identity") ?? string.Empty, Meta(i, "Version"), Meta(i, "Env"), Meta(i, "DefiningProjectFullPath"))).ToArray(),
-            Of("CondaPackage").Select(i => new CondaPackageDeclaration(Meta(i, "Identity") ?? string.Empty, Meta(i, "Version"), Meta(i, "Channel"), Meta(i, "Env"), Meta(i, "DefiningProjectFullPath"))).ToArray());
+            Of("PipPackage").Select(i => new PackageDeclaration(Meta(i, "Identity") ?? string.Empty, Meta(i, "Version"), Meta(i, "Env"), Meta(i, "DefiningProjectFullPath"))
+            {
+                Platforms = Meta(i, "Platforms"),
+                Markers = Meta(i, "Markers"),
+            }).ToArray(),
+            Of("CondaPackage").Select(i => new CondaPackageDeclaration(Meta(i, "Identity") ?? string.Empty, Meta(i, "Version"), Meta(i, "Channel"), Meta(i, "Env"), Meta(i, "DefiningProjectFullPath"))
+            {
+                Platforms = Meta(i, "Platforms"),
+            }).ToArray());
     }
 
     private static string FindProject(string path)
