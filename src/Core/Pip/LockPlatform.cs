@@ -107,6 +107,28 @@ public sealed class LockPlatform
         _ => null,
     };
 
+    /// <summary>
+    /// The platforms a wheel's platform tag (<c>macosx_14_0_arm64</c>, <c>manylinux_2_17_x86_64</c>,
+    /// <c>win_amd64</c>, <c>any</c>) runs on, by its OS and architecture, whatever OS version it names.
+    /// </summary>
+    public static IReadOnlyList<LockPlatform> OfWheelPlatformTag(string tag)
+    {
+        var lower = tag.ToLowerInvariant();
+        if (lower == "any")
+        {
+            return All;
+        }
+
+        return All.Where(p => p.Os == OSPlatform.OSX
+                ? lower.StartsWith("macosx_", StringComparison.Ordinal)
+                    && (lower.EndsWith("_" + p.PlatformMachine, StringComparison.Ordinal) || lower.EndsWith("_universal2", StringComparison.Ordinal))
+                : p.Os == OSPlatform.Linux
+                    ? (lower.StartsWith("manylinux", StringComparison.Ordinal) || lower.StartsWith("musllinux", StringComparison.Ordinal) || lower.StartsWith("linux_", StringComparison.Ordinal))
+                        && lower.EndsWith("_" + p.PlatformMachine, StringComparison.Ordinal)
+                    : p.PipPlatformTags.Contains(lower))
+            .ToArray();
+    }
+
     /// <summary>The PEP 508 marker that holds on this platform only: its <c>sys_platform</c> and <c>platform_machine</c>.</summary>
     public string Marker => $"(sys_platform == '{SysPlatform}' and platform_machine == '{PlatformMachine}')";
 
