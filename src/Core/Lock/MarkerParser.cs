@@ -79,7 +79,7 @@ public static class MarkerParser
         var name = reader.Word();
         return Variables.Contains(name)
             ? new MarkerOperand(name, IsVariable: true)
-            : throw reader.Error(name.Length == 0 ? "expected a quoted string or a marker variable" : $"'{name}' is not a marker variable");
+            : throw reader.Error(name.Length == 0 ? "expected a quoted string or a marker variable" : $"'{Diagnostics.InputQuote.Shorten(name)}' is not a marker variable");
     }
 
     private static string ParseOperator(Reader reader)
