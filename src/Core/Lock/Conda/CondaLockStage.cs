@@ -58,9 +58,12 @@ public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func
         var existing = files.Where(f => File.Exists(f.Value)).ToDictionary(f => f.Key, f => CondaLockReader.ReadFile(f.Value));
         var declaredSpecs = DeclaredSpecs(spec, current);
 
-        // What the declaration changed is told against this machine's lock, or any platform's.
-        var reference = existing.GetValueOrDefault(current) ?? existing.Values.FirstOrDefault();
-        var difference = LockDifference.Between(ByName(declaredSpecs), ByName(reference?.DeclaredSpecs ?? []));
+        // What the declaration changed is told against this machine's lock, or any platform's, and against
+        // what the declaration asks of that platform: a platform's lock holds only the packages for it.
+        var reference = existing.ContainsKey(current) ? current : existing.Keys.FirstOrDefault();
+        var difference = reference is null
+            ? LockDifference.Between(ByName(declaredSpecs), new Dictionary<string, string>())
+            : LockDifference.Between(ByName(DeclaredSpecs(spec, reference)), ByName(existing[reference].DeclaredSpecs));
         var missing = platforms.Where(p => !existing.ContainsKey(p)).Select(p => p.Subdir).ToArray();
         var stale = platforms.Where(p => !existing.TryGetValue(p, out var found) || !CondaLockUpdate.IsCurrent(found, DeclaredSpecs(spec, p))).ToArray();
         if (stale.Length > 0 && difference.IsEmpty && missing.Length == 0)
