@@ -33,6 +33,7 @@ internal static class TaskItemReader
             Channels = Metadata(item, "Channels"),
             Named = Metadata(item, "Named"),
             LockFile = Metadata(item, "LockFile"),
+            Jupyter = Metadata(item, "Jupyter"),
         };
 
     private static string? Metadata(ITaskItem item, string name)

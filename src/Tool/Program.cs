@@ -1,4 +1,5 @@
 using System.CommandLine;
+using M1Env.Tool;
 using M1Env.Tool.Commands;
 
 var root = new RootCommand("m1env: checks this machine and the Python environments a project declares.")
@@ -11,4 +12,4 @@ var root = new RootCommand("m1env: checks this machine and the Python environmen
     DoctorCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+return await CommandLineGuard.InvokeAsync(root, args, Console.Error);

@@ -66,6 +66,9 @@ public sealed class EnvProjectTests : IDisposable
             Assert.Contains($"PYTHON={project.PythonOf("first")}", build.Output, StringComparison.Ordinal);
             Assert.Contains($"ENV=first|{project.PrefixOf("first")}|{project.PythonOf("first")}|", build.Output, StringComparison.Ordinal);
             Assert.Contains($"ENV=second|{Path.Combine(project.Directory, "envs", "second")}|", build.Output, StringComparison.Ordinal);
+
+            // The project's output line, which the terminal logger shows as its output path.
+            Assert.Contains($"envs -> {project.PrefixOf("first")}, {Path.Combine(project.Directory, "envs", "second")}", build.Output, StringComparison.Ordinal);
         }
 
         Assert.Equal(SpecHashes(provisioning.Output), SpecHashes(noOp.Output));

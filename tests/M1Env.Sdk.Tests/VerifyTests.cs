@@ -31,7 +31,7 @@ public sealed class VerifyTests : IDisposable
         var required = await project.BuildTracedAsync("-p:M1EnvRequireAccelerator=true");
         Assert.False(required.Succeeded);
         Assert.Contains("error M1E071:", required.Output, StringComparison.Ordinal);
-        Assert.Contains("none of TensorFlow, PyTorch or JAX is installed", required.Output, StringComparison.Ordinal);
+        Assert.Contains("none of TensorFlow, PyTorch, JAX or MLX is installed", required.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Checked environment", required.Output, StringComparison.Ordinal);
     }
 }

@@ -50,7 +50,11 @@ public sealed class CondaLocator(CondaCandidateSources sources, ProcessRunner ru
 
             log.Step("No conda, mamba or micromamba was found on this machine: installing Miniforge for M1Env.");
             var installed = await Bootstrap(settings, cancellationToken).ConfigureAwait(false);
-            candidate = new CondaCandidate(installed, CondaCandidate.FlavorOf(installed), "installed by M1Env");
+
+            // Miniforge ships mamba beside conda: run what every later build finds there (mamba first), not conda once.
+            candidate = Choose(settings) is { } found && Paths.PathIdentity.AreEqual(Path.GetDirectoryName(found.Executable)!, Path.GetDirectoryName(installed)!)
+                ? found with { Source = "installed by M1Env" }
+                : new CondaCandidate(installed, CondaCandidate.FlavorOf(installed), "installed by M1Env");
         }
 
         if (!File.Exists(candidate.Executable))

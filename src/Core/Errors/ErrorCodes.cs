@@ -42,4 +42,8 @@ public static class ErrorCodes
     public const string VerifyFailed = "M1E070";
     public const string NoAcceleratorWorks = "M1E071";
     public const string KnownBadCombination = "M1E080";
+    public const string CommandNotFound = "M1E090";
+    public const string InvalidCommandLine = "M1E091";
+    public const string UnexpectedFailure = "M1E092";
+    public const string EnvNotMade = "M1E093";
 }

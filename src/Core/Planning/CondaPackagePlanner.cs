@@ -19,6 +19,7 @@ internal static class CondaPackagePlanner
     {
         var (spec, stamp, disk) = (inputs.Spec, inputs.Stamp, inputs.Disk);
         var reasons = new List<string>();
+        var details = new List<string>();
         var installed = new Dictionary<string, InstalledCondaPackage>(StringComparer.Ordinal);
         foreach (var package in disk.CondaPackages)
         {
@@ -55,7 +56,8 @@ internal static class CondaPackagePlanner
             }
             else if (changed)
             {
-                reasons.Add($"conda: {old} changed to {matchSpec}; the installed {present.Version} satisfies it");
+                // Not a step: conda installs nothing for it.
+                details.Add($"conda: {old} changed to {matchSpec}; the installed {present.Version} satisfies it");
             }
         }
 
@@ -77,8 +79,8 @@ internal static class CondaPackagePlanner
             }
         }
 
-        var remove = PlanRemovals(stamp, recorded, installed, declared, reasons);
-        return new EnvPlan(PlanAction.Update, [], [], [], [], reasons) { CondaInstall = install, CondaRepair = repair, CondaRemove = remove };
+        var remove = PlanRemovals(stamp, recorded, installed, declared, reasons, details);
+        return new EnvPlan(PlanAction.Update, [], [], [], [], reasons) { CondaInstall = install, CondaRepair = repair, CondaRemove = remove, Details = details };
     }
 
     private static IReadOnlyList<string> PlanRemovals(
@@ -86,7 +88,8 @@ internal static class CondaPackagePlanner
         Dictionary<string, string>? recorded,
         Dictionary<string, InstalledCondaPackage> installed,
         HashSet<string> declared,
-        List<string> reasons)
+        List<string> reasons,
+        List<string> details)
     {
         var candidates = new Dictionary<string, string>(StringComparer.Ordinal);
         void Consider(string name, string reason)
@@ -115,6 +118,7 @@ internal static class CondaPackagePlanner
             candidates,
             (name, removed) => installed.Values.FirstOrDefault(p => !removed.Contains(p.Name) && p.Depends.Any(d => DependencyName(d) == name))?.Name,
             reasons,
+            details,
             "conda: ");
     }
 

@@ -25,6 +25,12 @@ public sealed record EnvPlan(
     /// <summary>Conda packages to remove, by name.</summary>
     public IReadOnlyList<string> CondaRemove { get; init; } = [];
 
+    /// <summary>
+    /// What the planner checked and found needs no step (a changed requirement the installed version
+    /// satisfies): never a reason, so a plan lists only what the build changes; kept for <c>--json</c>.
+    /// </summary>
+    public IReadOnlyList<string> Details { get; init; } = [];
+
     /// <summary>What the build would do with each of the env's lock files, in words (set by the plan, not by the planner).</summary>
     public IReadOnlyList<string> LockNotes { get; init; } = [];
 

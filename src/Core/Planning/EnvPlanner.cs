@@ -39,8 +39,8 @@ public static class EnvPlanner
         if (!conda.ChangesCondaPackages)
         {
             return pip.Action == PlanAction.UpToDate && !CondaSnapshotMatches(inputs)
-                ? pip with { Action = PlanAction.RefreshStamp, Reasons = [.. conda.Reasons, "matches its declaration (conda packages changed within what it allows)"] }
-                : pip with { Reasons = [.. conda.Reasons, .. pip.Reasons] };
+                ? pip with { Action = PlanAction.RefreshStamp, Reasons = [.. conda.Reasons, "matches its declaration (conda packages changed within what it allows)"], Details = [.. conda.Details, .. pip.Details] }
+                : pip with { Reasons = [.. conda.Reasons, .. pip.Reasons], Details = [.. conda.Details, .. pip.Details] };
         }
 
         // conda changes come first: the pip packages are then checked against what conda left.
@@ -51,6 +51,7 @@ public static class EnvPlanner
             CondaRepair = conda.CondaRepair,
             CondaRemove = conda.CondaRemove,
             Reasons = [.. conda.Reasons, .. pip.Reasons],
+            Details = [.. conda.Details, .. pip.Details],
         };
     }
 

@@ -29,7 +29,8 @@ internal static class PackagePlanner
             reasons.Add($"pip was interrupted and left {string.Join(", ", leftovers.Select(Path.GetFileName))} behind: removing it");
         }
 
-        var install = PlanDeclared(inputs, installed, reasons, out var reinstall);
+        var details = new List<string>();
+        var install = PlanDeclared(inputs, installed, reasons, details, out var reinstall);
         if (DescribeDependencyProblems(spec, recorded, installed, reinstall) is { Count: > 0 } problems)
         {
             // pip repairs dependencies when it is given what depends on them.
@@ -37,10 +38,10 @@ internal static class PackagePlanner
             install = spec.PipPackages;
         }
 
-        var uninstall = PlanRemovals(inputs, recorded, installed, reasons);
+        var uninstall = PlanRemovals(inputs, recorded, installed, reasons, details);
         if (install.Count > 0 || reinstall.Count > 0 || uninstall.Count > 0 || leftovers.Length > 0)
         {
-            return new EnvPlan(PlanAction.Update, install, reinstall, uninstall, leftovers, reasons);
+            return new EnvPlan(PlanAction.Update, install, reinstall, uninstall, leftovers, reasons) { Details = details };
         }
 
         var snapshotMatches = recorded is not null
@@ -48,17 +49,18 @@ internal static class PackagePlanner
             && recorded.All(r => installed.TryGetValue(r.Key, out var d) && d.Version == r.Value);
         if (stamp is { Complete: true } && stamp.SpecHash == inputs.SpecHash && snapshotMatches)
         {
-            return new EnvPlan(PlanAction.UpToDate, [], [], [], [], []);
+            return new EnvPlan(PlanAction.UpToDate, [], [], [], [], []) { Details = details };
         }
 
-        reasons.Add(DescribeWhyOnlyTheStampChanges(inputs));
-        return new EnvPlan(PlanAction.RefreshStamp, [], [], [], [], reasons);
+        reasons.Add(DescribeWhyOnlyTheStampChanges(inputs, details.Count > 0));
+        return new EnvPlan(PlanAction.RefreshStamp, [], [], [], [], reasons) { Details = details };
     }
 
     private static IReadOnlyList<PipRequirement> PlanDeclared(
         PlanInputs inputs,
         Dictionary<string, InstalledDistribution> installed,
         List<string> reasons,
+        List<string> details,
         out List<StampedDistribution> reinstall)
     {
         var stamp = inputs.Stamp;
@@ -91,7 +93,8 @@ internal static class PackagePlanner
             }
             else if (changed)
             {
-                reasons.Add($"{old} changed to {requirement}; the installed {distribution.Version} satisfies it");
+                // Not a step: nothing is installed for it (a loosened pin, or the lock's pin against the declared range).
+                details.Add($"{old} changed to {requirement}; the installed {distribution.Version} satisfies it");
             }
         }
 
@@ -150,7 +153,8 @@ internal static class PackagePlanner
         PlanInputs inputs,
         Dictionary<string, string>? recorded,
         Dictionary<string, InstalledDistribution> installed,
-        List<string> reasons)
+        List<string> reasons,
+        List<string> details)
     {
         var declared = inputs.Spec.PipPackages.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
         var candidates = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -183,18 +187,20 @@ internal static class PackagePlanner
         return RemovalCandidates.Settle(
             candidates,
             (name, removed) => installed.Values.FirstOrDefault(d => !removed.Contains(d.Name) && d.Requires.Contains(name, StringComparer.Ordinal))?.DisplayName,
-            reasons);
+            reasons,
+            details);
     }
 
     /// <summary>Installed by conda (its INSTALLER file says so): pip never removes or reinstalls it.</summary>
     private static bool IsCondaManaged(InstalledDistribution distribution) => distribution.Installer == "conda";
 
-    private static string DescribeWhyOnlyTheStampChanges(PlanInputs inputs) => inputs.Stamp switch
+    private static string DescribeWhyOnlyTheStampChanges(PlanInputs inputs, bool requirementsChanged) => inputs.Stamp switch
     {
         null => "matches its declaration (checked on disk: there was no stamp)",
         { Complete: false } => "matches its declaration (the previous build did not finish, but nothing was left to do)",
         var stamp when stamp.ToolVersion != inputs.ToolVersion => $"matches its declaration (M1Env changed from {stamp.ToolVersion} to {inputs.ToolVersion})",
         var stamp when stamp.SourcesHash != inputs.SourcesHash => "matches its declaration (the package sources changed; the installed packages still satisfy it)",
+        _ when requirementsChanged => "matches its declaration (requirements changed, and the installed versions satisfy them)",
         _ => "matches its declaration (its settings changed)",
     };
 

@@ -3,6 +3,7 @@ using M1Env.Core.Conda;
 using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
 using M1Env.Core.Inspection;
+using M1Env.Core.Jupyter;
 using M1Env.Core.Lock;
 using M1Env.Core.Paths;
 using M1Env.Core.Pip;
@@ -70,6 +71,25 @@ public sealed class EnvProvisioner
     /// <remarks>The envs share the answers of probes (envs of one interpreter ask it once) and the installs under way (a wheel they share is installed once).</remarks>
     public EnvProvisioner NamingEnv(string envName, object gate) => new(options, new EnvNamedLog(envName, log, gate), candidateSources, condaLocator, probes, underWay);
 
+    private JupyterKernels Kernels => new(options.JupyterDataDirectory, log);
+
+    /// <summary>
+    /// After a build provisioned the project's envs: removes the Jupyter kernels it made for envs that
+    /// no longer ask for one, and records those it has (<see cref="JupyterKernels.Forget"/>).
+    /// </summary>
+    public void ForgetUndeclaredKernels(IReadOnlyList<EnvSpec> specs)
+    {
+        if (options.EnvRoot is null || options.ProjectFile.Length == 0)
+        {
+            return;
+        }
+
+        Kernels.Forget(
+            options.EnvRoot,
+            PathIdentity.RealPath(options.ProjectFile),
+            specs.Where(s => s.Jupyter).ToDictionary(s => s.Name, s => JupyterKernels.KernelName(s.Name, PathIdentity.RealPath(s.Prefix)), StringComparer.Ordinal));
+    }
+
     /// <summary>The backend of the env's kind: the one place that tells kinds apart.</summary>
     public IEnvBackend BackendFor(EnvSpec spec) => spec.Kind == EnvKind.Conda ? conda.Value : venv;
 
@@ -133,6 +153,11 @@ public sealed class EnvProvisioner
         var env = await RecordAsync(work, record, plan.Action != PlanAction.UpToDate || stamp is null, cancellationToken).ConfigureAwait(false);
         await new EnvVerifier(runner, log, options.Verify)
             .VerifyAsync(spec.Name, env.Python, env.SpecHash, store, changed, cancellationToken).ConfigureAwait(false);
+        if (spec.Jupyter)
+        {
+            Kernels.Register(owner, realPrefix, env.Python);
+        }
+
         if (changed)
         {
             log.Step($"Environment '{spec.Name}' is ready at {spec.Prefix} ({stopwatch.Elapsed.TotalSeconds:0.0} s).");

@@ -20,7 +20,19 @@ public static class EnvSetProvisioner
     public static async Task<IReadOnlyList<EnvOutcome>> ProvisionAsync(EnvProvisioner provisioner, IReadOnlyList<EnvSpec> specs, CancellationToken cancellationToken) =>
         await ProvisionAsync(provisioner, specs, DefaultParallelism, cancellationToken).ConfigureAwait(false);
 
+    /// <remarks>Then the project's Jupyter kernels of envs that no longer ask for one are removed.</remarks>
     public static async Task<IReadOnlyList<EnvOutcome>> ProvisionAsync(
+        EnvProvisioner provisioner,
+        IReadOnlyList<EnvSpec> specs,
+        int maxParallel,
+        CancellationToken cancellationToken)
+    {
+        var outcomes = await ProvisionEachAsync(provisioner, specs, maxParallel, cancellationToken).ConfigureAwait(false);
+        provisioner.ForgetUndeclaredKernels(specs);
+        return outcomes;
+    }
+
+    private static async Task<IReadOnlyList<EnvOutcome>> ProvisionEachAsync(
         EnvProvisioner provisioner,
         IReadOnlyList<EnvSpec> specs,
         int maxParallel,

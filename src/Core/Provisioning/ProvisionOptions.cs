@@ -21,6 +21,9 @@ public sealed record ProvisionOptions(string ToolsDirectory, string ToolVersion,
     /// <summary>M1EnvLinkMode: how kept installs and venvs are put into envs.</summary>
     public Paths.LinkMode LinkMode { get; init; } = Paths.LinkMode.Auto;
 
+    /// <summary>Jupyter's per-user data folder, whose <c>kernels/</c> gets the kernels of envs with <c>Jupyter="true"</c>.</summary>
+    public string JupyterDataDirectory { get; init; } = Jupyter.JupyterDataDirectory.ForCurrentProcess();
+
     /// <summary>M1EnvRoot: when M1Env creates it, it puts a <c>.gitignore</c> in it so no env is ever committed.</summary>
     public string? EnvRoot { get; init; }
 }

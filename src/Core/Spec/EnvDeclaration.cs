@@ -10,6 +10,9 @@ public sealed record EnvDeclaration(EnvKind Kind, string Name, string? Python, s
     /// <summary>A conda env's <c>Named</c> metadata: "true" puts it in conda's envs folder, so <c>conda activate NAME</c> works.</summary>
     public string? Named { get; init; }
 
+    /// <summary>The env's <c>Jupyter</c> metadata: "true" registers a Jupyter kernel for it.</summary>
+    public string? Jupyter { get; init; }
+
     /// <summary>The env's <c>LockFile</c> metadata: where its lock is kept, relative to the project.</summary>
     public string? LockFile { get; init; }
 }

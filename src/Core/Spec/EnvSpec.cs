@@ -32,6 +32,9 @@ public sealed record EnvSpec(
     /// <summary>The env lives in conda's envs folder under its name.</summary>
     public bool Named { get; init; }
 
+    /// <summary>A Jupyter kernel runs the env's Python (ipykernel is among its packages, added when not declared).</summary>
+    public bool Jupyter { get; init; }
+
     /// <summary>The env's lock file (absolute): <c>pylock.NAME.toml</c> beside the project unless declared elsewhere.</summary>
     public string LockFile { get; init; } = string.Empty;
 

@@ -42,10 +42,9 @@ public static class SpecBuilder
             .Select(env =>
             {
                 var pipLock = LockFiles.PipLockOf(env.Declaration, context, envs.Count);
-                var pip = packagesByEnv.TryGetValue(env.Declaration.Name, out var list)
-                    ? list.OrderBy(p => p.NormalizedName, StringComparer.Ordinal).ToArray()
-                    : [];
                 var conda = condaByEnv.TryGetValue(env.Declaration.Name, out var condaList) ? condaList.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray() : [];
+                var pipList = packagesByEnv.TryGetValue(env.Declaration.Name, out var list) ? list : [];
+                var pip = (env.Jupyter ? JupyterKernelPackage.AddedTo(pipList, conda) : pipList).OrderBy(p => p.NormalizedName, StringComparer.Ordinal).ToArray();
                 return new EnvSpec(
                     env.Declaration.Name,
                     env.Declaration.Kind,
@@ -59,6 +58,7 @@ public static class SpecBuilder
                     DeclaredCondaPackages = conda,
                     Channels = env.Channels,
                     Named = env.Named,
+                    Jupyter = env.Jupyter,
                     // A venv's lock is its pip lock.
                     LockFile = env.Declaration.Kind == EnvKind.Venv ? pipLock.Current : LockFiles.PathOf(env.Declaration, context, envs.Count),
                     PipLockFile = pipLock.Current,
@@ -104,6 +104,12 @@ public static class SpecBuilder
                 continue;
             }
 
+            if (!bool.TryParse(env.Jupyter ?? "false", out var jupyter))
+            {
+                errors.Add(new(ErrorCodes.InvalidSetting, $"Jupyter=\"{InputQuote.Shorten(env.Jupyter)}\" on environment '{name}' is not true or false.", env.DeclaredIn));
+                continue;
+            }
+
             var prefix = named ? Path.Combine(context.NamedEnvsDirectory!, env.Name) : ResolvePrefix(env, context);
             var realPrefix = PathIdentity.RealPath(prefix);
             if (prefixRules.Problem(realPrefix) is { } prefixProblem)
@@ -124,7 +130,7 @@ public static class SpecBuilder
             }
 
             prefixes[realPrefix] = name;
-            accepted.Add(new AcceptedEnv(env, python, prefix, channels, named));
+            accepted.Add(new AcceptedEnv(env, python, prefix, channels, named, jupyter));
         }
 
         return accepted;
@@ -257,5 +263,5 @@ public static class SpecBuilder
         return Path.TrimEndingDirectorySeparator(prefix);
     }
 
-    private sealed record AcceptedEnv(EnvDeclaration Declaration, PythonRequest Python, string Prefix, IReadOnlyList<string> Channels, bool Named);
+    private sealed record AcceptedEnv(EnvDeclaration Declaration, PythonRequest Python, string Prefix, IReadOnlyList<string> Channels, bool Named, bool Jupyter);
 }

@@ -68,6 +68,12 @@ public static class SpecHasher
                 json.WriteBoolean("named", spec.Named);
             }
 
+            // Only envs with a kernel add it, so every other env's hash is what it always was.
+            if (spec.Jupyter)
+            {
+                json.WriteBoolean("jupyter", true);
+            }
+
             // Only locked envs add it: an edited or checked-out lock makes another hash.
             if (spec.LockHash.Length > 0)
             {

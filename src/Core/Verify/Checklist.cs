@@ -22,7 +22,7 @@ public static class Checklist
         }
 
         return accelerated.Length == 0
-            ? "none of TensorFlow, PyTorch or JAX is installed"
+            ? "none of TensorFlow, PyTorch, JAX or MLX is installed"
             : string.Join("; ", accelerated.Select(f => $"{f.Name}: {f.Error ?? f.Reason ?? "its computation on the accelerator was wrong"}"));
     }
 
@@ -31,7 +31,7 @@ public static class Checklist
         { Present: false, Error: null } => $"- {framework.Name}: not installed",
         { Present: false } => $"x {framework.Name}: {framework.Error}",
         { Error: not null } => $"x {framework.Name} {framework.Version}: {framework.Error}",
-        { Name: not ("tensorflow" or "torch" or "jax") } => $"v {framework.Name} {framework.Version}",
+        { UsesAccelerator: false } => $"v {framework.Name} {framework.Version}",
         { Accelerator: null } => $"! {framework.Name} {framework.Version}: {framework.Reason}",
         { AcceleratorWorks: true } => $"v {framework.Name} {framework.Version}: computes right on {framework.Accelerator} ({framework.Device})",
         _ => $"x {framework.Name} {framework.Version}: a computation on {framework.Accelerator} gave a wrong result",

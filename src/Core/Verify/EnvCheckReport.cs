@@ -11,7 +11,10 @@ public sealed record EnvCheckReport(
     string Release,
     IReadOnlyList<FrameworkCheck> Frameworks)
 {
-    /// <summary>The frameworks that use an accelerator (TensorFlow, PyTorch, JAX) and are installed.</summary>
+    /// <summary>
+    /// The frameworks that use an accelerator (TensorFlow, PyTorch, JAX, MLX) and are installed, or
+    /// are there but fail to import (a broken install is not an absent one).
+    /// </summary>
     public IEnumerable<FrameworkCheck> AcceleratedFrameworks =>
-        Frameworks.Where(f => f.Present && f.Name is "tensorflow" or "torch" or "jax");
+        Frameworks.Where(f => (f.Present || f.Error is not null) && f.UsesAccelerator);
 }

@@ -5,7 +5,8 @@ and whether a small computation there gives the CPU's answer. Prints one JSON do
 
 It never installs anything and never fails on a framework that is missing or broken: each result
 says what happened. --benchmark times a size x size float32 matmul on each framework's accelerator
-(warm-up excluded, synchronised so the time is the device's), as the course's check does.
+(warm-up excluded, synchronised so the time is the device's; for MLX, which is lazy, mx.eval is the
+synchronisation), as the course's check does.
 """
 import argparse
 import importlib
@@ -15,8 +16,8 @@ import sys
 import time
 import traceback
 
-FRAMEWORKS = ["numpy", "pandas", "sklearn", "matplotlib", "tensorflow", "torch", "jax"]
-DISTRIBUTIONS = {"sklearn": "scikit-learn"}
+FRAMEWORKS = ["numpy", "pandas", "sklearn", "matplotlib", "tensorflow", "torch", "jax", "mlx.core"]
+DISTRIBUTIONS = {"sklearn": "scikit-learn", "mlx.core": "mlx"}
 TOLERANCE = 1e-3
 
 
@@ -111,7 +112,63 @@ def check_jax(jax, options):
     return result
 
 
-CHECKS = {"torch": check_torch, "tensorflow": check_tensorflow, "jax": check_jax}
+def numpy_or_none():
+    try:
+        import numpy
+        return numpy
+    except Exception:  # NumPy is optional for MLX: without it the exact answer comes from pure Python
+        return None
+
+
+def mlx_backend(mx):
+    """Which GPU backend MLX has here: Metal on Apple Silicon, CUDA with mlx[cuda]; None when neither."""
+    for backend, name in (("metal", "Metal"), ("cuda", "CUDA")):
+        module = getattr(mx, backend, None)
+        if module is not None and module.is_available():
+            return name
+    return None
+
+
+def mlx_on_cpu_reason(backend):
+    if backend is not None:
+        return f"MLX runs on the CPU although {backend} is available (did a sitecustomize call mx.set_default_device?)"
+    if platform.system() == "Darwin" and platform.machine() != "arm64":
+        return f"MLX runs on the CPU: this Python is {platform.machine()}, and MLX needs a native arm64 Python (not one under Rosetta)"
+    if platform.system() == "Darwin":
+        return "MLX runs on the CPU: Metal is not available (a macOS VM without GPU access, or macOS older than 14)"
+    return "MLX runs on the CPU (mlx[cpu]; for an NVIDIA GPU install mlx[cuda])"
+
+
+def check_mlx(mx, options):
+    device = mx.default_device()
+    backend = mlx_backend(mx)
+    if device.type != mx.gpu:
+        return {"accelerator": None, "device": str(device), "reason": mlx_on_cpu_reason(backend)}
+    numpy = numpy_or_none()
+    a, b, expected = small_case()
+    if numpy is not None:  # the reference answer is NumPy's, in float64
+        expected = float((numpy.array(a, dtype=numpy.float64) @ numpy.array(b, dtype=numpy.float64)).sum())
+    product = mx.matmul(mx.array(a), mx.array(b), stream=mx.gpu)
+    mx.eval(product)  # MLX is lazy: nothing runs on the GPU until eval
+    got = float(sum(sum(row) for row in product.tolist()))
+    result = {"accelerator": "gpu", "device": f"{device} via {backend or 'an unknown backend'}", "computation": compare(got, expected)}
+    if options.benchmark:
+        x = mx.random.uniform(shape=(options.size, options.size))
+        y = mx.random.uniform(shape=(options.size, options.size))
+        mx.eval(x, y)
+        holder = {}
+        result["matmul"] = dict(timed(lambda: holder.__setitem__("r", mx.matmul(x, y, stream=mx.gpu)), lambda: mx.eval(holder["r"]), options.repeat),
+                                size=options.size)
+    return result
+
+
+CHECKS = {"torch": check_torch, "tensorflow": check_tensorflow, "jax": check_jax, "mlx.core": check_mlx}
+
+
+def absent(error, name):
+    """An import error that only says the framework (or its top-level package) is not installed."""
+    missing = getattr(error, "name", None)
+    return isinstance(error, ModuleNotFoundError) and missing is not None and (name == missing or name.startswith(missing + "."))
 
 
 def check(name, options):
@@ -119,7 +176,7 @@ def check(name, options):
     try:
         module = importlib.import_module(name)
     except ImportError as error:
-        entry.update(present=False, error=str(error) if not isinstance(error, ModuleNotFoundError) or error.name != name else None)
+        entry.update(present=False, error=None if absent(error, name) else str(error))
         return entry
     except Exception as error:  # a framework that is installed but breaks on import
         entry.update(present=True, error=f"{type(error).__name__}: {error}")

@@ -27,23 +27,29 @@ internal static class DoctorCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var checks = new List<DoctorCheck>();
-            LoadedProject? loaded = null;
+            IReadOnlyList<LoadedProject> loaded = [];
             try
             {
-                loaded = await ProjectLoader.LoadAsync(parse.GetValue(project), cancellationToken);
+                loaded = await ProjectLoader.LoadWithReferencesAsync(parse.GetValue(project), cancellationToken);
             }
             catch (M1EnvException exception) when (parse.GetValue(project) is null)
             {
                 checks.Add(new DoctorCheck("project", DoctorStatus.Warn, exception.Message));
             }
-
-            var conda = loaded?.Settings.Conda ?? new CondaSettings(null, true, ProvisionOptionsDefaults.ToolsDirectory);
-            checks.AddRange(MachineChecks.Run(MachineProbe.ProbeThisMachine(), conda, loaded?.Envs.Any(e => e.Kind == EnvKind.Conda) == true));
-            if (loaded is not null)
+            catch (M1EnvException exception)
             {
-                var (specs, provisioner) = loaded.Settings.Prepare(loaded.Envs, loaded.PipPackages, loaded.CondaPackages, NullProvisionLog.Instance, buildKey: null);
-                checks.AddRange(specs.Errors.Select(e => new DoctorCheck("declaration", DoctorStatus.Fail, $"{e.Code}: {e.Message}", "fix the project file")));
-                checks.AddRange(await EnvChecks.RunAsync(specs.Envs, provisioner, new EnvCheck(new ProcessRunner(NullProvisionLog.Instance)), cancellationToken));
+                ProjectCommand.WriteError(exception);
+                return 2;
+            }
+
+            // An app that only references env projects has no M1Env settings of its own: those of the first project that declares an env count.
+            var conda = loaded.FirstOrDefault(p => p.Envs.Count > 0)?.Settings.Conda ?? new CondaSettings(null, true, ProvisionOptionsDefaults.ToolsDirectory);
+            checks.AddRange(MachineChecks.Run(MachineProbe.ProbeThisMachine(), conda, loaded.Any(p => p.Envs.Any(e => e.Kind == EnvKind.Conda))));
+            if (loaded.Count > 0)
+            {
+                var envs = ProjectEnvSet.Prepare(loaded, NullProvisionLog.Instance);
+                checks.AddRange(envs.Errors.Select(e => new DoctorCheck("declaration", DoctorStatus.Fail, $"{e.File}: {e.Error.Code}: {e.Error.Message}", "fix the project file")));
+                checks.AddRange(await EnvChecks.RunAsync(envs.Envs, new EnvCheck(new ProcessRunner(NullProvisionLog.Instance)), cancellationToken));
             }
 
             if (parse.GetValue(json))

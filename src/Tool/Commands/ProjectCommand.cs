@@ -1,7 +1,5 @@
 using System.CommandLine;
 using M1Env.Core.Errors;
-using M1Env.Core.Provisioning;
-using M1Env.Core.Spec;
 using M1Env.Tool.Projects;
 
 namespace M1Env.Tool.Commands;
@@ -13,23 +11,28 @@ internal static class ProjectCommand
 
     public static Option<bool> VerboseOption() => new("--verbose") { Description = "Also show what pip and conda print." };
 
-    /// <summary>Loads the project and runs <paramref name="work"/> on its valid specs; coded errors become exit code 2.</summary>
+    public static Option<string?> EnvOption(string description) => new("--env") { Description = description };
+
+    /// <summary>
+    /// Loads the project and the projects it references, and runs <paramref name="work"/> on their
+    /// valid envs; coded errors become exit code 2.
+    /// </summary>
     public static async Task<int> RunAsync(
         string? project,
         bool verbose,
-        Func<IReadOnlyList<EnvSpec>, EnvProvisioner, Task<int>> work,
+        Func<ProjectEnvSet, Task<int>> work,
         CancellationToken cancellationToken)
     {
         try
         {
-            var loaded = await ProjectLoader.LoadAsync(project, cancellationToken);
-            var (specs, provisioner) = loaded.Settings.Prepare(loaded.Envs, loaded.PipPackages, loaded.CondaPackages, new ConsoleProvisionLog(verbose), buildKey: null);
-            foreach (var error in specs.Errors)
+            var loaded = await ProjectLoader.LoadWithReferencesAsync(project, cancellationToken);
+            var envs = ProjectEnvSet.Prepare(loaded, new ConsoleProvisionLog(verbose));
+            foreach (var (file, error) in envs.Errors)
             {
-                Console.Error.WriteLine($"{error.DeclaredIn ?? loaded.Settings.ProjectFile}: error {error.Code}: {error.Message}");
+                Console.Error.WriteLine($"{file}: error {error.Code}: {error.Message}");
             }
 
-            return specs.Errors.Count > 0 ? 2 : await work(specs.Envs, provisioner);
+            return envs.Errors.Count > 0 ? 2 : await work(envs);
         }
         catch (M1EnvException exception)
         {

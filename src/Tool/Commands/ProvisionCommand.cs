@@ -4,7 +4,7 @@ using M1Env.Core.Provisioning;
 
 namespace M1Env.Tool.Commands;
 
-/// <summary><c>m1env provision [--project P]</c>: what <c>dotnet build</c> does to the declared envs, without building the project.</summary>
+/// <summary><c>m1env provision [--project P]</c>: what <c>dotnet build</c> does to the declared envs (referenced env projects' too), without building the project.</summary>
 internal static class ProvisionCommand
 {
     public static Command Create()
@@ -13,10 +13,15 @@ internal static class ProvisionCommand
         var verbose = ProjectCommand.VerboseOption();
         var json = new Option<bool>("--json") { Description = "Write the provisioned envs as JSON (what M1EnvProvisioned holds), for scripts." };
         var command = new Command("provision", "Make every declared env match its declaration, as a build does.") { project, verbose, json };
-        command.SetAction((parse, cancellationToken) => ProjectCommand.RunAsync(parse.GetValue(project), parse.GetValue(verbose), async (specs, provisioner) =>
+        command.SetAction((parse, cancellationToken) => ProjectCommand.RunAsync(parse.GetValue(project), parse.GetValue(verbose), async envs =>
         {
             // Side by side, as a build does; each env that fails is reported, and the others finish.
-            var outcomes = await EnvSetProvisioner.ProvisionAsync(provisioner, specs, cancellationToken);
+            var outcomes = new List<EnvOutcome>();
+            foreach (var group in envs.Envs.GroupBy(e => e.Provisioner))
+            {
+                outcomes.AddRange(await EnvSetProvisioner.ProvisionAsync(group.Key, group.Select(e => e.Spec).ToArray(), cancellationToken));
+            }
+
             foreach (var failure in outcomes.Select(o => o.Error).OfType<M1EnvException>())
             {
                 ProjectCommand.WriteError(failure);

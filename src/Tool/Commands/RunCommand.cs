@@ -1,51 +1,54 @@
 using System.CommandLine;
 using CliWrap;
 using M1Env.Core.Errors;
+using M1Env.Tool.Running;
 
 namespace M1Env.Tool.Commands;
 
 /// <summary>
-/// <c>m1env run --env NAME -- COMMAND ARGS</c>: runs a command inside a declared env without activating
-/// it: the env's scripts folder first on PATH, VIRTUAL_ENV (venv) or CONDA_PREFIX (conda) set, as
-/// activation does. The env is provisioned first, so the command always sees the declared env.
+/// <c>m1env run --env NAME -- COMMAND ARGS</c>: runs a command inside a declared env (the project's,
+/// or a referenced env project's) without activating it, as an activated env would: COMMAND is found
+/// in the env's scripts folder first, then on PATH; the scripts folder is first on PATH, VIRTUAL_ENV
+/// (venv) or CONDA_PREFIX (conda) set. The env is provisioned first, so the command always sees the
+/// declared env.
 /// </summary>
 internal static class RunCommand
 {
     public static System.CommandLine.Command Create()
     {
         var project = ProjectCommand.ProjectOption();
-        var env = new Option<string>("--env") { Description = "The declared env to run in.", Required = true };
+        var env = new Option<string>("--env") { Description = "The declared env to run in (its name).", Required = true };
         var command = new System.CommandLine.Command("run", "Run a command inside a declared env, without activating it.") { project, env };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parse, cancellationToken) => ProjectCommand.RunAsync(parse.GetValue(project), verbose: false, async (specs, provisioner) =>
+        command.SetAction((parse, cancellationToken) => ProjectCommand.RunAsync(parse.GetValue(project), verbose: false, async envs =>
         {
-            var name = parse.GetValue(env)!;
-            var spec = specs.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new M1EnvException(ErrorCodes.UnknownEnv, $"The project declares no env '{name}' (it declares {string.Join(", ", specs.Select(s => s.Name))}).");
+            var (spec, provisioner) = envs.Find(parse.GetValue(env)!);
             var arguments = parse.UnmatchedTokens;
             if (arguments.Count == 0)
             {
-                throw new M1EnvException(ErrorCodes.InvalidSetting, "Give the command to run after '--', e.g. m1env run --env ml-m1 -- python train.py");
+                throw new M1EnvException(ErrorCodes.InvalidCommandLine, "Give the command to run after '--', e.g. m1env run --env ml-m1 -- python train.py");
             }
 
             var result = await provisioner.ProvisionAsync(spec, cancellationToken);
-            var scripts = Path.GetDirectoryName(result.Python)!;
-            var variables = new Dictionary<string, string?>
+            var folders = EnvActivation.ScriptFolders(spec, result.Python);
+            var path = Environment.GetEnvironmentVariable("PATH");
+            var executable = CommandLocator.Locate(arguments[0], folders, path);
+            try
             {
-                ["PATH"] = scripts + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
-                [spec.Kind == Core.Spec.EnvKind.Conda ? "CONDA_PREFIX" : "VIRTUAL_ENV"] = spec.Prefix,
-                ["PYTHONHOME"] = null,
-            };
-            var executable = arguments[0] is "python" or "python3" ? result.Python : arguments[0];
-            var run = await Cli.Wrap(executable)
-                .WithArguments(arguments.Skip(1))
-                .WithEnvironmentVariables(variables)
-                .WithValidation(CommandResultValidation.None)
-                .WithStandardOutputPipe(PipeTarget.ToStream(Console.OpenStandardOutput()))
-                .WithStandardErrorPipe(PipeTarget.ToStream(Console.OpenStandardError()))
-                .WithStandardInputPipe(PipeSource.FromStream(Console.OpenStandardInput()))
-                .ExecuteAsync(cancellationToken);
-            return run.ExitCode;
+                var run = await Cli.Wrap(executable)
+                    .WithArguments(arguments.Skip(1))
+                    .WithEnvironmentVariables(EnvActivation.Variables(spec, folders, path))
+                    .WithValidation(CommandResultValidation.None)
+                    .WithStandardOutputPipe(PipeTarget.ToStream(Console.OpenStandardOutput()))
+                    .WithStandardErrorPipe(PipeTarget.ToStream(Console.OpenStandardError()))
+                    .WithStandardInputPipe(PipeSource.FromStream(Console.OpenStandardInput()))
+                    .ExecuteAsync(cancellationToken);
+                return run.ExitCode;
+            }
+            catch (System.ComponentModel.Win32Exception exception)
+            {
+                throw new M1EnvException(ErrorCodes.CommandNotFound, $"{executable} could not be started: {exception.Message}");
+            }
         }, cancellationToken));
         return command;
     }

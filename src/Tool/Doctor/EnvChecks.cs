@@ -1,17 +1,16 @@
 using M1Env.Core.Planning;
-using M1Env.Core.Provisioning;
-using M1Env.Core.Spec;
 using M1Env.Core.Verify;
+using M1Env.Tool.Projects;
 
 namespace M1Env.Tool.Doctor;
 
 /// <summary>For each declared env: does it exist and match its declaration, and do its frameworks compute right on the accelerator.</summary>
 internal static class EnvChecks
 {
-    public static async Task<IReadOnlyList<DoctorCheck>> RunAsync(IReadOnlyList<EnvSpec> specs, EnvProvisioner provisioner, EnvCheck check, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DoctorCheck>> RunAsync(IReadOnlyList<ProjectEnv> envs, EnvCheck check, CancellationToken cancellationToken)
     {
         var checks = new List<DoctorCheck>();
-        foreach (var spec in specs)
+        foreach (var (spec, provisioner) in envs)
         {
             var plan = await provisioner.PlanAsync(spec, cancellationToken);
             var name = $"env '{spec.Name}'";
@@ -24,14 +23,15 @@ internal static class EnvChecks
             }
 
             var report = await check.RunAsync(provisioner.BackendFor(spec).PythonPath(spec.Prefix), benchmark: false, 0, 0, cancellationToken);
-            foreach (var framework in report.AcceleratedFrameworks)
-            {
-                checks.Add(framework.AcceleratorWorks
-                    ? new DoctorCheck($"{spec.Name}: {framework.Name}", DoctorStatus.Pass, $"{framework.Version} computes right on {framework.Accelerator} ({framework.Device})")
-                    : new DoctorCheck($"{spec.Name}: {framework.Name}", DoctorStatus.Fail, $"{framework.Version}: {framework.Error ?? framework.Reason ?? "wrong result on the accelerator"}", "see 'm1env verify --env " + spec.Prefix + "'"));
-            }
+            checks.AddRange(Frameworks(spec.Name, spec.Prefix, report));
         }
 
         return checks;
     }
+
+    /// <summary>One line per framework that computes on an accelerator (TensorFlow, PyTorch, JAX, MLX): a pass when it computes right there.</summary>
+    internal static IEnumerable<DoctorCheck> Frameworks(string envName, string prefix, EnvCheckReport report) =>
+        report.AcceleratedFrameworks.Select(framework => framework.AcceleratorWorks
+            ? new DoctorCheck($"{envName}: {framework.Name}", DoctorStatus.Pass, $"{framework.Version} computes right on {framework.Accelerator} ({framework.Device})")
+            : new DoctorCheck($"{envName}: {framework.Name}", DoctorStatus.Fail, (framework.Version is { } version ? version + ": " : string.Empty) + (framework.Error ?? framework.Reason ?? "wrong result on the accelerator"), "see 'm1env verify --prefix " + prefix + "'"));
 }

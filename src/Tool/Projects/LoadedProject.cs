@@ -8,4 +8,8 @@ internal sealed record LoadedProject(
     ProjectSettings Settings,
     IReadOnlyList<EnvDeclaration> Envs,
     IReadOnlyList<PackageDeclaration> PipPackages,
-    IReadOnlyList<CondaPackageDeclaration> CondaPackages);
+    IReadOnlyList<CondaPackageDeclaration> CondaPackages)
+{
+    /// <summary>The full paths of the projects it references (<c>ProjectReference</c>), whose envs it uses too.</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+}

@@ -14,11 +14,12 @@ namespace M1Env.Tool.Projects;
 /// <summary>
 /// Reads a project's M1Env items and properties with <c>dotnet msbuild -getItem -getProperty</c>, so
 /// the tool sees exactly what a build sees (imports, conditions, Directory.Build.props) and hands it
-/// to the same Core.
+/// to the same Core. A project's referenced projects are read too: an app that references an env
+/// project acts on that project's envs.
 /// </summary>
 internal static class ProjectLoader
 {
-    private static readonly string[] Items = ["PythonEnv", "CondaEnv", "PipPackage", "CondaPackage"];
+    private static readonly string[] Items = ["PythonEnv", "CondaEnv", "PipPackage", "CondaPackage", "ProjectReference"];
 
     private static readonly string[] Properties =
     [
@@ -29,10 +30,43 @@ internal static class ProjectLoader
         "M1EnvLinkMode",
     ];
 
+    /// <summary>The project and every project it references, directly or not, each once, the project first.</summary>
     /// <param name="project">A project file, a folder holding one, or null for the current folder.</param>
-    public static async Task<LoadedProject> LoadAsync(string? project, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<LoadedProject>> LoadWithReferencesAsync(string? project, CancellationToken cancellationToken)
     {
-        var file = FindProject(project ?? Directory.GetCurrentDirectory());
+        var loaded = new List<LoadedProject>();
+        var seen = new HashSet<string>(OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
+        var pending = new Queue<(string File, string? Referrer)>([(FindProject(project ?? Directory.GetCurrentDirectory()), null)]);
+        while (pending.TryDequeue(out var item))
+        {
+            var (file, referrer) = item;
+            if (!seen.Add(file))
+            {
+                continue;
+            }
+
+            if (!File.Exists(file))
+            {
+                throw new M1EnvException(ErrorCodes.InvalidSetting, $"{referrer} references {file}, which does not exist.");
+            }
+
+            var next = await LoadFileAsync(file, cancellationToken);
+            loaded.Add(next);
+            foreach (var reference in next.References)
+            {
+                pending.Enqueue((reference, file));
+            }
+        }
+
+        return loaded;
+    }
+
+    /// <param name="project">A project file, a folder holding one, or null for the current folder.</param>
+    public static Task<LoadedProject> LoadAsync(string? project, CancellationToken cancellationToken) =>
+        LoadFileAsync(FindProject(project ?? Directory.GetCurrentDirectory()), cancellationToken);
+
+    private static async Task<LoadedProject> LoadFileAsync(string file, CancellationToken cancellationToken)
+    {
         var result = await Cli.Wrap("dotnet")
             .WithArguments(["msbuild", file, "-nologo", .. Items.Select(i => "-getItem:" + i), .. Properties.Select(p => "-getProperty:" + p)])
             .WithValidation(CommandResultValidation.None)
@@ -86,6 +120,7 @@ internal static class ProjectLoader
                 Channels = Meta(item, "Channels"),
                 Named = Meta(item, "Named"),
                 LockFile = Meta(item, "LockFile"),
+                Jupyter = Meta(item, "Jupyter"),
             };
 
         return new LoadedProject(
@@ -99,8 +134,21 @@ internal static class ProjectLoader
             Of("CondaPackage").Select(i => new CondaPackageDeclaration(Meta(i, "Identity") ?? string.Empty, Meta(i, "Version"), Meta(i, "Channel"), Meta(i, "Env"), Meta(i, "DefiningProjectFullPath"))
             {
                 Platforms = Meta(i, "Platforms"),
-            }).ToArray());
+            }).ToArray())
+        {
+            References = Of("ProjectReference")
+                .Select(i => Meta(i, "FullPath") ?? Path.GetFullPath(Meta(i, "Identity") ?? string.Empty, Meta(i, "DefiningProjectDirectory") ?? projectDirectory))
+                .ToArray(),
+        };
     }
+
+    /// <summary>Whether <paramref name="folder"/> holds a project file (then the commands act on its envs).</summary>
+    public static bool HoldsProject(string folder) => ProjectFiles(folder).Length > 0;
+
+    private static string[] ProjectFiles(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.*proj").Where(f => !f.EndsWith(".vcxproj", StringComparison.OrdinalIgnoreCase)).ToArray()
+            : [];
 
     private static string FindProject(string path)
     {
@@ -109,14 +157,14 @@ internal static class ProjectLoader
             return Path.GetFullPath(path);
         }
 
-        var candidates = Directory.Exists(path)
-            ? Directory.GetFiles(path, "*.*proj").Where(f => !f.EndsWith(".vcxproj", StringComparison.OrdinalIgnoreCase)).ToArray()
-            : [];
+        var candidates = ProjectFiles(path);
         return candidates.Length == 1
             ? candidates[0]
             : throw new M1EnvException(ErrorCodes.InvalidSetting,
                 candidates.Length == 0
-                    ? $"No project file in {path}: run m1env in a project's folder or pass --project."
+                    ? Directory.Exists(path) || !Path.HasExtension(path)
+                        ? $"No project file in {path}: run m1env in a project's folder or pass --project."
+                        : $"There is no project file {path}."
                     : $"{path} holds several project files ({string.Join(", ", candidates.Select(Path.GetFileName))}): pass --project.");
     }
 }

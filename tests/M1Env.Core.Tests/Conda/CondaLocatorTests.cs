@@ -98,6 +98,21 @@ public sealed class CondaLocatorTests : IDisposable
     }
 
     [Fact]
+    public async Task The_miniforge_it_installs_is_run_through_its_mamba_as_every_later_build_does()
+    {
+        Tool("tools/miniforge3/bin", "mamba", "2.5.0");
+        var locator = new CondaLocator(new CondaCandidateSources(new Dictionary<string, string?>(), Home), new ProcessRunner(log), log)
+        {
+            Bootstrap = (_, _) => Task.FromResult(Tool("tools/miniforge3/bin", "conda", "conda 26.7.2")),
+        };
+
+        var tool = await locator.LocateAsync(new CondaSettings(null, true, Tools), CancellationToken.None);
+
+        Assert.Equal((temp.Combine("tools", "miniforge3", "bin", "mamba"), CondaFlavor.Mamba, "2.5.0", CondaCommandLine.Libmamba), (tool.Executable, tool.Flavor, tool.Version, tool.CommandLine));
+        Assert.Contains(log.Lines, l => l.Contains("Using mamba 2.5.0", StringComparison.Ordinal) && l.Contains("installed by M1Env", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_missing_M1EnvCondaExe_is_named_in_the_error()
     {
         var error = await Assert.ThrowsAsync<M1EnvException>(() => Locator().LocateAsync(new CondaSettings("/nonexistent/micromamba", true, Tools), CancellationToken.None));

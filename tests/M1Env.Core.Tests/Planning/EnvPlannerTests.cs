@@ -103,7 +103,34 @@ public class EnvPlannerTests
         var plan = Plan(Spec(Pip("a", ">=1.0,<2")), Stamp(true, "old", Python311, [Pip("a", "==1.4")], [a]), Disk(a), hash: "new");
 
         Assert.Equal(PlanAction.RefreshStamp, plan.Action);
-        Assert.Contains("a==1.4 changed to a>=1.0,<2; the installed 1.4 satisfies it", plan.Reasons);
+        Assert.Contains("a==1.4 changed to a>=1.0,<2; the installed 1.4 satisfies it", plan.Details);
+        Assert.DoesNotContain(plan.Reasons, r => r.Contains("a==1.4", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pin_dropped_where_the_installed_version_stays_is_no_step_beside_a_real_change()
+    {
+        // The case: the stamp holds the lock's pins; only setuptools' pin really changed.
+        var (jsonpatch, toml, setuptools) = (Dist("jsonpatch", "1.32"), Dist("toml", "0.10.2"), Dist("setuptools", "69.0.0"));
+        var stamp = Stamp(true, "old", Python311, [Pip("jsonpatch", "==1.32"), Pip("toml", "==0.10.2"), Pip("setuptools", "==69.0.0")], [jsonpatch, toml, setuptools]);
+        var plan = Plan(Spec(Pip("jsonpatch"), Pip("toml"), Pip("setuptools", "==70.0.0")), stamp, Disk(jsonpatch, toml, setuptools), hash: "new");
+
+        Assert.Equal(PlanAction.Update, plan.Action);
+        Assert.Equal(["setuptools==70.0.0"], plan.Install.Select(p => p.ToRequirementString()));
+        Assert.Equal(["setuptools==69.0.0 changed to setuptools==70.0.0"], plan.Reasons);
+        Assert.Contains("jsonpatch==1.32 changed to jsonpatch; the installed 1.32 satisfies it", plan.Details);
+        Assert.DoesNotContain(PlanReport.Describe(Spec(), plan), line => line.Contains("jsonpatch", StringComparison.Ordinal) || line.Contains("toml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pin_dropped_where_the_installed_version_stays_only_refreshes_the_stamp()
+    {
+        var jsonpatch = Dist("jsonpatch", "1.32");
+        var plan = Plan(Spec(Pip("jsonpatch")), Stamp(true, "old", Python311, [Pip("jsonpatch", "==1.32")], [jsonpatch]), Disk(jsonpatch), hash: "new");
+
+        Assert.Equal(PlanAction.RefreshStamp, plan.Action);
+        Assert.False(plan.ChangesPackages);
+        Assert.Equal(["matches its declaration (requirements changed, and the installed versions satisfy them)"], plan.Reasons);
     }
 
     [Fact]
@@ -126,7 +153,8 @@ public class EnvPlannerTests
         var plan = Plan(Spec(Pip("pandas")), stamp, Disk(numpy, pandas), hash: "new");
 
         Assert.Empty(plan.Uninstall);
-        Assert.Contains("numpy is not declared, but pandas needs it: kept", plan.Reasons);
+        Assert.Contains("numpy is not declared, but pandas needs it: kept", plan.Details);
+        Assert.DoesNotContain(plan.Reasons, r => r.Contains("numpy", StringComparison.Ordinal));
     }
 
     [Fact]

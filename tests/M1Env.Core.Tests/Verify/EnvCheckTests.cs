@@ -23,13 +23,16 @@ public class EnvCheckTests
 
         Assert.Equal(1, report.Schema);
         Assert.StartsWith("3.", report.Python, StringComparison.Ordinal);
-        Assert.Equal(["numpy", "pandas", "scikit-learn", "matplotlib", "tensorflow", "torch", "jax"], report.Frameworks.Select(f => f.Name));
+        Assert.Equal(["numpy", "pandas", "scikit-learn", "matplotlib", "tensorflow", "torch", "jax", "mlx"], report.Frameworks.Select(f => f.Name));
         var numpy = report.Frameworks[0];
         Assert.True(numpy.Present);
         Assert.Matches(@"^\d+\.\d+", numpy.Version);
         var torch = report.Frameworks.Single(f => f.Name == "torch");
         Assert.False(torch.Present);
         Assert.Null(torch.Error);
+        var mlx = report.Frameworks.Single(f => f.Name == "mlx");
+        Assert.False(mlx.Present);
+        Assert.Null(mlx.Error); // importing mlx.core without mlx is an absence, not a broken install
         Assert.Empty(report.AcceleratedFrameworks);
     }
 

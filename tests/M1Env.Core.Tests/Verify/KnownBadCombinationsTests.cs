@@ -52,10 +52,60 @@ public class KnownBadCombinationsTests
     [Fact]
     public void Torch_29_mps_needs_macos_14_and_nothing_applies_off_macos()
     {
-        Assert.Equal(["torch-2.9-mps-before-macos-14"], Ids("==3.11.*", "13.6", ("torch", ">=2.9")));
+        Assert.Equal(["torch-2.9-mps-before-macos-14"], Ids("==3.11.*", "13.6", ("torch", ">=2.9,<2.12")));
         Assert.Empty(Ids("==3.11.*", "14.0", ("torch", ">=2.9")));
         Assert.Empty(Ids("==3.11.*", "13.6", ("torch", "==2.5.1")));
         Assert.Empty(Ids("==3.12.*", null, ("torch", ""), ("tensorflow-metal", "==1.1.0"), ("tensorflow", "")));
+    }
+
+    [Fact]
+    public void Torch_212_wheels_need_macos_14()
+    {
+        Assert.Equal(["torch-2.9-mps-before-macos-14", "torch-2.12-wheels-need-macos-14"], Ids("==3.11.*", "13.6", ("torch", "")));
+        Assert.Empty(Ids("==3.11.*", "14.0", ("torch", ">=2.12")));
+    }
+
+    [Fact]
+    public void Tensorflow_metal_has_no_wheels_past_python_312()
+    {
+        Assert.Equal(["tensorflow-metal-on-python-3.13"], Ids("==3.13.*", "15.1", ("tensorflow-metal", "==1.2.0"), ("tensorflow", "==2.18.1")));
+        Assert.Empty(Ids("==3.12.*", "15.1", ("tensorflow-metal", "==1.2.0"), ("tensorflow", "==2.18.1")));
+    }
+
+    [Fact]
+    public void Jax_metal_pinned_as_the_course_pins_it_is_fine_and_its_warning_names_what_to_use_instead()
+    {
+        Assert.Empty(Ids("==3.11.*", "14.5", ("jax-metal", "==0.1.1"), ("jax", "==0.5.0"), ("jaxlib", "==0.5.0")));
+        var rule = KnownBadCombinations.Table.Single(r => r.Id == "jax-metal-with-jax-0.5.1");
+        Assert.Contains("use MLX", rule.Fix, StringComparison.Ordinal);
+        Assert.Contains("jax on the CPU", rule.Fix, StringComparison.Ordinal);
+        Assert.Contains("https://github.com/jax-ml/jax/pull/34485", rule.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mlx_needs_macos_14_and_python_310()
+    {
+        Assert.Equal(["mlx-before-macos-14"], Ids("==3.11.*", "13.6", ("mlx", "")));
+        Assert.Equal(["mlx-on-python-before-3.10"], Ids("==3.9.*", "14.5", ("mlx", "")));
+        Assert.Equal(["mlx-on-python-before-3.10"], Ids("==3.9.*", null, ("mlx", "")));
+        Assert.Empty(Ids("==3.10.*", "14.0", ("mlx", "")));
+        Assert.Empty(Ids("==3.12.*", null, ("mlx", "")));
+    }
+
+    [Fact]
+    public void The_ml_m1_samples_declaration_warns_about_nothing_on_macos_14()
+    {
+        Assert.Empty(Ids(
+            "==3.11.*",
+            "14.5",
+            ("tensorflow", "==2.16.1"),
+            ("tensorflow-metal", "==1.1.0"),
+            ("torch", ""),
+            ("torchvision", ""),
+            ("torchaudio", ""),
+            ("jax-metal", "==0.1.1"),
+            ("jax", "==0.5.0"),
+            ("jaxlib", "==0.5.0")));
     }
 
     [Fact]

@@ -20,6 +20,29 @@ public class ProjectCommandsTests
     }
 
     [Fact]
+    public void Run_finds_pip_in_the_envs_scripts_folder_before_the_one_on_PATH_and_sets_VIRTUAL_ENV()
+    {
+        var prefix = Path.Combine(BuiltTool.Repository, "samples", "quickstart", ".m1env", "quickstart");
+
+        var pip = BuiltTool.Run("run", "--project", Quickstart, "--env", "quickstart", "--", "pip", "--version");
+        var shell = BuiltTool.Run("run", "--project", Quickstart, "--env", "quickstart", "--", "sh", "-c", "echo \"$VIRTUAL_ENV\"; command -v pip");
+
+        Assert.True(pip.ExitCode == 0, pip.Output + pip.Error);
+        Assert.Contains($"from {prefix}", pip.Output, StringComparison.Ordinal);
+        Assert.Equal([prefix, Path.Combine(prefix, "bin", "pip")], shell.Output.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Run_of_a_command_that_is_nowhere_is_a_coded_error()
+    {
+        var run = BuiltTool.Run("run", "--project", Quickstart, "--env", "quickstart", "--", "m1env-no-such-command");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error M1E090: The env has no command 'm1env-no-such-command'", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_env_the_project_does_not_declare_is_a_coded_error()
     {
         var run = BuiltTool.Run("run", "--project", Quickstart, "--env", "nope", "--", "python");

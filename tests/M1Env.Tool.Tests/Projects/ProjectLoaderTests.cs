@@ -22,7 +22,11 @@ public class ProjectLoaderTests
           "Items": {
             "CondaEnv": [ { "Identity": "ml-m1", "Python": "3.11", "Channels": "conda-forge", "LockFile": "locks/ml.conda-lock.txt", "DefiningProjectFullPath": "/repo/ml/ml.csproj" } ],
             "CondaPackage": [ { "Identity": "numpy", "Version": "1.26.4", "DefiningProjectFullPath": "/repo/Directory.Build.props" } ],
-            "PipPackage": [ { "Identity": "tensorflow", "Version": "2.16.1", "Env": "ml-m1", "DefiningProjectFullPath": "/repo/ml/ml.csproj" } ]
+            "PipPackage": [ { "Identity": "tensorflow", "Version": "2.16.1", "Env": "ml-m1", "DefiningProjectFullPath": "/repo/ml/ml.csproj" } ],
+            "ProjectReference": [
+              { "Identity": "../env/env.proj", "FullPath": "/repo/env/env.proj", "DefiningProjectDirectory": "/repo/ml/" },
+              { "Identity": "../other/other.proj", "DefiningProjectDirectory": "/repo/ml/" }
+            ]
           }
         }
         """;
@@ -50,5 +54,14 @@ public class ProjectLoaderTests
         Assert.Equal(["tensorflow-metal"], lockSettings.Update);
         Assert.Equal(["mirror.corp"], lockSettings.PrivateHosts);
         Assert.Equal("clone", project.Settings.LinkMode);
+    }
+
+    [Fact]
+    public void Reads_the_referenced_projects_whose_envs_the_tool_uses_too()
+    {
+        using var json = JsonDocument.Parse(Evaluated);
+        var project = ProjectLoader.Read(json.RootElement);
+
+        Assert.Equal(["/repo/env/env.proj", Path.GetFullPath("/repo/other/other.proj")], project.References);
     }
 }
