@@ -91,7 +91,14 @@ public sealed class RealCondaLockTests : IDisposable
         Assert.DoesNotContain("pkgc", lockText, StringComparison.Ordinal);
         Assert.Equal("pkga 2.0", Marker(project, "pkga"));
         Assert.Null(Marker(project, "pkgc"));
-        Assert.Contains("nothing to do", (await project.BuildAsync("-p:M1EnvLockedMode=true")).Output, StringComparison.Ordinal);
+
+        // Locked mode finds the declaration in the lock, pkgc and all, and changes nothing.
+        var locked = await project.BuildAsync("-p:M1EnvLockedMode=true");
+        Assert.True(locked.Succeeded, locked.ToString());
+        Assert.Equal(lockText, File.ReadAllText(LockOf(project)));
+        Assert.Null(Marker(project, "pkgc"));
+        var plan = await project.DotnetAsync("build", trace: false, ["-t:M1EnvPlan", "-p:M1EnvLockedMode=true"]);
+        Assert.True(plan.Output.Contains("nothing to do", StringComparison.Ordinal), plan.ToString());
     }
 
     [CondaFact]
