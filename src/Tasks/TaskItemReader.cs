@@ -13,10 +13,17 @@ internal static class TaskItemReader
             .ToArray();
 
     public static IReadOnlyList<PackageDeclaration> PipPackages(ITaskItem[] items) =>
-        items.Select(item => new PackageDeclaration(item.ItemSpec, Metadata(item, "Version"), Metadata(item, "Env"), DeclaredIn(item, ItemMetadata.PipPackage, item.ItemSpec))).ToArray();
+        items.Select(item => new PackageDeclaration(item.ItemSpec, Metadata(item, "Version"), Metadata(item, "Env"), DeclaredIn(item, ItemMetadata.PipPackage, item.ItemSpec))
+        {
+            Platforms = Metadata(item, "Platforms"),
+            Markers = Metadata(item, "Markers"),
+        }).ToArray();
 
     public static IReadOnlyList<CondaPackageDeclaration> CondaPackages(ITaskItem[] items) =>
-        items.Select(item => new CondaPackageDeclaration(item.ItemSpec, Metadata(item, "Version"), Metadata(item, "Channel"), Metadata(item, "Env"), DeclaredIn(item, ItemMetadata.CondaPackage, item.ItemSpec))).ToArray();
+        items.Select(item => new CondaPackageDeclaration(item.ItemSpec, Metadata(item, "Version"), Metadata(item, "Channel"), Metadata(item, "Env"), DeclaredIn(item, ItemMetadata.CondaPackage, item.ItemSpec))
+        {
+            Platforms = Metadata(item, "Platforms"),
+        }).ToArray();
 
     /// <summary>Where the item is declared: the project file (MSBuild sets DefiningProjectFullPath on every item), or null.</summary>
     public static DeclarationSite? DeclaredIn(ITaskItem item, string itemType, string include) =>

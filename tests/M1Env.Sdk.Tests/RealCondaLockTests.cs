@@ -75,6 +75,33 @@ public sealed class RealCondaLockTests : IDisposable
             .ToArray();
 
     [CondaFact]
+    public async Task A_conda_package_for_another_platform_is_neither_locked_nor_installed_here()
+    {
+        var channel = await ChannelAsync();
+        using var project = await ProjectAsync("pkgs-platforms");
+        project.WriteEnvProject(Declaration(channel, """
+            <CondaPackage Include="pkga" />
+            <CondaPackage Include="pkgc" Platforms="osx-arm64" />
+            """));
+
+        var build = await project.BuildAsync();
+
+        Assert.True(build.Succeeded, build.ToString());
+        var lockText = File.ReadAllText(LockOf(project));
+        Assert.DoesNotContain("pkgc", lockText, StringComparison.Ordinal);
+        Assert.Equal("pkga 2.0", Marker(project, "pkga"));
+        Assert.Null(Marker(project, "pkgc"));
+
+        // Locked mode finds the declaration in the lock, pkgc and all, and changes nothing.
+        var locked = await project.BuildAsync("-p:M1EnvLockedMode=true");
+        Assert.True(locked.Succeeded, locked.ToString());
+        Assert.Equal(lockText, File.ReadAllText(LockOf(project)));
+        Assert.Null(Marker(project, "pkgc"));
+        var plan = await project.DotnetAsync("build", trace: false, ["-t:M1EnvPlan", "-p:M1EnvLockedMode=true"]);
+        Assert.True(plan.Output.Contains("nothing to do", StringComparison.Ordinal), plan.ToString());
+    }
+
+    [CondaFact]
     public async Task A_lock_is_reproduced_in_a_fresh_prefix_ignores_a_newer_version_until_M1EnvLock_and_lists_every_package()
     {
         var channel = await ChannelAsync();

@@ -20,6 +20,7 @@ public static class ErrorCodes
     public const string FileSystemError = "M1E013";
     public const string PrefixOwnedElsewhere = "M1E014";
     public const string PrefixNotAllowed = "M1E015";
+    public const string InvalidPackagePlatforms = "M1E016";
 
     /// <summary>A warning: metadata on a declaration item that M1Env does not read.</summary>
     public const string UnknownMetadata = "M1E018";
@@ -40,6 +41,7 @@ public static class ErrorCodes
     public const string LockedModeMismatch = "M1E061";
     public const string LockHashMismatch = "M1E062";
     public const string LockMissingPlatform = "M1E063";
+    public const string PlatformNotLocked = "M1E064";
     public const string VerifyFailed = "M1E070";
     public const string NoAcceleratorWorks = "M1E071";
     public const string KnownBadCombination = "M1E080";

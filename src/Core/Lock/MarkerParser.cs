@@ -79,7 +79,7 @@ public static class MarkerParser
         var name = reader.Word();
         return Variables.Contains(name)
             ? new MarkerOperand(name, IsVariable: true)
-            : throw reader.Error(name.Length == 0 ? "expected a quoted string or a marker variable" : $"'{name}' is not a marker variable");
+            : throw reader.Error(name.Length == 0 ? "expected a quoted string or a marker variable" : $"'{Diagnostics.InputQuote.Shorten(name)}' is not a marker variable");
     }
 
     private static string ParseOperator(Reader reader)
@@ -176,7 +176,7 @@ public static class MarkerParser
             return text[start..position];
         }
 
-        public MarkerException Error(string problem) => new($"'{text}' is not a valid marker: {problem} at position {position + 1}");
+        public MarkerException Error(string problem) => new($"'{Diagnostics.InputQuote.Shorten(text)}' is not a valid marker: {problem} at position {position + 1}");
 
         private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.';
     }

@@ -69,7 +69,5 @@ public static partial class PipLockBuilder
             .Where(name => name.Length > 0 && name != artifact.Name && chosen.ContainsKey(name))
             .Select(name => (name, chosen[name]));
 
-    /// <summary>The PEP 508 marker of a platform: its <c>sys_platform</c> and <c>platform_machine</c>.</summary>
-    public static string Marker(LockPlatform platform) =>
-        $"(sys_platform == '{platform.SysPlatform}' and platform_machine == '{platform.PlatformMachine}')";
+    private static string Marker(LockPlatform platform) => platform.Marker;
 }

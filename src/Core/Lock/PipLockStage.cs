@@ -119,9 +119,13 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? provided,
         CancellationToken cancellationToken)
     {
-        if (spec.PipPackages.Count == 0)
+        // This machine installs what applies to it; another platform gets what applies there, to the Python that resolves.
+        var requirements = platform == LockPlatform.Current
+            ? spec.PipPackages
+            : spec.DeclaredPipPackages.Where(p => p.AppliesOn.AppliesTo(platform, python.Version)).ToArray();
+        if (requirements.Count == 0)
         {
-            // Every pip package was removed: the lock stays, empty, so removing them all is recorded like any change.
+            // Every pip package was removed (or none applies here): the lock stays, empty for it, so that is recorded like any change.
             return new PipResolution([], new Dictionary<string, string>());
         }
 
@@ -131,13 +135,13 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
         PipResolution resolution;
         try
         {
-            resolution = await resolver.ResolveAsync(spec.PipPackages, PipResolveTarget.For(platform, python), WithProvided(pins, others), spec.Lock.Update, cancellationToken).ConfigureAwait(false);
+            resolution = await resolver.ResolveAsync(requirements, PipResolveTarget.For(platform, python), WithProvided(pins, others), spec.Lock.Update, cancellationToken).ConfigureAwait(false);
         }
         catch (M1EnvException exception) when (pins.Count > 0 && exception.ToolOutput.Any(line => line.Contains("ResolutionImpossible", StringComparison.Ordinal)))
         {
             // The change needs other versions of locked packages: they move, as little as pip's resolver moves them.
             log.Step($"The locked versions of '{spec.Name}' do not fit the change for {platform.Name}: resolving again with every package free...");
-            resolution = await resolver.ResolveAsync(spec.PipPackages, PipResolveTarget.For(platform, python), WithProvided(new Dictionary<string, string>(), others), [], cancellationToken).ConfigureAwait(false);
+            resolution = await resolver.ResolveAsync(requirements, PipResolveTarget.For(platform, python), WithProvided(new Dictionary<string, string>(), others), [], cancellationToken).ConfigureAwait(false);
         }
 
         return resolution with { Artifacts = resolution.Artifacts.Where(a => !others.ContainsKey(a.Name)).ToArray() };
@@ -163,7 +167,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
     private static (PyLock? Existing, Dictionary<string, string> Declared, LockAssessment Assessment) Read(EnvSpec spec)
     {
         var existing = File.Exists(spec.PipLockFile) ? PyLockReader.Read(spec.PipLockFile) : null;
-        var declared = spec.PipPackages.ToDictionary(p => p.NormalizedName, p => p.ToRequirementString(), StringComparer.Ordinal);
+        var declared = spec.DeclaredPipPackages.ToDictionary(p => p.NormalizedName, p => p.ToDeclaredString(), StringComparer.Ordinal);
         var locked = (existing?.M1Env?.Requirements ?? [])
             .Select(r => (Name: PackageNames.Normalize(LeadingName().Match(r).Value), Requirement: r))
             .Where(r => r.Name.Length > 0)

@@ -18,12 +18,24 @@ internal static partial class PipResolveFailure
     [GeneratedRegex(@"no such option: --(report|dry-run)", RegexOptions.CultureInvariant)]
     private static partial Regex OptionUnknown();
 
+    [GeneratedRegex(@"^(?<name>[A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?==(?<version>[A-Za-z0-9.+!_-]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ExactPin();
+
+    /// <summary>The name and version of an exact pin (<c>name==1.1.0</c>) pip found no distribution for; null for another failure.</summary>
+    public static (string Name, string Version)? MissingPin(ProcessResult result) =>
+        NoMatchingDistribution().Match(string.Join("\n", result.OutputTail)) is { Success: true } missing
+        && ExactPin().Match(missing.Groups["requirement"].Value) is { Success: true } pin
+            ? (pin.Groups["name"].Value, pin.Groups["version"].Value)
+            : null;
+
+    /// <param name="filesFor">For a <see cref="MissingPin"/>, the platforms that version's wheels are for (<see cref="PipVersionFiles"/>), or null.</param>
     public static M1EnvException Explain(
         ProcessResult result,
         PipResolveTarget target,
         IReadOnlyList<PipRequirement> requirements,
         int pinned,
-        PackageSourceSettings sources)
+        PackageSourceSettings sources,
+        IReadOnlyList<LockPlatform>? filesFor = null)
     {
         var output = string.Join("\n", result.OutputTail);
         var what = string.Join(" ", requirements);
@@ -42,6 +54,11 @@ internal static partial class PipResolveFailure
         {
             var requirement = InputQuote.Shorten(missing.Groups["requirement"].Value);
             var versions = NoSatisfyingVersion().Match(output);
+            if (filesFor is not null && MissingPin(result) is { } pin && (target.Platform ?? LockPlatform.Current) is var here && (here is null || !filesFor.Contains(here)))
+            {
+                return new M1EnvException(ErrorCodes.PackageNotOnIndex, OtherPlatformsOnly(pin.Name, pin.Version, here, filesFor, sources), result.Transcript);
+            }
+
             var listed = versions.Success && versions.Groups["versions"].Value.Trim() is { Length: > 0 } list && list != "none" ? list : null;
             var message = target.Platform is { } foreign
                 ? $"pip found no wheel of {requirement} for {foreign.Name} (CPython {target.PythonVersion}, platform tags {foreign.PipPlatformTags[0]} to {foreign.PipPlatformTags[^1]}) in {PipSourceDescription.Describe(sources)}" +
@@ -69,5 +86,15 @@ internal static partial class PipResolveFailure
             ErrorCodes.PipInstallFailed,
             $"pip's resolution{forWhom} of {what} {how}; nothing was installed. pip's last lines follow.",
             result.Transcript);
+    }
+
+    private static string OtherPlatformsOnly(string name, string version, LockPlatform? here, IReadOnlyList<LockPlatform> filesFor, PackageSourceSettings sources)
+    {
+        var platforms = string.Join(";", filesFor.Select(p => p.Name));
+        var quoted = InputQuote.Shorten(name);
+        return $"pip found no distribution of {quoted}=={InputQuote.Shorten(version)} for {here?.Name ?? "this machine"}: that version exists in {PipSourceDescription.Describe(sources)}, "
+            + $"but its files are for {string.Join(", ", filesFor.Select(p => p.Name))} only. If only those platforms need it, say so in the declaration: "
+            + $"<PipPackage Include=\"{quoted}\" Version=\"{InputQuote.Shorten(version)}\" Platforms=\"{platforms}\" />; "
+            + "it is then locked and installed there and left out elsewhere (add those platforms to M1EnvLockPlatforms so one lock holds it).";
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using M1Env.Core.Python;
 
 namespace M1Env.Core.Pip;
@@ -37,16 +36,9 @@ public sealed record PipResolveTarget
     /// osx-arm64), otherwise <see cref="Foreign"/> for the interpreter's version.
     /// </summary>
     public static PipResolveTarget For(LockPlatform platform, PythonInterpreter python) =>
-        platform == LockPlatform.Current && MachineArchitecture(python.Machine) == platform.Architecture
+        platform == LockPlatform.Current && LockPlatform.ArchitectureOfMachine(python.Machine) == platform.Architecture
             ? ThisPython
             : Foreign(platform, python.Version);
 
     public override string ToString() => Platform is null ? "this Python" : $"{Platform.Name} (CPython {PythonVersion})";
-
-    private static Architecture? MachineArchitecture(string machine) => machine.ToLowerInvariant() switch
-    {
-        "x86_64" or "amd64" or "x64" => Architecture.X64,
-        "arm64" or "aarch64" => Architecture.Arm64,
-        _ => null,
-    };
 }

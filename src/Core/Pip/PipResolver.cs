@@ -51,7 +51,7 @@ public sealed class PipResolver(ProcessRunner runner, string python, PackageSour
             var arguments = PipResolveArguments.Resolve(
                 pip, sources, requirements, target, report, Path.Combine(scratch, "target"), constraintsFile);
             var result = await runner.RunAsync(python, arguments, streamToLog: true, cancellationToken, environment: environment).ConfigureAwait(false);
-            return result.Succeeded ? result : throw PipResolveFailure.Explain(result, target, requirements, constraints.Count(c => c == '\n'), sources);
+            return result.Succeeded ? result : throw await ExplainAsync(result, target, requirements, constraints, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -68,8 +68,17 @@ public sealed class PipResolver(ProcessRunner runner, string python, PackageSour
         return await WithReportAsync(constraints, async (_, report, constraintsFile) =>
         {
             var result = await runner.RunAsync(python, PipResolveArguments.InstallAndReport(sources, requirements, report, constraintsFile), streamToLog: true, cancellationToken).ConfigureAwait(false);
-            return result.Succeeded ? result : throw PipResolveFailure.Explain(result, PipResolveTarget.ThisPython, requirements, constraints.Count(c => c == '\n'), sources);
+            return result.Succeeded ? result : throw await ExplainAsync(result, PipResolveTarget.ThisPython, requirements, constraints, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The failure as a coded error; a pinned version pip found no file of is looked up in the sources, to say which platforms its files are for.</summary>
+    private async Task<M1EnvException> ExplainAsync(ProcessResult result, PipResolveTarget target, IReadOnlyList<PipRequirement> requirements, string constraints, CancellationToken cancellationToken)
+    {
+        var filesFor = PipResolveFailure.MissingPin(result) is { } pin
+            ? await PipVersionFiles.PlatformsAsync(sources, pin.Name, pin.Version, cancellationToken).ConfigureAwait(false)
+            : null;
+        return PipResolveFailure.Explain(result, target, requirements, constraints.Count(c => c == '\n'), sources, filesFor);
     }
 
     /// <summary>Runs pip in a scratch folder (its report file, the constraints file) and reads the report it wrote.</summary>

@@ -48,6 +48,10 @@ public sealed record ProjectSettings(string ProjectFile, string ProjectDirectory
             Lock = Lock,
         };
         var specs = SpecBuilder.Build(envs, pipPackages, condaPackages, context);
+        foreach (var warning in specs.Warnings)
+        {
+            log.Warning(warning.Code, warning.Message);
+        }
         if (!LinkModeSetting.TryParse(LinkMode, out var linkMode))
         {
             specs = specs with { Errors = [.. specs.Errors, new SpecError(ErrorCodes.InvalidSetting, LinkModeSetting.Rejection(LinkMode!))] };

@@ -30,6 +30,12 @@ internal static class CondaPackageValidator
                 continue;
             }
 
+            if (PackagePlatforms.TryRead(package.Platforms, markers: null, out var platformProblem) is not { } appliesOn)
+            {
+                errors.Add(new(ErrorCodes.InvalidPackagePlatforms, $"CondaPackage '{quotedName}': {platformProblem}.", package.DeclaredIn));
+                continue;
+            }
+
             var channel = string.IsNullOrWhiteSpace(package.Channel) ? null : package.Channel.Trim();
             if (channel is not null && !CondaSpecTranslator.IsValidChannel(channel))
             {
@@ -73,7 +79,7 @@ internal static class CondaPackageValidator
                 continue;
             }
 
-            list.Add(new CondaRequirement(name, version, channel));
+            list.Add(new CondaRequirement(name, version, channel) { AppliesOn = appliesOn });
         }
 
         return byEnv;

@@ -19,5 +19,8 @@ public sealed record CondaRequirement(string Name, string Version, string? Chann
         return channel + Name + separator + Version;
     }
 
+    /// <summary>Where the package applies (its <c>Platforms</c>).</summary>
+    public PackagePlatforms AppliesOn { get; init; } = PackagePlatforms.Everywhere;
+
     public override string ToString() => ToMatchSpec();
 }

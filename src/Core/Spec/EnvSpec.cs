@@ -9,8 +9,22 @@ public sealed record EnvSpec(
     IReadOnlyList<PipRequirement> PipPackages,
     PackageSourceSettings Sources)
 {
-    /// <summary>The conda packages, sorted by name (always empty for a venv).</summary>
+    /// <summary>The conda packages that apply to this machine, sorted by name (always empty for a venv).</summary>
     public IReadOnlyList<CondaRequirement> CondaPackages { get; init; } = [];
+
+    /// <summary>
+    /// Every declared pip package, for every platform, sorted by name: what the lock records and resolves per
+    /// platform. <see cref="PipPackages"/> holds those of them that apply to this machine, which alone it installs.
+    /// Unless set, the same as <see cref="PipPackages"/>.
+    /// </summary>
+    public IReadOnlyList<PipRequirement> DeclaredPipPackages { get => declaredPipPackages ?? PipPackages; init => declaredPipPackages = value; }
+
+    /// <summary>Every declared conda package, for every platform (see <see cref="DeclaredPipPackages"/>).</summary>
+    public IReadOnlyList<CondaRequirement> DeclaredCondaPackages { get => declaredCondaPackages ?? CondaPackages; init => declaredCondaPackages = value; }
+
+    private readonly IReadOnlyList<PipRequirement>? declaredPipPackages;
+
+    private readonly IReadOnlyList<CondaRequirement>? declaredCondaPackages;
 
     /// <summary>The conda channels in priority order (always empty for a venv).</summary>
     public IReadOnlyList<string> Channels { get; init; } = [];

@@ -52,7 +52,7 @@ internal static class LockFiles
         if (unknown.Length > 0)
         {
             errors.Add(new(ErrorCodes.InvalidSetting,
-                $"M1EnvLockPlatforms names {InputQuote.Shorten(string.Join(", ", unknown))}, which M1Env does not know; use {string.Join(", ", LockPlatform.All.Select(p => p.Name))}."));
+                $"M1EnvLockPlatforms names {InputQuote.Shorten(string.Join(", ", unknown))}, which M1Env does not know; use {LockPlatform.KnownNames}."));
         }
 
         if (context.LockFile is not null && envs.Count > 1)

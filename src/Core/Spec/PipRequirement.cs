@@ -13,5 +13,11 @@ public sealed record PipRequirement(string Name, IReadOnlyList<string> Extras, s
         return $"{Name}{extras}{Specifier}";
     }
 
+    /// <summary>Where the package applies (its <c>Platforms</c> and <c>Markers</c>).</summary>
+    public PackagePlatforms AppliesOn { get; init; } = PackagePlatforms.Everywhere;
+
+    /// <summary>The requirement as declared for every platform, as a lock records it: <see cref="ToRequirementString"/> with the marker of <see cref="AppliesOn"/> after <c>;</c>.</summary>
+    public string ToDeclaredString() => AppliesOn.Marker is { } marker ? $"{ToRequirementString()}; {marker}" : ToRequirementString();
+
     public override string ToString() => ToRequirementString();
 }

@@ -22,32 +22,40 @@ public static class SpecBuilder
         SpecContext context)
     {
         var errors = new List<SpecError>();
+        var warnings = new List<SpecError>();
         var sources = ValidateSources(context, errors);
         LockFiles.Validate(envs, context, errors);
         var accepted = ValidateEnvs(envs, context, errors);
-        var packagesByEnv = ValidatePackages(packages, envs, accepted, errors);
+        var packagesByEnv = ValidatePackages(packages, envs, accepted, context, errors, warnings);
         var condaByEnv = CondaPackageValidator.Validate(condaPackages, envs, accepted.ToDictionary(e => e.Declaration.Name, e => e.Declaration.Kind, StringComparer.OrdinalIgnoreCase), errors);
+        warnings.AddRange(condaPackages
+            .Where(p => !string.IsNullOrWhiteSpace(p.Platforms))
+            .Select(p => PackagePlatforms.TryRead(p.Platforms, null, out _) is { } on ? PlatformCoverage.Warning("CondaPackage", p.Name, on, context.Lock.Platforms, p.DeclaredIn) : null)
+            .OfType<SpecError>());
 
         if (errors.Count > 0)
         {
-            return new SpecBuildResult([], errors);
+            return new SpecBuildResult([], errors) { Warnings = warnings };
         }
 
         var specs = accepted
             .Select(env =>
             {
                 var pipLock = LockFiles.PipLockOf(env.Declaration, context, envs.Count);
-                var condaPackages = condaByEnv.TryGetValue(env.Declaration.Name, out var conda) ? conda.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray() : [];
-                var pipPackages = packagesByEnv.TryGetValue(env.Declaration.Name, out var list) ? list : [];
+                var conda = condaByEnv.TryGetValue(env.Declaration.Name, out var condaList) ? condaList.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray() : [];
+                var pipList = packagesByEnv.TryGetValue(env.Declaration.Name, out var list) ? list : [];
+                var pip = (env.Jupyter ? JupyterKernelPackage.AddedTo(pipList, conda) : pipList).OrderBy(p => p.NormalizedName, StringComparer.Ordinal).ToArray();
                 return new EnvSpec(
                     env.Declaration.Name,
                     env.Declaration.Kind,
                     env.Python,
                     env.Prefix,
-                    (env.Jupyter ? JupyterKernelPackage.AddedTo(pipPackages, condaPackages) : pipPackages).OrderBy(p => p.NormalizedName, StringComparer.Ordinal).ToArray(),
+                    pip.Where(p => PlatformCoverage.AppliesHere(p.AppliesOn, env.Python)).ToArray(),
                     sources)
                 {
-                    CondaPackages = condaPackages,
+                    DeclaredPipPackages = pip,
+                    CondaPackages = conda.Where(p => PlatformCoverage.AppliesHere(p.AppliesOn, env.Python)).ToArray(),
+                    DeclaredCondaPackages = conda,
                     Channels = env.Channels,
                     Named = env.Named,
                     Jupyter = env.Jupyter,
@@ -59,7 +67,7 @@ public static class SpecBuilder
                 };
             })
             .ToArray();
-        return new SpecBuildResult(specs, []);
+        return new SpecBuildResult(specs, []) { Warnings = warnings };
     }
 
     private static List<AcceptedEnv> ValidateEnvs(IReadOnlyList<EnvDeclaration> envs, SpecContext context, List<SpecError> errors)
@@ -132,7 +140,9 @@ public static class SpecBuilder
         IReadOnlyList<PackageDeclaration> packages,
         IReadOnlyList<EnvDeclaration> declaredEnvs,
         List<AcceptedEnv> acceptedEnvs,
-        List<SpecError> errors)
+        SpecContext context,
+        List<SpecError> errors,
+        List<SpecError> warnings)
     {
         var byEnv = new Dictionary<string, List<PipRequirement>>(StringComparer.OrdinalIgnoreCase);
         var declaredNames = declaredEnvs.Select(e => e.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -152,6 +162,12 @@ public static class SpecBuilder
             if (!PipVersionTranslator.TryTranslate(package.Version, out var specifier, out var versionError))
             {
                 errors.Add(new(ErrorCodes.InvalidVersion, $"PipPackage '{quotedName}' has an invalid Version: {versionError}", package.DeclaredIn));
+                continue;
+            }
+
+            if (PackagePlatforms.TryRead(package.Platforms, package.Markers, out var platformProblem) is not { } appliesOn)
+            {
+                errors.Add(new(ErrorCodes.InvalidPackagePlatforms, $"PipPackage '{quotedName}': {platformProblem}.", package.DeclaredIn));
                 continue;
             }
 
@@ -187,7 +203,7 @@ public static class SpecBuilder
                 continue;
             }
 
-            var requirement = new PipRequirement(name, extras, specifier);
+            var requirement = new PipRequirement(name, extras, specifier) { AppliesOn = appliesOn };
             var list = byEnv.TryGetValue(canonicalEnv, out var existing) ? existing : byEnv[canonicalEnv] = [];
             if (list.Any(p => p.NormalizedName == requirement.NormalizedName))
             {
@@ -197,6 +213,10 @@ public static class SpecBuilder
             }
 
             list.Add(requirement);
+            if (PlatformCoverage.Warning("PipPackage", name, appliesOn, context.Lock.Platforms, package.DeclaredIn) is { } warning)
+            {
+                warnings.Add(warning);
+            }
         }
 
         return byEnv;

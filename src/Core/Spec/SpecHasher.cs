@@ -52,18 +52,19 @@ public static class SpecHasher
             WriteSources(json, spec.Sources);
 
             json.WriteStartArray("pip");
-            foreach (var package in spec.PipPackages.OrderBy(p => p.NormalizedName, StringComparer.Ordinal))
+            // Every platform's packages, with their markers: a package added for another platform changes the lock.
+            foreach (var package in spec.DeclaredPipPackages.OrderBy(p => p.NormalizedName, StringComparer.Ordinal))
             {
-                json.WriteStringValue(package.ToRequirementString());
+                json.WriteStringValue(package.ToDeclaredString());
             }
 
             json.WriteEndArray();
 
             // Only conda envs add these, so a venv's hash is what it always was.
-            if (spec.CondaPackages.Count > 0 || spec.Channels.Count > 0)
+            if (spec.DeclaredCondaPackages.Count > 0 || spec.Channels.Count > 0)
             {
                 WriteArray(json, "channels", spec.Channels);
-                WriteArray(json, "conda", spec.CondaPackages.Select(p => p.ToMatchSpec()));
+                WriteArray(json, "conda", spec.DeclaredCondaPackages.Select(p => p.AppliesOn.Marker is { } marker ? $"{p.ToMatchSpec()}; {marker}" : p.ToMatchSpec()));
                 json.WriteBoolean("named", spec.Named);
             }
 

@@ -128,8 +128,15 @@ internal static class ProjectLoader
         return new LoadedProject(
             settings,
             [.. Of("PythonEnv").Select(i => Env(i, EnvKind.Venv)), .. Of("CondaEnv").Select(i => Env(i, EnvKind.Conda))],
-            Of("PipPackage").Select(i => new PackageDeclaration(Meta(i, "Identity") ?? string.Empty, Meta(i, "Version"), Meta(i, "Env"), Site(i, ItemMetadata.PipPackage))).ToArray(),
-            Of("CondaPackage").Select(i => new CondaPackageDeclaration(Meta(i, "Identity") ?? string.Empty, Meta(i, "Version"), Meta(i, "Channel"), Meta(i, "Env"), Site(i, ItemMetadata.CondaPackage))).ToArray())
+            Of("PipPackage").Select(i => new PackageDeclaration(Meta(i, "Identity") ?? string.Empty, Meta(i, "Version"), Meta(i, "Env"), Site(i, ItemMetadata.PipPackage))
+            {
+                Platforms = Meta(i, "Platforms"),
+                Markers = Meta(i, "Markers"),
+            }).ToArray(),
+            Of("CondaPackage").Select(i => new CondaPackageDeclaration(Meta(i, "Identity") ?? string.Empty, Meta(i, "Version"), Meta(i, "Channel"), Meta(i, "Env"), Site(i, ItemMetadata.CondaPackage))
+            {
+                Platforms = Meta(i, "Platforms"),
+            }).ToArray())
         {
             References = Of("ProjectReference")
                 .Select(i => Meta(i, "FullPath") ?? Path.GetFullPath(Meta(i, "Identity") ?? string.Empty, Meta(i, "DefiningProjectDirectory") ?? projectDirectory))

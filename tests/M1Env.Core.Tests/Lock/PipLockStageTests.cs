@@ -1,5 +1,6 @@
 using M1Env.Core.Errors;
 using M1Env.Core.Lock;
+using M1Env.Core.Pip;
 using M1Env.Core.Processes;
 using M1Env.Core.Python;
 using M1Env.Core.Spec;
@@ -99,5 +100,41 @@ public sealed class PipLockStageTests : IDisposable
         Assert.Equal(["m1-alpha 1.0", "m1-delta 1.0"], added.Selected.Select(s => $"{s.Name} {s.Version}").Order());
         Assert.Contains(log.Lines, l => l.Contains("do not fit the change for linux-x64: resolving again with every package free", StringComparison.Ordinal));
         Assert.Contains(log.Lines, l => l.Contains("changed: + m1-delta 1.0, ~ m1-alpha 2.0 -> 1.0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_package_for_another_platform_is_locked_for_it_alone_and_the_same_declaration_is_current_there()
+    {
+        if (LockPlatform.Current != LockPlatform.LinuxX64)
+        {
+            return;
+        }
+
+        var wheels = temp.CreateSubdirectory("wheels");
+        WheelBuilder.Build(wheels, "m1-alpha", "1.0");
+        WheelBuilder.BuildTagged(wheels, "m1-metal", "1.1.0", "cp311-cp311-macosx_11_0_arm64");
+        using var index = PackageIndexServer.Start(wheels);
+        var python = await PythonAsync();
+        var alpha = new PipRequirement("m1-alpha", [], string.Empty);
+        var metal = new PipRequirement("m1-metal", [], "==1.1.0") { AppliesOn = new PackagePlatforms([LockPlatform.OsxArm64], null) };
+        var here = VenvSpec("pylock.demo.toml", index, alpha) with
+        {
+            DeclaredPipPackages = [alpha, metal],
+            Lock = LockSettings.Default with { Platforms = ["osx-arm64"] },
+            Python = new PythonRequest(3, 11, null),
+        };
+
+        var locked = await PrepareAsync(here, python, null);
+
+        Assert.Equal(["m1-alpha 1.0"], locked.Selected.Select(s => $"{s.Name} {s.Version}"));
+        var lockFile = PyLockReader.Read(temp.Combine("pylock.demo.toml"));
+        Assert.Equal(LockPlatform.OsxArm64.Marker, Assert.Single(lockFile.Packages, p => p.Name == "m1-metal").Marker);
+        Assert.Null(Assert.Single(lockFile.Packages, p => p.Name == "m1-alpha").Marker);
+
+        // On the Mac the same declaration installs both: its spec is current against this lock, in locked mode too.
+        var onTheMac = here with { PipPackages = [alpha, metal], Lock = here.Lock with { Mode = LockMode.Locked } };
+        var assessment = PipLockStage.Assess(onTheMac);
+        Assert.True(assessment.Difference.IsEmpty);
+        Assert.Equal(LockAction.Install, assessment.Decide(onTheMac.Lock));
     }
 }

@@ -58,4 +58,51 @@ public class LockPlatformTests
             Assert.Same(LockPlatform.LinuxX64, LockPlatform.Current);
         }
     }
+
+    [Theory]
+    [InlineData("osx-arm64", "osx-arm64")]
+    [InlineData("osx-x64", "osx-64")]
+    [InlineData("linux-x64", "linux-64")]
+    [InlineData("linux-arm64", "linux-aarch64")]
+    [InlineData("win-x64", "win-64")]
+    public void One_table_gives_each_platform_its_conda_subdir_and_takes_the_subdir_as_its_name(string name, string subdir)
+    {
+        Assert.True(LockPlatform.TryParse(name, out var platform));
+        Assert.Equal(subdir, platform.CondaSubdir);
+        Assert.True(LockPlatform.TryParse(subdir, out var bySubdir));
+        Assert.Same(platform, bySubdir);
+        Assert.Same(platform, M1Env.Core.Lock.Conda.CondaLockPlatform.Parse(name).Platform);
+        Assert.Equal(subdir, M1Env.Core.Lock.Conda.CondaLockPlatform.Parse(subdir).Subdir);
+    }
+
+    [Theory]
+    [InlineData("x86_64", System.Runtime.InteropServices.Architecture.X64)]
+    [InlineData("AMD64", System.Runtime.InteropServices.Architecture.X64)]
+    [InlineData("arm64", System.Runtime.InteropServices.Architecture.Arm64)]
+    [InlineData("aarch64", System.Runtime.InteropServices.Architecture.Arm64)]
+    [InlineData("ppc64le", null)]
+    public void Reads_the_architecture_of_a_machine_name(string machine, System.Runtime.InteropServices.Architecture? architecture) =>
+        Assert.Equal(architecture, LockPlatform.ArchitectureOfMachine(machine));
+
+    [Theory]
+    [InlineData("macosx_14_0_arm64", "osx-arm64")]
+    [InlineData("macosx_10_9_x86_64", "osx-x64")]
+    [InlineData("macosx_10_9_universal2", "osx-arm64 osx-x64")]
+    [InlineData("manylinux_2_17_x86_64", "linux-x64")]
+    [InlineData("manylinux2014_aarch64", "linux-arm64")]
+    [InlineData("musllinux_1_2_x86_64", "linux-x64")]
+    [InlineData("win_amd64", "win-x64")]
+    [InlineData("win32", "")]
+    [InlineData("any", "osx-arm64 osx-x64 linux-x64 linux-arm64 win-x64")]
+    public void Tells_the_platforms_a_wheel_platform_tag_runs_on(string tag, string platforms) =>
+        Assert.Equal(platforms, string.Join(" ", LockPlatform.OfWheelPlatformTag(tag).Select(p => p.Name)));
+
+    [Fact]
+    public void Marks_each_platform_by_its_system_and_machine()
+    {
+        Assert.Equal("(sys_platform == 'darwin' and platform_machine == 'arm64')", LockPlatform.OsxArm64.Marker);
+        Assert.Equal("(sys_platform == 'linux' and platform_machine == 'aarch64')", LockPlatform.LinuxArm64.Marker);
+        var values = LockPlatform.OsxArm64.MarkerValues("3.11.7");
+        Assert.Equal(("darwin", "arm64", "Darwin", "3.11"), (values.SysPlatform, values.PlatformMachine, values.PlatformSystem, values.PythonVersion));
+    }
 }

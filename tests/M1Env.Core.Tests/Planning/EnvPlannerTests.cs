@@ -65,6 +65,25 @@ public class EnvPlannerTests
     }
 
     [Fact]
+    public void A_package_for_another_platform_is_neither_installed_nor_missing_here()
+    {
+        var elsewhere = M1Env.Core.Pip.LockPlatform.All.First(p => p != M1Env.Core.Pip.LockPlatform.Current);
+        var metal = Pip("fakemetal", "==1.1.0") with { AppliesOn = new PackagePlatforms([elsewhere], null) };
+        var spec = Assert.Single(SpecBuilder.Build(
+            [new EnvDeclaration(EnvKind.Venv, "demo", "3.11", Prefix)],
+            [new PackageDeclaration("a", "1.0", null), new PackageDeclaration("fakemetal", "1.1.0", null) { Platforms = elsewhere.Name }],
+            new SpecContext("/work", "/work/.m1env", PackageSourceSettings.Default, "/work/tools")).Envs);
+        var a = Dist("a", "1.0");
+
+        Assert.Equal(["a", "fakemetal"], spec.DeclaredPipPackages.Select(p => p.Name));
+        Assert.Equal(["a"], Plan(spec, null, Nothing, NoPrefix).Install.Select(p => p.Name));
+        var upToDate = Plan(spec, Stamp(true, "h", Python311, [.. spec.PipPackages], [a]), Disk(a));
+        Assert.Equal(PlanAction.UpToDate, upToDate.Action);
+        Assert.False(upToDate.ChangesPackages);
+        Assert.Equal(metal.ToDeclaredString(), spec.DeclaredPipPackages[1].ToDeclaredString());
+    }
+
+    [Fact]
     public void A_changed_pin_reinstalls_only_that_package()
     {
         var (a, b) = (Dist("a", "1.0"), Dist("b", "1.0"));

@@ -21,8 +21,11 @@ public class ProjectLoaderTests
           },
           "Items": {
             "CondaEnv": [ { "Identity": "ml-m1", "Python": "3.11", "Channels": "conda-forge", "LockFile": "locks/ml.conda-lock.txt", "DefiningProjectFullPath": "/repo/ml/ml.csproj" } ],
-            "CondaPackage": [ { "Identity": "numpy", "Version": "1.26.4", "DefiningProjectFullPath": "/repo/Directory.Build.props" } ],
-            "PipPackage": [ { "Identity": "tensorflow", "Version": "2.16.1", "Env": "ml-m1", "DefiningProjectFullPath": "/repo/ml/ml.csproj" } ],
+            "CondaPackage": [ { "Identity": "numpy", "Version": "1.26.4", "Platforms": "osx-arm64;linux-x64", "DefiningProjectFullPath": "/repo/Directory.Build.props" } ],
+            "PipPackage": [
+              { "Identity": "tensorflow", "Version": "2.16.1", "Env": "ml-m1", "DefiningProjectFullPath": "/repo/ml/ml.csproj" },
+              { "Identity": "tensorflow-metal", "Version": "1.1.0", "Platforms": "osx-arm64", "Markers": "python_version < '3.12'", "DefiningProjectFullPath": "/repo/ml/ml.csproj" }
+            ],
             "ProjectReference": [
               { "Identity": "../env/env.proj", "FullPath": "/repo/env/env.proj", "DefiningProjectDirectory": "/repo/ml/" },
               { "Identity": "../other/other.proj", "DefiningProjectDirectory": "/repo/ml/" }
@@ -39,8 +42,9 @@ public class ProjectLoaderTests
 
         var env = Assert.Single(project.Envs);
         Assert.Equal((EnvKind.Conda, "ml-m1", "3.11", "conda-forge"), (env.Kind, env.Name, env.Python, env.Channels));
-        Assert.Equal(new CondaPackageDeclaration("numpy", "1.26.4", null, null, new("/repo/Directory.Build.props", "CondaPackage", "numpy")), Assert.Single(project.CondaPackages));
-        Assert.Equal("ml-m1", Assert.Single(project.PipPackages).Env);
+        Assert.Equal(new CondaPackageDeclaration("numpy", "1.26.4", null, null, new("/repo/Directory.Build.props", "CondaPackage", "numpy")) { Platforms = "osx-arm64;linux-x64" }, Assert.Single(project.CondaPackages));
+        Assert.Equal("ml-m1", project.PipPackages[0].Env);
+        Assert.Equal(("osx-arm64", "python_version < '3.12'"), (project.PipPackages[1].Platforms, project.PipPackages[1].Markers));
         Assert.Equal(["https://a/simple", "https://b/simple"], project.Settings.Sources.ExtraIndexUrls);
         Assert.Equal(("/opt/conda/bin/conda", false), (project.Settings.Conda!.CondaExe, project.Settings.Conda.Bootstrap));
         Assert.Equal(TimeSpan.FromMinutes(5), project.Settings.LockTimeout);

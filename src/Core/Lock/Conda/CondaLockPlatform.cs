@@ -1,38 +1,25 @@
+using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
+using M1Env.Core.Pip;
 
 namespace M1Env.Core.Lock.Conda;
 
 /// <summary>
-/// A platform a conda lock is made for: the name a project writes in <c>M1EnvLockPlatforms</c>
-/// (a .NET runtime identifier such as <c>osx-arm64</c>, <c>linux-x64</c>, <c>win-x64</c>, or a conda
-/// subdir itself) and the conda subdir it stands for.
+/// A platform a conda lock is made for: a <see cref="LockPlatform"/> of the one platform table, seen
+/// through its conda subdir.
 /// </summary>
-/// <param name="Subdir">The conda subdir: <c>osx-arm64</c>, <c>osx-64</c>, <c>linux-64</c>, <c>linux-aarch64</c>, <c>win-64</c>.</param>
-public sealed record CondaLockPlatform(string Subdir)
+public sealed record CondaLockPlatform(LockPlatform Platform)
 {
-    private static readonly Dictionary<string, string> SubdirByName = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["osx-arm64"] = "osx-arm64",
-        ["osx-x64"] = "osx-64",
-        ["osx-64"] = "osx-64",
-        ["linux-x64"] = "linux-64",
-        ["linux-64"] = "linux-64",
-        ["linux-arm64"] = "linux-aarch64",
-        ["linux-aarch64"] = "linux-aarch64",
-        ["win-x64"] = "win-64",
-        ["win-64"] = "win-64",
-    };
+    /// <summary>The conda subdir: <c>osx-arm64</c>, <c>osx-64</c>, <c>linux-64</c>, <c>linux-aarch64</c>, <c>win-64</c>.</summary>
+    public string Subdir => Platform.CondaSubdir;
 
-    /// <summary>The platform of a name in <c>M1EnvLockPlatforms</c>.</summary>
+    /// <summary>The platform of a name in <c>M1EnvLockPlatforms</c> (see <see cref="LockPlatform.TryParse"/>).</summary>
     /// <exception cref="M1EnvException"><see cref="ErrorCodes.InvalidSetting"/> for a name M1Env cannot lock for.</exception>
-    public static CondaLockPlatform Parse(string name)
-    {
-        var text = name?.Trim() ?? string.Empty;
-        return SubdirByName.TryGetValue(text, out var subdir)
-            ? new CondaLockPlatform(subdir)
+    public static CondaLockPlatform Parse(string name) =>
+        LockPlatform.TryParse(name, out var platform)
+            ? new CondaLockPlatform(platform)
             : throw new M1EnvException(ErrorCodes.InvalidSetting,
-                $"M1EnvLockPlatforms names '{text}', which is no platform M1Env locks conda envs for. Use osx-arm64, osx-x64, linux-x64, linux-arm64 or win-x64.");
-    }
+                $"M1EnvLockPlatforms names '{InputQuote.Shorten(name?.Trim() ?? string.Empty)}', which is no platform M1Env locks conda envs for. Use {LockPlatform.KnownNames}.");
 
     /// <summary>The distinct platforms of a <c>;</c> or <c>,</c> separated list, in the order first named.</summary>
     public static IReadOnlyList<CondaLockPlatform> ParseList(string? names) =>

@@ -22,9 +22,7 @@ public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func
     public async Task<CondaLockFiles> PrepareAsync(EnvSpec spec, CancellationToken cancellationToken)
     {
         var (current, platforms, files, existing, stale, assessment) = Read(spec);
-        var names = spec.Lock.Platforms.Append(LockPlatform.Current!.Name).Distinct(StringComparer.Ordinal)
-            .ToDictionary(name => name, CondaLockPlatform.Parse, StringComparer.Ordinal);
-        var declaredSpecs = DeclaredSpecs(spec);
+        var names = platforms.ToDictionary(p => p.Platform.Name, p => p, StringComparer.Ordinal);
         if (assessment.Decide(spec.Lock) == LockAction.Resolve)
         {
             var tool = await locateConda(cancellationToken).ConfigureAwait(false);
@@ -33,6 +31,7 @@ public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func
             foreach (var platform in again)
             {
                 var previous = existing.GetValueOrDefault(platform);
+                var declaredSpecs = DeclaredSpecs(spec, platform);
                 var specs = Free(CondaLockUpdate.Specs(declaredSpecs, spec.Lock.Relock ? null : previous), declaredSpecs, spec.Lock.Update);
                 var resolved = await resolver.ResolveAsync(spec.Name, spec.Channels, specs, platform, cancellationToken, declaredSpecs).ConfigureAwait(false);
                 CondaLockWriter.WriteFile(resolved, files[platform]);
@@ -57,28 +56,35 @@ public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func
         var platforms = spec.Lock.Platforms.Select(CondaLockPlatform.Parse).Append(current).Distinct().ToArray();
         var files = platforms.ToDictionary(p => p, p => CondaLockFiles.PathFor(spec.LockFile, p.Subdir));
         var existing = files.Where(f => File.Exists(f.Value)).ToDictionary(f => f.Key, f => CondaLockReader.ReadFile(f.Value));
-        var declaredSpecs = DeclaredSpecs(spec);
+        var declaredSpecs = DeclaredSpecs(spec, current);
 
-        // What the declaration changed is told against this machine's lock, or any platform's.
-        var reference = existing.GetValueOrDefault(current) ?? existing.Values.FirstOrDefault();
-        var difference = LockDifference.Between(ByName(declaredSpecs), ByName(reference?.DeclaredSpecs ?? []));
+        // What the declaration changed is told against this machine's lock, or any platform's, and against
+        // what the declaration asks of that platform: a platform's lock holds only the packages for it.
+        var reference = existing.ContainsKey(current) ? current : existing.Keys.FirstOrDefault();
+        var difference = reference is null
+            ? LockDifference.Between(ByName(declaredSpecs), new Dictionary<string, string>())
+            : LockDifference.Between(ByName(DeclaredSpecs(spec, reference)), ByName(existing[reference].DeclaredSpecs));
         var missing = platforms.Where(p => !existing.ContainsKey(p)).Select(p => p.Subdir).ToArray();
-        var stale = platforms.Where(p => !existing.TryGetValue(p, out var found) || !CondaLockUpdate.IsCurrent(found, declaredSpecs)).ToArray();
+        var stale = platforms.Where(p => !existing.TryGetValue(p, out var found) || !CondaLockUpdate.IsCurrent(found, DeclaredSpecs(spec, p))).ToArray();
         if (stale.Length > 0 && difference.IsEmpty && missing.Length == 0)
         {
             // The platforms' files disagree with each other (one was edited or checked out alone).
-            difference = LockDifference.Between(ByName(declaredSpecs), ByName(existing[stale[0]].DeclaredSpecs));
+            difference = LockDifference.Between(ByName(DeclaredSpecs(spec, stale[0])), ByName(existing[stale[0]].DeclaredSpecs));
         }
 
         return (current, platforms, files, existing, stale, new LockAssessment(files[current], existing.ContainsKey(current), difference, missing));
     }
 
-    /// <summary>The specs a lock records: the Python pin and every declared conda package, sorted.</summary>
-    public static IReadOnlyList<string> DeclaredSpecs(EnvSpec spec) =>
+    /// <summary>The specs a platform's lock records: the Python pin and every declared conda package that applies there, sorted.</summary>
+    public static IReadOnlyList<string> DeclaredSpecs(EnvSpec spec, CondaLockPlatform platform) =>
         new[] { CondaArguments.PythonSpec(spec.Python) }
-            .Concat(spec.CondaPackages.Select(p => p.ToMatchSpec()))
+            .Concat((platform.Platform == LockPlatform.Current ? spec.CondaPackages : spec.DeclaredCondaPackages.Where(p => p.AppliesOn.AppliesTo(platform.Platform, PythonOf(spec))))
+                .Select(p => p.ToMatchSpec()))
             .Order(StringComparer.Ordinal)
             .ToArray();
+
+    // Conda packages carry no markers, so only Platforms decides and the Python's version never counts.
+    private static string PythonOf(EnvSpec spec) => spec.Python.ToString();
 
     private static CondaLockPlatform CurrentPlatform(EnvSpec spec) =>
         LockPlatform.Current is { } current
