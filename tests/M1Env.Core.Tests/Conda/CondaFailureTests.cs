@@ -1,3 +1,4 @@
+using M1Env.Core.Diagnostics;
 using M1Env.Core.Conda;
 using M1Env.Core.Errors;
 using M1Env.Core.Processes;
@@ -26,7 +27,7 @@ public sealed class CondaFailureTests
         Assert.Contains("    - file:///Users/dev/channel/noarch", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("anaconda.org", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("\n\n\n", error.Message, StringComparison.Ordinal);
-        Assert.Equal(fixture.ToResult().Transcript, error.ToolOutput);
+        Assert.Equal(fixture.ToResult().Transcript.Select(InputQuote.Line), error.ToolOutput);
     }
 
     [Fact]
