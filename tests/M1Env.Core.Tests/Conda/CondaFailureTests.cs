@@ -1,5 +1,5 @@
-using M1Env.Core.Diagnostics;
 using M1Env.Core.Conda;
+using M1Env.Core.Diagnostics;
 using M1Env.Core.Errors;
 using M1Env.Core.Processes;
 
