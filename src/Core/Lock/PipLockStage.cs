@@ -130,7 +130,13 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
         }
 
         log.Step($"Resolving the lock of '{spec.Name}' for {platform.Name}...");
-        var resolver = new PipResolver(runner, python.Executable, spec.Sources, launcher: PipLauncher.For(python));
+        var launcher = PipLauncher.For(python);
+        if (launcher.Wheel is null)
+        {
+            log.Detail($"{python.Executable} bundles no pip wheel (ensurepip): resolving with the environment's own pip, which needs pip 22.2 or later.");
+        }
+
+        var resolver = new PipResolver(runner, python.Executable, spec.Sources, launcher: launcher);
         var others = provided?.GetValueOrDefault(platform.Name) ?? new Dictionary<string, string>();
         PipResolution resolution;
         try
