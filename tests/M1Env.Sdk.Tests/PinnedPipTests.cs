@@ -89,6 +89,7 @@ public sealed class PinnedPipTests : IDisposable
         project.WriteEnvProject(Declaration(New, """<PipPackage Include="m1-alpha" />"""));
         var killed = await project.DotnetAsync("build", trace: false, [], killWhen: line => line.Contains("Uninstalling pip-", StringComparison.Ordinal));
         Assert.False(killed.Succeeded, killed.ToString());
+        Assert.Contains($"Uninstalling pip-{RealPipWheels.Old}", killed.Output, StringComparison.Ordinal);
 
         var repaired = await project.BuildAsync();
         Assert.True(repaired.Succeeded, repaired.ToString());
