@@ -121,4 +121,30 @@ public sealed class PinnedPipTests : IDisposable
         Assert.True((await project.RunPythonAsync("demo", "import pip._internal.cli.main, m1_gamma")).Succeeded);
         Assert.Contains("nothing to do", (await project.BuildAsync()).Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_damaged_pip_the_declaration_does_not_name_is_restored_from_the_bundled_wheel_the_index_does_not_have()
+    {
+        using var project = await TestProject.CreateAsync();
+        var declaration = $"""
+            <PropertyGroup><M1EnvPipIndexUrl>{index.IndexUrl}</M1EnvPipIndexUrl></PropertyGroup>
+            <ItemGroup><PythonEnv Include="demo" Python="3.11" /><PipPackage Include="m1-alpha" /></ItemGroup>
+            """;
+        project.WriteEnvProject(declaration);
+        Assert.True((await project.BuildAsync()).Succeeded);
+        var version = await PipVersionAsync(project);
+        Assert.Null(RealPipWheels.Find(version) is { } wheel && File.Exists(Path.Combine(wheels.Path, Path.GetFileName(wheel))) ? wheel : null);
+
+        // pip's own files half gone, as a kill midway through its upgrade by hand leaves them; the declaration changes too.
+        var pipPackage = Path.Combine(project.PrefixOf("demo"), "lib", "python3.11", "site-packages", "pip");
+        Directory.Delete(Path.Combine(pipPackage, "_internal", "commands"), recursive: true);
+        project.WriteEnvProject(declaration.Replace("m1-alpha", "m1-alpha;m1-gamma", StringComparison.Ordinal));
+
+        var repaired = await project.BuildAsync();
+        Assert.True(repaired.Succeeded, repaired.ToString());
+        Assert.Contains($"pip {version} is damaged", repaired.Output, StringComparison.Ordinal);
+        Assert.Equal(version, await PipVersionAsync(project));
+        Assert.True((await project.RunPythonAsync("demo", "import pip._internal.commands.install, m1_gamma")).Succeeded);
+        Assert.Contains("nothing to do", (await project.BuildAsync()).Output, StringComparison.Ordinal);
+    }
 }

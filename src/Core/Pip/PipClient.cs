@@ -28,7 +28,7 @@ public sealed partial class PipClient(ProcessRunner runner, string python, Packa
         RunInstallAsync([.. PipArguments.Install(sources, requirements), .. selfWheel is null ? Array.Empty<string>() : [selfWheel]], string.Join(" ", requirements), cancellationToken);
 
     public Task ReinstallAsync(IReadOnlyList<StampedDistribution> distributions, CancellationToken cancellationToken) =>
-        RunInstallAsync(PipArguments.Reinstall(sources, distributions), string.Join(" ", distributions.Select(d => $"{d.Name}=={d.Version}")), cancellationToken);
+        RunInstallAsync(PipArguments.Reinstall(sources, distributions, launcher?.Wheel), string.Join(" ", distributions.Select(d => $"{d.Name}=={d.Version}")), cancellationToken);
 
     /// <summary>Installs the locked artifacts (a requirements file with a hash on every line); a hash that differs stops pip before it installs anything.</summary>
     public async Task InstallLockedAsync(string requirements, string lockFile, CancellationToken cancellationToken)
