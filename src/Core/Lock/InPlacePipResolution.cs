@@ -22,6 +22,7 @@ public sealed class InPlacePipResolution(ProcessRunner runner, IProvisionLog log
     /// <param name="existing">The lock before the change; null for a new lock of a new env.</param>
     /// <param name="pins">The locked versions pip keeps.</param>
     /// <param name="target">This machine's interpreter, to pick the files the lock recorded.</param>
+    /// <param name="launcher">The pip that installs (the interpreter's bundled wheel): never the env's own, which the change may replace.</param>
     /// <returns>Null when pip found no versions that fit the pins (the env is unchanged) or what is installed cannot all be located.</returns>
     public async Task<PipResolution?> ResolveAsync(
         EnvSpec spec,
@@ -29,6 +30,7 @@ public sealed class InPlacePipResolution(ProcessRunner runner, IProvisionLog log
         PyLock? existing,
         IReadOnlyDictionary<string, string> pins,
         TargetEnvironment target,
+        PipLauncher launcher,
         CancellationToken cancellationToken)
     {
         env.BeforeChange();
@@ -38,7 +40,7 @@ public sealed class InPlacePipResolution(ProcessRunner runner, IProvisionLog log
         PipResolution installed;
         try
         {
-            installed = await new PipResolver(runner, env.Python, spec.Sources).InstallAsync(spec.PipPackages, pins, cancellationToken).ConfigureAwait(false);
+            installed = await new PipResolver(runner, env.Python, spec.Sources, launcher: launcher).InstallAsync(spec.PipPackages, pins, cancellationToken).ConfigureAwait(false);
         }
         catch (M1EnvException exception) when (pins.Count > 0 && exception.ToolOutput.Any(line => line.Contains("ResolutionImpossible", StringComparison.Ordinal)))
         {

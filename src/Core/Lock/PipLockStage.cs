@@ -80,7 +80,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
                 foreach (var platform in Platforms(spec).OrderBy(p => p == here))
                 {
                     var resolution = platform == here
-                        ? await new InPlacePipResolution(runner, log).ResolveAsync(spec, inPlace!, existing, pins, target, cancellationToken).ConfigureAwait(false)
+                        ? await new InPlacePipResolution(runner, log).ResolveAsync(spec, inPlace!, existing, pins, target, PipLauncher.For(python), cancellationToken).ConfigureAwait(false)
                         : null;
                     installedInPlace |= platform == here;
                     installedNow = resolution?.InstalledNow ?? installedNow;
@@ -130,7 +130,13 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
         }
 
         log.Step($"Resolving the lock of '{spec.Name}' for {platform.Name}...");
-        var resolver = new PipResolver(runner, python.Executable, spec.Sources);
+        var launcher = PipLauncher.For(python);
+        if (launcher.Wheel is null)
+        {
+            log.Detail($"{python.Executable} bundles no pip wheel (ensurepip): resolving with the environment's own pip, which needs pip 22.2 or later.");
+        }
+
+        var resolver = new PipResolver(runner, python.Executable, spec.Sources, launcher: launcher);
         var others = provided?.GetValueOrDefault(platform.Name) ?? new Dictionary<string, string>();
         PipResolution resolution;
         try

@@ -13,12 +13,18 @@ internal static class ForeignMarkerScript
 
     public const string VariableName = "M1ENV_PIP_MARKER_ENVIRONMENT";
 
+    /// <summary>The pip wheel the script imports pip from (<see cref="PipLauncher"/>); unset: the running interpreter's own pip.</summary>
+    public const string WheelVariableName = "M1ENV_PIP_WHEEL";
+
     public const string Source = """
         # Written by M1Env: runs pip with the marker environment of the platform it resolves for.
         import json
         import os
         import runpy
         import sys
+
+        if os.environ.get("M1ENV_PIP_WHEEL"):
+            sys.path.insert(0, os.environ["M1ENV_PIP_WHEEL"])
 
         from pip._vendor.packaging import markers
 

@@ -15,11 +15,15 @@ public static class PipArguments
     }
 
     /// <summary>Reinstalls damaged distributions at the version they have, leaving every other package alone.</summary>
-    public static IReadOnlyList<string> Reinstall(PackageSourceSettings sources, IEnumerable<StampedDistribution> distributions)
+    /// <param name="pipWheel">The bundled pip wheel pip runs from, or null: pip at that wheel's version is reinstalled from the file, as it came (the index may not have it).</param>
+    public static IReadOnlyList<string> Reinstall(PackageSourceSettings sources, IEnumerable<StampedDistribution> distributions, string? pipWheel = null)
     {
         var arguments = new List<string> { "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", "--force-reinstall", "--no-deps" };
         arguments.AddRange(Sources(sources));
-        arguments.AddRange(distributions.Select(d => $"{d.Name}=={d.Version}"));
+        arguments.AddRange(distributions.Select(d =>
+            pipWheel is not null && PackageNames.Normalize(d.Name) == "pip" && Path.GetFileName(pipWheel) == $"pip-{d.Version}-py3-none-any.whl"
+                ? pipWheel
+                : $"{d.Name}=={d.Version}"));
         return arguments;
     }
 

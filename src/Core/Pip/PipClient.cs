@@ -7,14 +7,17 @@ using M1Env.Core.State;
 
 namespace M1Env.Core.Pip;
 
-/// <summary>Installs and removes packages with the pip inside an env.</summary>
-/// <param name="selfWheel">
-/// For an env made without pip: the interpreter's bundled pip wheel (<see cref="BundledPip"/>). pip
-/// then runs from that file, and every install also installs pip itself from it, so the env ends with
-/// a pip of its own, RECORD and console scripts included, at the cost of no extra process.
+/// <summary>Installs and removes packages in an env, with the pip <paramref name="launcher"/> starts (by default the env's own).</summary>
+/// <param name="python">The env's own interpreter: whatever pip runs in it installs into the env.</param>
+/// <param name="launcher">The pip M1Env controls (<see cref="PipLauncher"/>): the interpreter's bundled wheel, so the env's own pip, whatever its version or state, is never what installs.</param>
+/// <param name="installsPip">
+/// For an env made without pip: every install also installs pip itself from the launcher's wheel, so
+/// the env ends with a pip of its own, RECORD and console scripts included, at the cost of no extra process.
 /// </param>
-public sealed partial class PipClient(ProcessRunner runner, string python, PackageSourceSettings sources, string? selfWheel = null)
+public sealed partial class PipClient(ProcessRunner runner, string python, PackageSourceSettings sources, PipLauncher? launcher = null, bool installsPip = false)
 {
+    private readonly string? selfWheel = installsPip ? launcher?.Wheel : null;
+
     [GeneratedRegex(@"No matching distribution found for (?<requirement>\S+)", RegexOptions.CultureInvariant)]
     private static partial Regex NoMatchingDistribution();
 
@@ -25,7 +28,7 @@ public sealed partial class PipClient(ProcessRunner runner, string python, Packa
         RunInstallAsync([.. PipArguments.Install(sources, requirements), .. selfWheel is null ? Array.Empty<string>() : [selfWheel]], string.Join(" ", requirements), cancellationToken);
 
     public Task ReinstallAsync(IReadOnlyList<StampedDistribution> distributions, CancellationToken cancellationToken) =>
-        RunInstallAsync(PipArguments.Reinstall(sources, distributions), string.Join(" ", distributions.Select(d => $"{d.Name}=={d.Version}")), cancellationToken);
+        RunInstallAsync(PipArguments.Reinstall(sources, distributions, launcher?.Wheel), string.Join(" ", distributions.Select(d => $"{d.Name}=={d.Version}")), cancellationToken);
 
     /// <summary>Installs the locked artifacts (a requirements file with a hash on every line); a hash that differs stops pip before it installs anything.</summary>
     public async Task InstallLockedAsync(string requirements, string lockFile, CancellationToken cancellationToken)
@@ -60,12 +63,7 @@ public sealed partial class PipClient(ProcessRunner runner, string python, Packa
         }
     }
 
-    /// <summary>
-    /// pip's arguments as this env runs pip: <c>-m pip ...</c> with its own, <c>&lt;wheel&gt;/pip ...</c>
-    /// (the wheel is a zip Python runs) while it has none yet.
-    /// </summary>
-    private IReadOnlyList<string> Launch(IReadOnlyList<string> arguments) =>
-        selfWheel is null ? arguments : [Path.Combine(selfWheel, "pip"), .. arguments.Skip(2)];
+    private IReadOnlyList<string> Launch(IReadOnlyList<string> arguments) => (launcher ?? PipLauncher.EnvsOwn).Launch(arguments);
 
     private async Task RunInstallAsync(IReadOnlyList<string> arguments, string what, CancellationToken cancellationToken)
     {

@@ -35,7 +35,8 @@ internal static partial class PipResolveFailure
         IReadOnlyList<PipRequirement> requirements,
         int pinned,
         PackageSourceSettings sources,
-        IReadOnlyList<LockPlatform>? filesFor = null)
+        IReadOnlyList<LockPlatform>? filesFor = null,
+        PipLauncher? launcher = null)
     {
         var output = string.Join("\n", result.OutputTail);
         var what = string.Join(" ", requirements);
@@ -45,7 +46,9 @@ internal static partial class PipResolveFailure
         {
             return new M1EnvException(
                 ErrorCodes.PipInstallFailed,
-                "This pip cannot resolve without installing: --dry-run and --report need pip 22.2 or later. Upgrade pip in the environment; pip's last lines follow.",
+                launcher is { Wheel: null }
+                    ? "This Python bundles no pip wheel (ensurepip) for M1Env to resolve with, so it used the environment's own pip, which cannot resolve: --dry-run and --report need pip 22.2 or later. Declare pip 22.2 or later (<PipPackage Include=\"pip\" Version=\">=22.2\" />), or use a Python that has ensurepip; pip's last lines follow."
+                    : "This pip cannot resolve without installing: --dry-run and --report need pip 22.2 or later; pip's last lines follow.",
                 result.Transcript);
         }
 

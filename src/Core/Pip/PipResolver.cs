@@ -13,8 +13,11 @@ namespace M1Env.Core.Pip;
 /// </summary>
 /// <param name="python">The interpreter whose pip resolves; for <see cref="PipResolveTarget.ThisPython"/> also the one whose platform and markers count.</param>
 /// <param name="scratchRoot">Where pip's report and the constraints file are written, in a folder deleted afterwards; the temp folder when null.</param>
-public sealed class PipResolver(ProcessRunner runner, string python, PackageSourceSettings sources, string? scratchRoot = null)
+/// <param name="launcher">The pip that resolves (<see cref="PipLauncher"/>): the interpreter's bundled wheel where it has one, so neither the env's pip nor the base interpreter's decides; by default the interpreter's own.</param>
+public sealed class PipResolver(ProcessRunner runner, string python, PackageSourceSettings sources, string? scratchRoot = null, PipLauncher? launcher = null)
 {
+    private readonly PipLauncher pipLauncher = launcher ?? PipLauncher.EnvsOwn;
+
     /// <exception cref="M1EnvException">pip failed (<see cref="ErrorCodes.PackageNotOnIndex"/> when a package or a wheel for the target is missing, otherwise <see cref="ErrorCodes.PipInstallFailed"/>), or an artifact has no sha256.</exception>
     public Task<PipResolution> ResolveAsync(IReadOnlyList<PipRequirement> requirements, PipResolveTarget target, CancellationToken cancellationToken) =>
         ResolveAsync(requirements, target, new Dictionary<string, string>(), [], cancellationToken);
@@ -35,14 +38,14 @@ public sealed class PipResolver(ProcessRunner runner, string python, PackageSour
         var constraints = PipResolveArguments.Constraints(pinned, update);
         return await WithReportAsync(constraints, async (scratch, report, constraintsFile) =>
         {
-            IReadOnlyList<string> pip = ["-m", "pip"];
+            IReadOnlyList<string> pip = pipLauncher.Launch(["-m", "pip"]);
             IReadOnlyDictionary<string, string?>? environment = null;
             if (target.Platform is { } platform && target.PythonVersion is { } version)
             {
                 var script = Path.Combine(scratch, ForeignMarkerScript.FileName);
                 await File.WriteAllTextAsync(script, ForeignMarkerScript.Source, cancellationToken).ConfigureAwait(false);
                 pip = [script];
-                environment = new Dictionary<string, string?>
+                environment = new Dictionary<string, string?>(pipLauncher.ScriptEnvironment())
                 {
                     [ForeignMarkerScript.VariableName] = JsonSerializer.Serialize(platform.MarkerEnvironment(version)),
                 };
@@ -67,7 +70,7 @@ public sealed class PipResolver(ProcessRunner runner, string python, PackageSour
         var constraints = PipResolveArguments.Constraints(pinned, []);
         return await WithReportAsync(constraints, async (_, report, constraintsFile) =>
         {
-            var result = await runner.RunAsync(python, PipResolveArguments.InstallAndReport(sources, requirements, report, constraintsFile), streamToLog: true, cancellationToken).ConfigureAwait(false);
+            var result = await runner.RunAsync(python, pipLauncher.Launch(PipResolveArguments.InstallAndReport(sources, requirements, report, constraintsFile)), streamToLog: true, cancellationToken).ConfigureAwait(false);
             return result.Succeeded ? result : throw await ExplainAsync(result, PipResolveTarget.ThisPython, requirements, constraints, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -78,7 +81,7 @@ public sealed class PipResolver(ProcessRunner runner, string python, PackageSour
         var filesFor = PipResolveFailure.MissingPin(result) is { } pin
             ? await PipVersionFiles.PlatformsAsync(sources, pin.Name, pin.Version, cancellationToken).ConfigureAwait(false)
             : null;
-        return PipResolveFailure.Explain(result, target, requirements, constraints.Count(c => c == '\n'), sources, filesFor);
+        return PipResolveFailure.Explain(result, target, requirements, constraints.Count(c => c == '\n'), sources, filesFor, pipLauncher);
     }
 
     /// <summary>Runs pip in a scratch folder (its report file, the constraints file) and reads the report it wrote.</summary>

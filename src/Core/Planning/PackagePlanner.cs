@@ -23,14 +23,23 @@ internal static class PackagePlanner
         }
 
         var reasons = new List<string>();
+        var duplicates = DuplicateDistributions.Find(spec, recorded, disk.Distributions);
+        foreach (var (name, kept) in duplicates.Kept)
+        {
+            installed[name] = kept;
+        }
+
+        reasons.AddRange(duplicates.Reasons);
         var leftovers = disk.Leftovers.ToArray();
         if (leftovers.Length > 0)
         {
             reasons.Add($"pip was interrupted and left {string.Join(", ", leftovers.Select(Path.GetFileName))} behind: removing it");
         }
 
+        leftovers = [.. leftovers, .. duplicates.Delete];
         var details = new List<string>();
         var install = PlanDeclared(inputs, installed, reasons, details, out var reinstall);
+        reinstall.AddRange(duplicates.Reinstall);
         if (DescribeDependencyProblems(spec, recorded, installed, reinstall) is { Count: > 0 } problems)
         {
             // pip repairs dependencies when it is given what depends on them.
@@ -39,6 +48,10 @@ internal static class PackagePlanner
         }
 
         var uninstall = PlanRemovals(inputs, recorded, installed, reasons, details);
+        // One reinstall a name (a duplicated distribution may be damaged too).
+        reinstall = reinstall
+            .DistinctBy(d => PackageNames.Normalize(d.Name), StringComparer.Ordinal)
+            .ToList();
         if (install.Count > 0 || reinstall.Count > 0 || uninstall.Count > 0 || leftovers.Length > 0)
         {
             return new EnvPlan(PlanAction.Update, install, reinstall, uninstall, leftovers, reasons) { Details = details };

@@ -324,7 +324,8 @@ public sealed class EnvProvisioner
         }
 
         var selfWheel = work.Backend.PipWheelWhileMissing(spec, work.Interpreter);
-        var pip = new PipClient(runner, work.Backend.PythonPath(spec.Prefix), spec.Sources, selfWheel);
+        // Removing and repairing run the pip M1Env controls, never the env's own, which may be the damaged one.
+        var pip = new PipClient(runner, work.Backend.PythonPath(spec.Prefix), spec.Sources, PipLauncher.For(work.Interpreter));
         if (plan.Uninstall.Count > 0)
         {
             log.Step($"Removing {Count(plan.Uninstall.Count)} from '{spec.Name}': {string.Join(", ", plan.Uninstall)}...");

@@ -104,7 +104,7 @@ internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log,
             ? $"Installing pip into '{spec.Name}'..."
             : $"Installing {(install.Count == 1 ? "1 package" : $"{install.Count} packages")} into '{spec.Name}': {string.Join(", ", install)}{(selfWheel is null ? string.Empty : ", and pip")}...");
         var envPython = backend.PythonPath(spec.Prefix);
-        var pip = new PipClient(runner, envPython, spec.Sources, selfWheel);
+        var pip = new PipClient(runner, envPython, spec.Sources, selfWheel is null ? PipLauncher.For(interpreter) : new PipLauncher(selfWheel), installsPip: selfWheel is not null);
         if (locked is not null)
         {
             await pip.InstallLockedAsync(PipHashedRequirements.Write(lockedInstall, IndexUrls(spec), Path.GetDirectoryName(locked.LockFile)), locked.LockFile, cancellationToken).ConfigureAwait(false);

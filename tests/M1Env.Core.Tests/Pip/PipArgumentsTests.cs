@@ -27,4 +27,15 @@ public class PipArgumentsTests
         Assert.DoesNotContain("--index-url", arguments);
         Assert.Equal("/wheels", arguments[arguments.ToList().IndexOf("--find-links") + 1]);
     }
+
+    [Fact]
+    public void A_damaged_pip_at_the_bundled_wheel_s_version_is_reinstalled_from_that_wheel()
+    {
+        const string Wheel = "/usr/share/python-wheels/pip-23.0.1-py3-none-any.whl";
+        var damaged = new[] { new M1Env.Core.State.StampedDistribution("pip", "23.0.1"), new M1Env.Core.State.StampedDistribution("six", "1.16.0") };
+
+        Assert.Equal([Wheel, "six==1.16.0"], PipArguments.Reinstall(PackageSourceSettings.Default, damaged, Wheel).TakeLast(2));
+        Assert.Equal(["pip==23.0.1", "six==1.16.0"], PipArguments.Reinstall(PackageSourceSettings.Default, damaged, "/py/pip-24.2-py3-none-any.whl").TakeLast(2));
+        Assert.Equal(["pip==23.0.1", "six==1.16.0"], PipArguments.Reinstall(PackageSourceSettings.Default, damaged).TakeLast(2));
+    }
 }

@@ -49,4 +49,32 @@ public class PipResolveFailureTests
         Assert.DoesNotContain("Platforms=", error.Message, StringComparison.Ordinal);
         Assert.Contains("pip found no wheel of fakemetal==1.1.0 for osx-arm64", error.Message, StringComparison.Ordinal);
     }
+
+    private static M1EnvException TooOldToResolve(PipLauncher launcher) => PipResolveFailure.Explain(
+        new ProcessResult("python -m pip install --dry-run --report r.json six", 2, string.Empty, ["Usage:", "no such option: --report"]),
+        PipResolveTarget.ThisPython,
+        [new PipRequirement("six", [], "")],
+        0,
+        Sources,
+        launcher: launcher);
+
+    [Fact]
+    public void An_env_s_own_pip_too_old_to_resolve_is_named_with_what_fixes_it()
+    {
+        var error = TooOldToResolve(PipLauncher.EnvsOwn);
+
+        Assert.Equal(ErrorCodes.PipInstallFailed, error.Code);
+        Assert.Contains("bundles no pip wheel (ensurepip)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Version=\">=22.2\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bundled_wheel_too_old_to_resolve_asks_for_nothing_in_the_env()
+    {
+        var error = TooOldToResolve(new PipLauncher("/py/pip-22.0.4-py3-none-any.whl"));
+
+        Assert.Equal(ErrorCodes.PipInstallFailed, error.Code);
+        Assert.DoesNotContain("environment's own pip", error.Message, StringComparison.Ordinal);
+        Assert.Contains("need pip 22.2 or later", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -84,6 +84,18 @@ public class EnvPlannerTests
     }
 
     [Fact]
+    public void Two_pips_of_a_killed_upgrade_keep_the_declared_one_reinstalled_and_lose_the_other_dist_info()
+    {
+        var plan = Plan(Spec(Pip("pip", "==22.0.4")), null, Disk(Dist("pip", "22.0.4", requested: false)));
+
+        Assert.Equal(PlanAction.Update, plan.Action);
+        Assert.Equal([$"{SitePackages}/pip-23.0.1.dist-info"], plan.Leftovers);
+        Assert.Equal(["pip==22.0.4"], plan.Reinstall.Select(d => $"{d.Name}=={d.Version}"));
+        Assert.Empty(plan.Install);
+        Assert.Empty(plan.Uninstall);
+    }
+
+    [Fact]
     public void A_changed_pin_reinstalls_only_that_package()
     {
         var (a, b) = (Dist("a", "1.0"), Dist("b", "1.0"));
