@@ -38,9 +38,10 @@ public sealed class ProcessRunner(IProvisionLog log)
         bool stdoutIsData = false)
     {
         var commandLine = UrlRedactor.Redact(FormatCommandLine(executable, arguments));
-        // A probe's script is data: its first line is enough to tell the processes apart. The command
-        // itself is never cut: it is what a person runs again to see the failure for themselves.
-        log.Detail("> " + (streamToLog ? commandLine : commandLine.Split('\n')[0]));
+        // A probe's script is data: its first line is enough to tell the processes apart. Each
+        // argument is shown whole but a huge one (a 5,000-character name), which is cut as any quoted value.
+        var shown = UrlRedactor.Redact(FormatCommandLine(executable, arguments.Select(InputQuote.Line).ToArray()));
+        log.Detail("> " + (streamToLog ? shown : shown.Split('\n')[0]));
         var started = Stopwatch.GetTimestamp();
 
         var stdout = new StringBuilder();

@@ -119,7 +119,9 @@ public sealed class EnvProvisioner
         var (owner, store, stamp, record, interpreter, specHash, plan, locked) = await AssessAsync(spec, backend, realPrefix, cancellationToken, applyLock: true, mayChange: true).ConfigureAwait(false);
         var changed = plan.CreatesEnv || plan.ChangesPackages || locked?.ChangedEnv == true;
         spec = locked?.Spec ?? spec;
-        foreach (var reason in plan.Reasons)
+        // A build's log says what it found too: a change pip already made while resolving the lock
+        // in place is a detail of the plan by the time it is planned.
+        foreach (var reason in plan.Reasons.Concat(locked?.ChangedEnv == true ? plan.Details : []))
         {
             log.Detail($"{spec.Name}: {reason}");
         }
