@@ -17,22 +17,27 @@ internal static class ProjectCommand
     /// Loads the project and the projects it references, and runs <paramref name="work"/> on their
     /// valid envs; coded errors become exit code 2.
     /// </summary>
+    /// <param name="live">Show a live status line while <paramref name="work"/> runs, in an interactive terminal (<see cref="ConsoleProvisionLog.LiveAsync{T}"/>).</param>
     public static async Task<int> RunAsync(
         string? project,
         bool verbose,
         Func<ProjectEnvSet, Task<int>> work,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool live = false)
     {
         try
         {
             var loaded = await ProjectLoader.LoadWithReferencesAsync(project, cancellationToken);
-            var envs = ProjectEnvSet.Prepare(loaded, new ConsoleProvisionLog(verbose));
+            var log = new ConsoleProvisionLog(verbose);
+            var envs = ProjectEnvSet.Prepare(loaded, log);
             foreach (var (file, error) in envs.Errors)
             {
                 Console.Error.WriteLine($"{file}: error {error.Code}: {error.Message}");
             }
 
-            return envs.Errors.Count > 0 ? 2 : await work(envs);
+            return envs.Errors.Count > 0 ? 2
+                : live ? await log.LiveAsync(() => work(envs))
+                : await work(envs);
         }
         catch (M1EnvException exception)
         {

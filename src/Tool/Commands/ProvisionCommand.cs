@@ -37,7 +37,7 @@ internal static class ProvisionCommand
                 ? ToolJson.Write(provisioned)
                 : string.Join(Environment.NewLine, provisioned.Select(env => $"{env.Name}: {env.Python}")));
             return 0;
-        }, cancellationToken));
+        }, cancellationToken, live: true));
         return command;
     }
 }
