@@ -170,8 +170,9 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
         if (plan.CondaInstall.Count > 0 && spec.CondaLockFile is { } lockFile)
         {
             log.Step($"Installing {Count(plan.CondaInstall.Count)} into conda env '{spec.Name}' from its lock {Path.GetFileName(lockFile)}: {string.Join(", ", plan.CondaInstall.Select(p => $"{p.Name} {p.Version.TrimStart('=')}"))}...");
-            await client.InstallFromLockAsync(spec.Name, spec.Prefix, lockFile, plan.CondaInstall.Select(p => p.Name).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
-            CondaStaleRecords.Remove(spec.Prefix, CondaLockReader.ReadFile(lockFile).Packages.Select(p => p.DistName).ToHashSet(StringComparer.Ordinal), log);
+            var locked = CondaLockReader.ReadFile(lockFile);
+            await client.InstallFromLockAsync(spec.Name, spec.Prefix, lockFile, locked, plan.CondaInstall.Select(p => p.Name).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+            CondaStaleRecords.Remove(spec.Prefix, locked.Packages.Select(p => p.DistName).ToHashSet(StringComparer.Ordinal), log);
         }
         else if (plan.CondaInstall.Count > 0)
         {

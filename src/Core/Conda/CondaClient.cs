@@ -45,7 +45,8 @@ public sealed class CondaClient(ProcessRunner runner, IProvisionLog log, CondaTo
     /// </summary>
     /// <param name="names">The packages that differ. libmamba's programs link again every package an
     /// explicit file lists, so they get a file of just these (the lock's lines for them).</param>
-    public async Task InstallFromLockAsync(string envName, string prefix, string lockFile, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    /// <param name="locked">What <paramref name="lockFile"/> holds.</param>
+    public async Task InstallFromLockAsync(string envName, string prefix, string lockFile, CondaLock locked, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
     {
         if (tool.CommandLine == CondaCommandLine.Conda)
         {
@@ -53,7 +54,6 @@ public sealed class CondaClient(ProcessRunner runner, IProvisionLog log, CondaTo
             return;
         }
 
-        var locked = CondaLockReader.ReadFile(lockFile);
         var part = Path.Combine(Path.GetTempPath(), $"m1env-{Guid.NewGuid():N}{CondaLock.FileSuffix}");
         try
         {

@@ -31,8 +31,7 @@ public sealed class CondaCommand(ProcessRunner runner, CondaTool tool)
             return (result, null);
         }
 
-        var transaction = result.Succeeded && !result.TimedOut ? CondaTransaction.Parse(result.StandardOutput) : null;
-        if (transaction is { Success: true })
+        if (CondaTransaction.OfSuccess(result) is { } transaction)
         {
             return (result, transaction);
         }

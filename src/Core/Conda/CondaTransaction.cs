@@ -1,5 +1,4 @@
 using System.Text.Json;
-using M1Env.Core.Errors;
 using M1Env.Core.Processes;
 
 namespace M1Env.Core.Conda;
@@ -54,15 +53,14 @@ public sealed record CondaTransaction(
     }
 
     /// <summary>
-    /// The transaction of a finished command, or the error that explains why there is none: the
-    /// command failed, printed no result, or its result says it did not succeed.
+    /// The transaction of a finished command that succeeded; null when the command failed, printed no
+    /// result, or its result says it did not succeed (then <see cref="CondaFailure.Explain"/> says why).
     /// </summary>
-    /// <exception cref="M1EnvException">See <see cref="CondaFailure.Explain"/>.</exception>
-    public static CondaTransaction FromResult(ProcessResult result, string envName)
+    public static CondaTransaction? OfSuccess(ProcessResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var transaction = result.Succeeded && !result.TimedOut ? Parse(result.StandardOutput) : null;
-        return transaction is { Success: true } ? transaction : throw CondaFailure.Explain(result, envName);
+        return transaction is { Success: true } ? transaction : null;
     }
 
     /// <summary>The <c>actions</c> object; conda has written it as a list of them for several prefixes.</summary>

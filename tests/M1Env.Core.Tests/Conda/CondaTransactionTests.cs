@@ -13,7 +13,7 @@ public sealed class CondaTransactionTests
         var fixture = CondaFixture.Load(tool, step);
         Assert.Equal(0, fixture.ExitCode);
         Assert.Equal(string.Empty, fixture.StandardError);
-        return CondaTransaction.FromResult(fixture.ToResult(), "demo");
+        return CondaResults.TransactionOf(fixture.ToResult(), "demo");
     }
 
     private static string[] Dists(IEnumerable<CondaPackageRef> packages) => packages.Select(p => p.DistName).ToArray();
@@ -160,7 +160,7 @@ public sealed class CondaTransactionTests
     {
         var result = new ProcessResult("conda install -p /p --json", exitCode, stdout, stdout.Split('\n'));
 
-        var error = Assert.Throws<M1EnvException>(() => CondaTransaction.FromResult(result, "demo"));
+        var error = Assert.Throws<M1EnvException>(() => CondaResults.TransactionOf(result, "demo"));
 
         Assert.Equal(ErrorCodes.CondaCommandFailed, error.Code);
         Assert.Contains("'demo'", error.Message, StringComparison.Ordinal);

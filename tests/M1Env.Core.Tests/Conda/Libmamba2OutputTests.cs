@@ -7,7 +7,7 @@ namespace M1Env.Core.Tests.Conda;
 public sealed class Libmamba2OutputTests
 {
     private static CondaTransaction Transaction(string tool, string step) =>
-        CondaTransaction.FromResult(CondaFixture.Load(tool, step).ToResult(), "demo");
+        CondaResults.TransactionOf(CondaFixture.Load(tool, step).ToResult(), "demo");
 
     private static string[] Dists(IEnumerable<CondaPackageRef> packages) => packages.Select(p => p.DistName).ToArray();
 
@@ -74,7 +74,7 @@ public sealed class Libmamba2OutputTests
         var fixture = CondaFixture.Load(tool, "create-explicit-hash-mismatch");
 
         Assert.False(CondaTransaction.Parse(fixture.StandardOutput)!.Success);
-        var error = Assert.Throws<M1EnvException>(() => CondaTransaction.FromResult(fixture.ToResult(), "demo4"));
+        var error = Assert.Throws<M1EnvException>(() => CondaResults.TransactionOf(fixture.ToResult(), "demo4"));
         Assert.Equal(ErrorCodes.LockHashMismatch, error.Code);
     }
 
