@@ -1,8 +1,8 @@
-using M1Env.Core.Conda;
-using M1Env.Core.Errors;
-using M1Env.Core.Lock;
-using M1Env.Core.Provisioning;
+using M1Env.Core.Backends.Conda;
+using M1Env.Core.Engine;
+using M1Env.Core.Infrastructure.Errors;
 using M1Env.Core.Spec;
+using M1Env.Core.Verify;
 using Microsoft.Build.Framework;
 using Task = Microsoft.Build.Utilities.Task;
 
@@ -111,7 +111,7 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
                 MiniforgeUrl = Blank(MiniforgeUrl),
                 MiniforgeSha256 = Blank(MiniforgeSha256),
             },
-            Verify = new Core.Verify.VerifySettings(Verify || RequireAccelerator, RequireAccelerator, Blank(VerifyReportDirectory)),
+            Verify = new VerifySettings(Verify || RequireAccelerator, RequireAccelerator, Blank(VerifyReportDirectory)),
             LockTimeout = TimeSpan.FromMinutes(LockTimeoutMinutes),
             LockFile = Blank(LockFile),
             LinkMode = Blank(LinkMode),

@@ -1,4 +1,4 @@
-using M1Env.Core.Planning;
+using M1Env.Core.Engine.Planning;
 using Microsoft.Build.Framework;
 
 namespace M1Env.Tasks;

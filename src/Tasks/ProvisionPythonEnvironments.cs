@@ -1,4 +1,4 @@
-using M1Env.Core.Provisioning;
+using M1Env.Core.Engine;
 using Microsoft.Build.Framework;
 
 namespace M1Env.Tasks;

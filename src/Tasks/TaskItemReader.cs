@@ -1,4 +1,4 @@
-using M1Env.Core.Errors;
+using M1Env.Core.Infrastructure.Errors;
 using M1Env.Core.Spec;
 using Microsoft.Build.Framework;
 

@@ -1,4 +1,4 @@
-using M1Env.Core.Diagnostics;
+using M1Env.Core.Infrastructure.Diagnostics;
 using Spectre.Console;
 
 namespace M1Env.Tool;

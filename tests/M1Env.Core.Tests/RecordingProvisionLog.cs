@@ -1,4 +1,4 @@
-using M1Env.Core.Diagnostics;
+using M1Env.Core.Infrastructure.Diagnostics;
 
 namespace M1Env.Core.Tests;
 

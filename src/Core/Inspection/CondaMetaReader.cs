@@ -1,6 +1,7 @@
 using System.Text.Json;
-using M1Env.Core.Conda;
-using M1Env.Core.Diagnostics;
+using M1Env.Core.Infrastructure.Diagnostics;
+using M1Env.Core.Infrastructure.FileSystem;
+using M1Env.Core.Packaging.Conda;
 
 namespace M1Env.Core.Inspection;
 
@@ -137,7 +138,7 @@ public static class CondaMetaReader
                 var depth = sitePackages >= 0 && sitePackages < parts.Length - 2 ? sitePackages + 2 : Math.Min(parts.Length - 1, 2);
                 return Path.Combine([prefix, .. parts[..depth]]);
             })
-            .Distinct(Paths.PathIdentity.Comparer)
+            .Distinct(PathIdentity.Comparer)
             .Order(StringComparer.Ordinal)
             .ToArray();
 

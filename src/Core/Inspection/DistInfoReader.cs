@@ -1,5 +1,5 @@
 using System.Text.Json;
-using M1Env.Core.Spec;
+using M1Env.Core.Packaging;
 
 namespace M1Env.Core.Inspection;
 

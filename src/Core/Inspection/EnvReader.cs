@@ -1,5 +1,3 @@
-using M1Env.Core.Venv;
-
 namespace M1Env.Core.Inspection;
 
 /// <summary>

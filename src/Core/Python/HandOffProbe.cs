@@ -1,7 +1,6 @@
 using System.Text.Json;
-using M1Env.Core.Errors;
-using M1Env.Core.Processes;
-using M1Env.Core.State;
+using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Infrastructure.Processes;
 
 namespace M1Env.Core.Python;
 

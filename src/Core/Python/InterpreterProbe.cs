@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using M1Env.Core.Processes;
+using M1Env.Core.Infrastructure.Processes;
 
 namespace M1Env.Core.Python;
 

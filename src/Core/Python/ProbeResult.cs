@@ -1,5 +1,3 @@
-using M1Env.Core.State;
-
 namespace M1Env.Core.Python;
 
 /// <summary>What a probe learnt: the interpreter's identity, or why it could not be asked.</summary>

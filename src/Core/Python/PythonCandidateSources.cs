@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using M1Env.Core.Paths;
+using M1Env.Core.Infrastructure.FileSystem;
+using M1Env.Core.Machine;
 
 namespace M1Env.Core.Python;
 

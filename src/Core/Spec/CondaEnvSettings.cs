@@ -1,5 +1,5 @@
-using M1Env.Core.Diagnostics;
-using M1Env.Core.Errors;
+using M1Env.Core.Infrastructure.Diagnostics;
+using M1Env.Core.Infrastructure.Errors;
 
 namespace M1Env.Core.Spec;
 

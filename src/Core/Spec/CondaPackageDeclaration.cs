@@ -1,4 +1,4 @@
-using M1Env.Core.Errors;
+using M1Env.Core.Infrastructure.Errors;
 
 namespace M1Env.Core.Spec;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using M1Env.Core.Infrastructure.Diagnostics;
 
 namespace M1Env.Core.Spec;
 
@@ -25,7 +26,7 @@ public static partial class CondaSpecTranslator
     [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_.-]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex ChannelName();
 
-    private static string InputQuoteOf(string text) => Diagnostics.InputQuote.Shorten(text.Trim());
+    private static string InputQuoteOf(string text) => InputQuote.Shorten(text.Trim());
 
     public static bool IsValidName(string name) => PackageName().IsMatch(name);
 

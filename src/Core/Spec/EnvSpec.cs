@@ -1,3 +1,6 @@
+using M1Env.Core.Packaging.Pep751;
+using M1Env.Core.Python;
+
 namespace M1Env.Core.Spec;
 
 /// <summary>A validated, canonical environment: everything that decides what ends up in the prefix.</summary>
@@ -54,5 +57,5 @@ public sealed record EnvSpec(
     public string? CondaLockFile { get; init; }
 
     /// <summary>How this build treats the lock.</summary>
-    public Lock.LockSettings Lock { get; init; } = Core.Lock.LockSettings.Default;
+    public LockSettings Lock { get; init; } = LockSettings.Default;
 }

@@ -1,7 +1,9 @@
-using M1Env.Core.Diagnostics;
-using M1Env.Core.Errors;
-using M1Env.Core.Pip;
-using M1Env.Core.Paths;
+using M1Env.Core.Infrastructure.Diagnostics;
+using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Infrastructure.FileSystem;
+using M1Env.Core.Packaging;
+using M1Env.Core.Packaging.Conda;
+using M1Env.Core.Packaging.Pep751;
 
 namespace M1Env.Core.Spec;
 
@@ -16,7 +18,7 @@ internal static class LockFiles
     /// </summary>
     public static string PathOf(EnvDeclaration env, SpecContext context, int envCount)
     {
-        var byDefault = env.Kind == EnvKind.Conda ? env.Name + Lock.Conda.CondaLock.FileSuffix : PyLockNames.FileNameOf(env.Name);
+        var byDefault = env.Kind == EnvKind.Conda ? env.Name + CondaLock.FileSuffix : PyLockNames.FileNameOf(env.Name);
         return Path.GetFullPath(DeclaredPathOf(env, context, envCount) ?? byDefault, context.ProjectDirectory);
     }
 

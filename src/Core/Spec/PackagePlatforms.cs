@@ -1,5 +1,6 @@
-using M1Env.Core.Lock;
-using M1Env.Core.Pip;
+using M1Env.Core.Infrastructure.Diagnostics;
+using M1Env.Core.Packaging;
+using M1Env.Core.Packaging.Markers;
 
 namespace M1Env.Core.Spec;
 
@@ -42,11 +43,11 @@ public sealed record PackagePlatforms(IReadOnlyList<LockPlatform> Platforms, str
 
         if (platform is null)
         {
-            return Platforms.Count == 0 && Lock.Marker.Parse(Markers!).Evaluate(new MarkerEnvironment { PythonVersion = pythonVersion, PythonFullVersion = pythonVersion });
+            return Platforms.Count == 0 && Packaging.Markers.Marker.Parse(Markers!).Evaluate(new MarkerEnvironment { PythonVersion = pythonVersion, PythonFullVersion = pythonVersion });
         }
 
         return (Platforms.Count == 0 || Platforms.Contains(platform))
-            && (Markers is null || Lock.Marker.Parse(Markers).Evaluate(platform.MarkerValues(pythonVersion)));
+            && (Markers is null || Packaging.Markers.Marker.Parse(Markers).Evaluate(platform.MarkerValues(pythonVersion)));
     }
 
     /// <summary>Reads the metadata as written; null with a reason when either is wrong.</summary>
@@ -57,7 +58,7 @@ public sealed record PackagePlatforms(IReadOnlyList<LockPlatform> Platforms, str
         var unknown = names.Where(n => !LockPlatform.TryParse(n, out _)).ToArray();
         if (unknown.Length > 0)
         {
-            problem = $"Platforms names {Diagnostics.InputQuote.Shorten(string.Join(", ", unknown))}, which M1Env does not know; use {LockPlatform.KnownNames}";
+            problem = $"Platforms names {InputQuote.Shorten(string.Join(", ", unknown))}, which M1Env does not know; use {LockPlatform.KnownNames}";
             return null;
         }
 
@@ -67,7 +68,7 @@ public sealed record PackagePlatforms(IReadOnlyList<LockPlatform> Platforms, str
             try
             {
                 // Evaluated once per platform too: some comparisons fail only then (packaging refuses '~=' between two names).
-                var parsed = Lock.Marker.Parse(marker);
+                var parsed = Packaging.Markers.Marker.Parse(marker);
                 foreach (var platform in LockPlatform.All)
                 {
                     parsed.Evaluate(platform.MarkerValues("3.12"));

@@ -1,3 +1,5 @@
+using M1Env.Core.Packaging;
+
 namespace M1Env.Core.Spec;
 
 /// <summary>A validated pip package: its normalised name, extras and PEP 440 specifier.</summary>

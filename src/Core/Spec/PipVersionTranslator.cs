@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using M1Env.Core.Diagnostics;
+using M1Env.Core.Infrastructure.Diagnostics;
 using NuGet.Versioning;
 
 namespace M1Env.Core.Spec;

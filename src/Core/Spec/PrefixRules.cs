@@ -1,4 +1,4 @@
-using M1Env.Core.Paths;
+using M1Env.Core.Infrastructure.FileSystem;
 
 namespace M1Env.Core.Spec;
 

@@ -1,6 +1,8 @@
-using M1Env.Core.Diagnostics;
-using M1Env.Core.Errors;
-using M1Env.Core.Paths;
+using M1Env.Core.Infrastructure.Diagnostics;
+using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Infrastructure.FileSystem;
+using M1Env.Core.Packaging;
+using M1Env.Core.Python;
 
 namespace M1Env.Core.Spec;
 

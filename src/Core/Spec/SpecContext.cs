@@ -8,7 +8,7 @@ public sealed record SpecContext(string ProjectDirectory, string EnvRoot, Packag
     public string? NamedEnvsDirectory { get; init; }
 
     /// <summary>The lock properties of the build.</summary>
-    public Lock.LockSettings Lock { get; init; } = Core.Lock.LockSettings.Default;
+    public LockSettings Lock { get; init; } = LockSettings.Default;
 
     /// <summary>M1EnvLockFile: the lock file of a project's only env, relative to the project; null for the default.</summary>
     public string? LockFile { get; init; }

@@ -1,3 +1,5 @@
+using M1Env.Core.Infrastructure.FileSystem;
+
 namespace M1Env.Core.State;
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed class BuildKey
             key.Add("file", File.GetLastWriteTime(file).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), file);
         }
 
-        foreach (var directory in watchedDirectories.Where(Directory.Exists).Distinct(Paths.PathIdentity.Comparer))
+        foreach (var directory in watchedDirectories.Where(Directory.Exists).Distinct(PathIdentity.Comparer))
         {
             key.Add("dir", Directory.GetLastWriteTime(directory).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), directory);
         }

@@ -1,3 +1,5 @@
+using M1Env.Core.Infrastructure.FileSystem;
+using M1Env.Core.Packaging;
 using M1Env.Core.Python;
 
 namespace M1Env.Core.State;
@@ -11,7 +13,7 @@ namespace M1Env.Core.State;
 public sealed record InterpreterRecord(PythonInterpreter Interpreter, FileFingerprint Fingerprint, EnvHandOff? HandOff)
 {
     /// <summary>Which wheels the interpreter takes and its marker values, once a lock was installed for it; null until then.</summary>
-    public Lock.TargetEnvironment? Target { get; init; }
+    public TargetEnvironment? Target { get; init; }
 
     /// <summary>True when the interpreter's file is still the one that was probed.</summary>
     public bool IsCurrent() => Fingerprint == FileFingerprint.Of(Interpreter.Executable);

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using M1Env.Core.Diagnostics;
-using M1Env.Core.Errors;
-using M1Env.Core.Paths;
+using M1Env.Core.Infrastructure.Diagnostics;
+using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Infrastructure.FileSystem;
 
 namespace M1Env.Core.State;
 

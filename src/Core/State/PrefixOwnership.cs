@@ -1,5 +1,5 @@
-using M1Env.Core.Errors;
-using M1Env.Core.Paths;
+using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Infrastructure.FileSystem;
 
 namespace M1Env.Core.State;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using M1Env.Core.Errors;
-using M1Env.Core.Processes;
+using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Infrastructure.Processes;
 
 namespace M1Env.Core.Verify;
 

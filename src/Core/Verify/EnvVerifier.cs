@@ -1,7 +1,7 @@
 using System.Text.Json;
-using M1Env.Core.Diagnostics;
-using M1Env.Core.Errors;
-using M1Env.Core.Processes;
+using M1Env.Core.Infrastructure.Diagnostics;
+using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Infrastructure.Processes;
 using M1Env.Core.State;
 
 namespace M1Env.Core.Verify;

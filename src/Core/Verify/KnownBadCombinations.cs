@@ -1,7 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
+using M1Env.Core.Machine;
+using M1Env.Core.Packaging.Versions;
 using M1Env.Core.Spec;
-using M1Env.Core.Versions;
 
 namespace M1Env.Core.Verify;
 
@@ -26,7 +27,7 @@ public static class KnownBadCombinations
             && rule.Packages.All(p => declared.TryGetValue(p.Key, out var range) && MayOverlap(range, p.Value)));
 
     /// <summary>The warnings of a spec's pip packages, in words, for this machine.</summary>
-    public static IEnumerable<string> Describe(EnvSpec spec) => Describe(spec, OperatingSystem.IsMacOS() ? Probe.MacSystem.ProductVersion : null);
+    public static IEnumerable<string> Describe(EnvSpec spec) => Describe(spec, OperatingSystem.IsMacOS() ? MacSystem.ProductVersion : null);
 
     internal static IEnumerable<string> Describe(EnvSpec spec, string? macOSVersion) =>
         Find(

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using M1Env.Core.Conda;
-using M1Env.Core.Diagnostics;
-using M1Env.Core.Errors;
-using M1Env.Core.Probe;
-using M1Env.Core.Processes;
+using M1Env.Core.Backends.Conda;
+using M1Env.Core.Infrastructure.Diagnostics;
+using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Infrastructure.Processes;
+using M1Env.Core.Machine;
 using M1Env.Core.Spec;
 using M1Env.Core.Verify;
 using M1Env.Tool.Doctor;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using M1Env.Core.Planning;
+using M1Env.Core.Engine.Planning;
 
 namespace M1Env.Tool.Commands;
 

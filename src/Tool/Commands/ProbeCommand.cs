@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using M1Env.Core.Probe;
+using M1Env.Core.Machine;
 using Spectre.Console;
 
 namespace M1Env.Tool.Commands;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using M1Env.Core.Errors;
+using M1Env.Core.Infrastructure.Errors;
 using M1Env.Tool.Projects;
 
 namespace M1Env.Tool.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using M1Env.Core.Errors;
-using M1Env.Core.Provisioning;
+using M1Env.Core.Engine;
+using M1Env.Core.Infrastructure.Errors;
 
 namespace M1Env.Tool.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CliWrap;
-using M1Env.Core.Errors;
+using M1Env.Core.Infrastructure.Errors;
 using M1Env.Tool.Running;
 
 namespace M1Env.Tool.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using M1Env.Core.Diagnostics;
-using M1Env.Core.Errors;
-using M1Env.Core.Processes;
+using M1Env.Core.Infrastructure.Diagnostics;
+using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Infrastructure.Processes;
 using M1Env.Core.Verify;
 using M1Env.Tool.Projects;
 using Spectre.Console;

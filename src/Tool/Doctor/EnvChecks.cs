@@ -1,4 +1,4 @@
-using M1Env.Core.Planning;
+using M1Env.Core.Backends;
 using M1Env.Core.Verify;
 using M1Env.Tool.Projects;
 

@@ -1,8 +1,7 @@
-using M1Env.Core.Conda;
-using M1Env.Core.Platform;
-using M1Env.Core.Probe;
-using M1Env.Core.Processes;
-using M1Env.Core.Python;
+using M1Env.Core.Backends.Conda;
+using M1Env.Core.Infrastructure.Diagnostics;
+using M1Env.Core.Infrastructure.Processes;
+using M1Env.Core.Machine;
 
 namespace M1Env.Tool.Doctor;
 
@@ -31,7 +30,7 @@ internal static class MachineChecks
             _ => new DoctorCheck("Accelerator", DoctorStatus.Warn, "none: " + (OperatingSystem.IsMacOS() ? machine.Metal.Problem : machine.Cuda.Problem), "frameworks will run on the CPU"),
         };
 
-        var candidate = new CondaLocator(CondaCandidateSources.ForCurrentProcess(), new ProcessRunner(Core.Diagnostics.NullProvisionLog.Instance), Core.Diagnostics.NullProvisionLog.Instance).Choose(conda);
+        var candidate = new CondaLocator(CondaCandidateSources.ForCurrentProcess(), new ProcessRunner(NullProvisionLog.Instance), NullProvisionLog.Instance).Choose(conda);
         if (candidate is null)
         {
             yield return !condaNeeded ? new DoctorCheck("conda", DoctorStatus.Pass, "not needed (no CondaEnv declared) and not found")

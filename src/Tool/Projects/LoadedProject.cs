@@ -1,5 +1,5 @@
+using M1Env.Core.Engine;
 using M1Env.Core.Spec;
-using M1Env.Core.Provisioning;
 
 namespace M1Env.Tool.Projects;
 

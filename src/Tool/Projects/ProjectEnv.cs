@@ -1,4 +1,4 @@
-using M1Env.Core.Provisioning;
+using M1Env.Core.Engine;
 using M1Env.Core.Spec;
 
 namespace M1Env.Tool.Projects;

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using CliWrap;
 using CliWrap.Buffered;
-using M1Env.Core.Conda;
-using M1Env.Core.Errors;
-using M1Env.Core.Lock;
-using M1Env.Core.Provisioning;
+using M1Env.Core.Backends.Conda;
+using M1Env.Core.Engine;
+using M1Env.Core.Infrastructure.Errors;
 using M1Env.Core.Spec;
 using M1Env.Core.Verify;
 

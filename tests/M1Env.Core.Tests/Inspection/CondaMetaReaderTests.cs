@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using M1Env.Core.Inspection;
-using M1Env.Core.Tests.Conda;
+using M1Env.Core.Tests.Backends.Conda;
 using M1Env.Testing;
 
 namespace M1Env.Core.Tests.Inspection;

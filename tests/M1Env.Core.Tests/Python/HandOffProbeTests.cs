@@ -1,9 +1,10 @@
-using M1Env.Core.Diagnostics;
-using M1Env.Core.Processes;
-using M1Env.Core.Pip;
+using M1Env.Core.Backends.Venv;
+using M1Env.Core.Cache;
+using M1Env.Core.Infrastructure.Diagnostics;
+using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Infrastructure.Processes;
 using M1Env.Core.Python;
 using M1Env.Core.Spec;
-using M1Env.Core.Venv;
 using M1Env.Testing;
 
 namespace M1Env.Core.Tests.Python;
@@ -58,7 +59,7 @@ public sealed class HandOffProbeTests : IDisposable
     [Fact]
     public async Task A_broken_interpreter_is_an_error_that_shows_its_output()
     {
-        var error = await Assert.ThrowsAsync<Core.Errors.M1EnvException>(() =>
+        var error = await Assert.ThrowsAsync<M1EnvException>(() =>
             new HandOffProbe(new ProcessRunner(NullProvisionLog.Instance)).ReadAsync(temp.Combine("no-python"), CancellationToken.None));
         Assert.NotEmpty(error.ToolOutput);
     }

@@ -1,9 +1,8 @@
 using System.Runtime.Versioning;
-using M1Env.Core.Diagnostics;
-using M1Env.Core.Errors;
-using M1Env.Core.Processes;
+using M1Env.Core.Infrastructure.Diagnostics;
+using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Infrastructure.Processes;
 using M1Env.Core.Python;
-using M1Env.Core.Spec;
 using M1Env.Testing;
 
 namespace M1Env.Core.Tests.Python;

@@ -1,4 +1,4 @@
-using M1Env.Core.Errors;
+using M1Env.Core.Infrastructure.Errors;
 using M1Env.Core.Spec;
 
 namespace M1Env.Core.Tests.Spec;

@@ -1,4 +1,4 @@
-using M1Env.Core.Pip;
+using M1Env.Core.Packaging;
 using M1Env.Core.Spec;
 
 namespace M1Env.Core.Tests.Spec;
@@ -65,8 +65,8 @@ public class PackagePlatformsTests
     {
         var read = Read("win-x64", "python_version < '3.13'");
         Assert.Equal("((sys_platform == 'win32' and platform_machine == 'AMD64')) and (python_version < '3.13')", read.Marker);
-        Assert.True(M1Env.Core.Lock.Marker.Parse(read.Marker!).Evaluate(LockPlatform.WinX64.MarkerValues("3.12")));
-        Assert.False(M1Env.Core.Lock.Marker.Parse(read.Marker!).Evaluate(LockPlatform.WinX64.MarkerValues("3.13")));
+        Assert.True(M1Env.Core.Packaging.Markers.Marker.Parse(read.Marker!).Evaluate(LockPlatform.WinX64.MarkerValues("3.12")));
+        Assert.False(M1Env.Core.Packaging.Markers.Marker.Parse(read.Marker!).Evaluate(LockPlatform.WinX64.MarkerValues("3.13")));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
-using M1Env.Core.Errors;
-using M1Env.Core.Lock;
-using M1Env.Core.Pip;
+using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Packaging;
 using M1Env.Core.Spec;
 
 namespace M1Env.Core.Tests.Spec;

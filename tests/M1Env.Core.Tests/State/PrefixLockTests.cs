@@ -1,6 +1,6 @@
-using M1Env.Core.Diagnostics;
-using M1Env.Core.Errors;
-using M1Env.Core.Paths;
+using M1Env.Core.Infrastructure.Diagnostics;
+using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Infrastructure.FileSystem;
 using M1Env.Core.State;
 using M1Env.Testing;
 

@@ -1,3 +1,4 @@
+using M1Env.Core.Infrastructure.FileSystem;
 using M1Env.Core.Python;
 using M1Env.Core.State;
 using M1Env.Testing;

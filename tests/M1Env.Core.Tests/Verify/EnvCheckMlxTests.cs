@@ -1,5 +1,5 @@
-using M1Env.Core.Errors;
-using M1Env.Core.Processes;
+using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Infrastructure.Processes;
 using M1Env.Core.State;
 using M1Env.Core.Verify;
 using M1Env.Testing;

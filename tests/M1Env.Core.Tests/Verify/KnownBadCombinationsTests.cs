@@ -1,3 +1,4 @@
+using M1Env.Core.Python;
 using M1Env.Core.Spec;
 using M1Env.Core.Verify;
 

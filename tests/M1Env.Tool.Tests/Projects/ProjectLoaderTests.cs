@@ -1,5 +1,4 @@
 using System.Text.Json;
-using M1Env.Core.Lock;
 using M1Env.Core.Spec;
 using M1Env.Tool.Projects;
 

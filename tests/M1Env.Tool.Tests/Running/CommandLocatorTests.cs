@@ -1,4 +1,4 @@
-using M1Env.Core.Errors;
+using M1Env.Core.Infrastructure.Errors;
 using M1Env.Tool.Running;
 
 namespace M1Env.Tool.Tests.Running;

@@ -1,0 +1,67 @@
+using M1Env.Core.Inspection;
+using M1Env.Core.Locking;
+using M1Env.Core.Packaging;
+using M1Env.Core.Python;
+using M1Env.Core.Spec;
+using M1Env.Core.State;
+
+namespace M1Env.Core.Backends;
+
+/// <summary>
+/// One kind of env (a venv, a conda env) behind the shape the provisioner and the planner share:
+/// read the prefix from its files, tell what the env is made from, make it, and apply the changes
+/// its own package manager owns. pip packages are applied the same way for every kind.
+/// </summary>
+public interface IEnvBackend
+{
+    /// <summary>What the prefix is, from a few entries, without a process.</summary>
+    PrefixFacts Inspect(string prefix);
+
+    /// <summary>What the prefix holds, from its files, without a process.</summary>
+    InstalledEnv Read(string prefix, bool verifyFiles);
+
+    /// <summary>The env's own interpreter.</summary>
+    string PythonPath(string prefix);
+
+    /// <summary>
+    /// The interpreter the env is (or will be) made from, without a process when the record of its
+    /// file still holds: a venv's base CPython; a conda env's own Python. Null when the env must be
+    /// made before it can be known (a conda env that does not exist yet).
+    /// </summary>
+    Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, CancellationToken cancellationToken);
+
+    /// <summary>The env's locks against its declaration, from files alone; none when the env has no lock to apply.</summary>
+    IReadOnlyList<LockAssessment> AssessLock(EnvSpec spec);
+
+    /// <summary>
+    /// Reads the env's lock, decides (install it, resolve again, or fail in locked mode), resolves
+    /// what changed and writes the lock, and returns the spec the lock makes. Null when the env has no
+    /// lock to apply. Starts a process only to resolve.
+    /// </summary>
+    /// <param name="interpreter">From <see cref="ChooseInterpreterAsync"/>; null before a conda env exists.</param>
+    /// <param name="knownTarget">Which wheels the interpreter takes, from its record; null when it must be asked.</param>
+    /// <param name="inPlace">The env, when it exists and the build keeps it: a changed lock may then be resolved by installing the change into it (<see cref="EnvLock.ChangedEnv"/>); null when the build remakes it, or only plans.</param>
+    Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, EnvInPlace? inPlace, CancellationToken cancellationToken);
+
+    /// <summary>Finds what the plan's work needs (conda itself, or the Miniforge to install) before anything in the prefix is written.</summary>
+    Task PrepareAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken);
+
+    /// <summary>Makes the env in an empty prefix, with everything but its pip packages; returns its interpreter.</summary>
+    Task<PythonInterpreter> CreateAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The pip wheel pip runs from while the env has no pip of its own (a venv made without it), and
+    /// which the next install puts into the env; null when the env has pip, or pip comes with the env.
+    /// </summary>
+    string? PipWheelWhileMissing(EnvSpec spec, PythonInterpreter? interpreter);
+
+    /// <summary>
+    /// What an app embedding the env's interpreter needs (<see cref="EnvHandOff"/>), asked when the
+    /// env is made from an interpreter file without a record: a venv's from its base interpreter's
+    /// probe (shared by the envs of one interpreter) and its own site-packages; a conda env's from its python.
+    /// </summary>
+    Task<EnvHandOff> HandOffAsync(EnvSpec spec, PythonInterpreter interpreter, CancellationToken cancellationToken);
+
+    /// <summary>Applies the plan's conda changes (install, repair, remove); a venv's plans have none.</summary>
+    Task ApplyCondaChangesAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken);
+}

@@ -1,0 +1,72 @@
+using M1Env.Core.Backends.Conda;
+using M1Env.Core.Infrastructure.Diagnostics;
+using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Infrastructure.FileSystem;
+using M1Env.Core.Infrastructure.Processes;
+using M1Env.Core.Spec;
+using M1Env.Core.Verify;
+
+namespace M1Env.Core.Engine;
+
+/// <summary>
+/// A project's M1Env properties, as the MSBuild task receives them or the <c>m1env</c> tool reads them
+/// with <c>dotnet msbuild -getProperty</c>: one place turns them into specs and a provisioner, so the
+/// build and the tool do the same thing.
+/// </summary>
+public sealed record ProjectSettings(string ProjectFile, string ProjectDirectory, string EnvRoot, string ToolsDirectory)
+{
+    public PackageSourceSettings Sources { get; init; } = PackageSourceSettings.Default;
+
+    public CondaSettings? Conda { get; init; }
+
+    public VerifySettings Verify { get; init; } = VerifySettings.Off;
+
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>M1EnvLockFile: the lock file of the project's only env; null for the default.</summary>
+    public string? LockFile { get; init; }
+
+    /// <summary>The lock properties (M1EnvLockedMode, M1EnvFrozen, M1EnvLockPlatforms, M1EnvLockUpdate...).</summary>
+    public LockSettings Lock { get; init; } = LockSettings.Default;
+
+    /// <summary>M1EnvLinkMode as written; read by <see cref="LinkModeSetting"/>.</summary>
+    public string? LinkMode { get; init; }
+
+    /// <summary>Validates the declarations into specs and makes the provisioner that applies them.</summary>
+    public (SpecBuildResult Specs, EnvProvisioner Provisioner) Prepare(
+        IReadOnlyList<EnvDeclaration> envs,
+        IReadOnlyList<PackageDeclaration> pipPackages,
+        IReadOnlyList<CondaPackageDeclaration> condaPackages,
+        IProvisionLog log,
+        string? buildKey)
+    {
+        var conda = Conda ?? new CondaSettings(null, Bootstrap: true, ToolsDirectory);
+        var condaLocator = CondaLocators.ForCurrentProcess(new ProcessRunner(log), log, LockTimeout);
+        var context = new SpecContext(ProjectDirectory, EnvRoot, Sources, ToolsDirectory)
+        {
+            // Read from files only, and only when a conda env is declared.
+            NamedEnvsDirectory = envs.Any(e => e.Kind == EnvKind.Conda) ? condaLocator.NamedEnvsDirectory(conda) : null,
+            LockFile = LockFile,
+            Lock = Lock,
+        };
+        var specs = SpecBuilder.Build(envs, pipPackages, condaPackages, context);
+        foreach (var warning in specs.Warnings)
+        {
+            log.Warning(warning.Code, warning.Message);
+        }
+        if (!LinkModeSetting.TryParse(LinkMode, out var linkMode))
+        {
+            specs = specs with { Errors = [.. specs.Errors, new SpecError(ErrorCodes.InvalidSetting, LinkModeSetting.Rejection(LinkMode!))] };
+        }
+
+        var options = new ProvisionOptions(ToolsDirectory, ToolInfo.Version, LockTimeout, buildKey)
+        {
+            ProjectFile = ProjectFile,
+            EnvRoot = EnvRoot,
+            Conda = conda,
+            Verify = Verify,
+            LinkMode = linkMode,
+        };
+        return (specs, new EnvProvisioner(options, log, condaLocator: condaLocator));
+    }
+}

@@ -1,0 +1,25 @@
+using M1Env.Core.Packaging;
+using M1Env.Core.Packaging.Pep751;
+using M1Env.Core.Spec;
+
+namespace M1Env.Core.Installers.Pip;
+
+/// <summary>What a venv must hold, from its lock: exactly these artifacts, installed by pip with their hashes.</summary>
+/// <param name="LockHash">The sha256 of the lock file's bytes, recorded so an edited or checked-out lock is applied again.</param>
+/// <param name="Selected">This machine's artifact of every package the lock holds for it.</param>
+/// <param name="Target">Which wheels the interpreter takes and its marker values: what <paramref name="Selected"/> was picked for, recorded so the next build need not ask.</param>
+public sealed record LockedPip(string LockFile, string LockHash, IReadOnlyList<SelectedArtifact> Selected, TargetEnvironment Target)
+{
+    /// <summary>The lock was resolved by installing the change into the env (<see cref="InPlacePipResolution"/>): the env changed already.</summary>
+    public bool InstalledInPlace { get; init; }
+
+    /// <summary>What pip installed into the env while it resolved the lock in place, by name.</summary>
+    public IReadOnlyList<string> InstalledNow { get; init; } = [];
+
+    /// <summary>The spec with exactly the locked packages as its pip packages, each at its locked version, and the lock's hash beside any it has.</summary>
+    public EnvSpec Pin(EnvSpec spec) => spec with
+    {
+        PipPackages = Selected.Select(s => new PipRequirement(s.Name, [], s.Version is null ? string.Empty : "==" + s.Version)).ToArray(),
+        LockHash = spec.LockHash.Length == 0 ? LockHash : $"{spec.LockHash} {LockHash}",
+    };
+}

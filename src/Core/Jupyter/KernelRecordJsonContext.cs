@@ -1,7 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace M1Env.Core.Jupyter;
-
-[JsonSourceGenerationOptions(WriteIndented = true)]
-[JsonSerializable(typeof(Dictionary<string, string>))]
-internal sealed partial class KernelRecordJsonContext : JsonSerializerContext;

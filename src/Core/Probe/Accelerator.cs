@@ -1,9 +1,0 @@
-namespace M1Env.Core.Probe;
-
-/// <summary>The accelerator a machine offers Python frameworks.</summary>
-public enum Accelerator
-{
-    Cpu,
-    Metal,
-    Cuda,
-}
