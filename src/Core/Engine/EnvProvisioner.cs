@@ -349,9 +349,14 @@ public sealed class EnvProvisioner
 
         if (plan.Install.Count > 0 || selfWheel is not null)
         {
-            await new PipPackageInstall(runner, log, wheels, seeds, underWay).RunAsync(spec, work.Backend, work.Interpreter, work.Locked, plan.Install, cancellationToken).ConfigureAwait(false);
+            await new PipPackageInstall(runner, log, wheels, seeds, underWay).RunAsync(spec, PipTargetOf(work), work.Interpreter, work.Locked, plan.Install, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static PipTarget PipTargetOf(EnvWork work) => new(
+        work.Backend.PythonPath(work.Spec.Prefix),
+        () => work.Backend.Read(work.Spec.Prefix, verifyFiles: false),
+        () => work.Backend.PipWheelWhileMissing(work.Spec, work.Interpreter));
 
     /// <summary>Writes what is now true: the interpreter's record, the complete stamp, the build key.</summary>
     private async Task<ProvisionedEnv> RecordAsync(EnvWork work, InterpreterRecord? record, bool writeStamp, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
-using M1Env.Core.Installers.Pip;
 using M1Env.Core.Packaging.Markers;
 
 namespace M1Env.Core.Packaging;

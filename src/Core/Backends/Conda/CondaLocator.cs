@@ -4,7 +4,6 @@ using M1Env.Core.Infrastructure.Errors;
 using M1Env.Core.Infrastructure.FileSystem;
 using M1Env.Core.Infrastructure.Processes;
 using M1Env.Core.Machine;
-using M1Env.Core.Packaging.Conda;
 
 namespace M1Env.Core.Backends.Conda;
 

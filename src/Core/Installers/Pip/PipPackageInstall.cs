@@ -1,4 +1,3 @@
-using M1Env.Core.Backends;
 using M1Env.Core.Cache;
 using M1Env.Core.Infrastructure.Diagnostics;
 using M1Env.Core.Infrastructure.Processes;
@@ -16,21 +15,21 @@ namespace M1Env.Core.Installers.Pip;
 /// </summary>
 internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log, KeptWheels wheels, PipSeeds seeds, InstallsUnderWay underWay)
 {
-    public async Task RunAsync(EnvSpec spec, IEnvBackend backend, PythonInterpreter? interpreter, LockedPip? locked, IReadOnlyList<PipRequirement> install, CancellationToken cancellationToken)
+    public async Task RunAsync(EnvSpec spec, PipTarget target, PythonInterpreter? interpreter, LockedPip? locked, IReadOnlyList<PipRequirement> install, CancellationToken cancellationToken)
     {
-        var selfWheel = backend.PipWheelWhileMissing(spec, interpreter);
+        var selfWheel = target.PipWheelWhileMissing();
 
         // Where nothing is kept (Windows), waiting for another env would only put the pip runs in a row.
         if (locked is null || interpreter is null || !KeptInstalls.Supported)
         {
-            await PipAsync(spec, backend, interpreter, locked, install, [], selfWheel, cancellationToken).ConfigureAwait(false);
+            await PipAsync(spec, target, interpreter, locked, install, [], selfWheel, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var envPython = backend.PythonPath(spec.Prefix);
+        var envPython = target.Python;
         var names = install.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
         var location = Locations(spec, locked);
-        var wanted = wheels.Plant(locked.Selected.Where(s => names.Contains(s.Name)).ToArray(), location, backend.Read(spec.Prefix, verifyFiles: false), interpreter, envPython);
+        var wanted = wheels.Plant(locked.Selected.Where(s => names.Contains(s.Name)).ToArray(), location, target.Read(), interpreter, envPython);
         var seedKey = selfWheel is null ? null : PipSeeds.KeyFor(selfWheel, interpreter.ParsedVersion);
         var claim = underWay.Claim(wanted.Select(s => KeptWheels.KeyFor(s, interpreter)).Append(seedKey).OfType<string>());
         var theirs = wanted.Where(s => KeptWheels.KeyFor(s, interpreter) is { } key && !claim.Mine.Contains(key)).ToArray();
@@ -42,7 +41,7 @@ internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log,
         {
             if (mine.Length > 0 || (selfWheel is not null && !seedIsTheirs))
             {
-                await PipAsync(spec, backend, interpreter, locked, Requirements(install, mine), mine, selfWheel, cancellationToken).ConfigureAwait(false);
+                await PipAsync(spec, target, interpreter, locked, Requirements(install, mine), mine, selfWheel, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -58,15 +57,15 @@ internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log,
 
         log.Step($"Waiting for another environment of this build, which installs {string.Join(", ", theirs.Select(s => $"{s.Name}=={s.Version}").Append(seedIsTheirs ? "pip" : null).OfType<string>())}...");
         await claim.OthersDoneAsync(cancellationToken).ConfigureAwait(false);
-        if (seedIsTheirs && backend.Read(spec.Prefix, verifyFiles: false).SitePackages is { } sitePackages
+        if (seedIsTheirs && target.Read().SitePackages is { } sitePackages
             && seeds.TryPlant(selfWheel!, interpreter.ParsedVersion, spec.Prefix, sitePackages, envPython))
         {
             log.Detail($"Linked pip into '{spec.Name}' from {seeds.FolderFor(selfWheel!, interpreter.ParsedVersion)}.");
         }
 
         // What the other env could not keep is installed here after all.
-        var left = wheels.Plant(theirs, location, backend.Read(spec.Prefix, verifyFiles: false), interpreter, envPython);
-        await PipAsync(spec, backend, interpreter, locked, Requirements(install, left), left, backend.PipWheelWhileMissing(spec, interpreter), cancellationToken).ConfigureAwait(false);
+        var left = wheels.Plant(theirs, location, target.Read(), interpreter, envPython);
+        await PipAsync(spec, target, interpreter, locked, Requirements(install, left), left, target.PipWheelWhileMissing(), cancellationToken).ConfigureAwait(false);
     }
 
     private static string[] IndexUrls(EnvSpec spec) => new[] { spec.Sources.IndexUrl }.Concat(spec.Sources.ExtraIndexUrls).OfType<string>().ToArray();
@@ -88,7 +87,7 @@ internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log,
     /// <summary>One pip run: the locked files with their hashes, or the requirements; then keeps what it installed for the next env.</summary>
     private async Task PipAsync(
         EnvSpec spec,
-        IEnvBackend backend,
+        PipTarget target,
         PythonInterpreter? interpreter,
         LockedPip? locked,
         IReadOnlyList<PipRequirement> install,
@@ -104,7 +103,7 @@ internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log,
         log.Step(install.Count == 0
             ? $"Installing pip into '{spec.Name}'..."
             : $"Installing {(install.Count == 1 ? "1 package" : $"{install.Count} packages")} into '{spec.Name}': {string.Join(", ", install)}{(selfWheel is null ? string.Empty : ", and pip")}...");
-        var envPython = backend.PythonPath(spec.Prefix);
+        var envPython = target.Python;
         var pip = new PipClient(runner, envPython, spec.Sources, selfWheel is null ? PipLauncher.For(interpreter) : new PipLauncher(selfWheel), installsPip: selfWheel is not null);
         if (locked is not null)
         {
@@ -118,7 +117,7 @@ internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log,
         if (interpreter is not null)
         {
             // Installed now, byte code and all: the next env links them in.
-            var disk = backend.Read(spec.Prefix, verifyFiles: false);
+            var disk = target.Read();
             if (selfWheel is not null && disk.SitePackages is { } sitePackages)
             {
                 seeds.Keep(selfWheel, interpreter.ParsedVersion, spec.Prefix, sitePackages, envPython);

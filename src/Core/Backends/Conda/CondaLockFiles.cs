@@ -1,6 +1,8 @@
+using M1Env.Core.Packaging;
+using M1Env.Core.Packaging.Conda;
 using M1Env.Core.Spec;
 
-namespace M1Env.Core.Packaging.Conda;
+namespace M1Env.Core.Backends.Conda;
 
 /// <summary>A conda env's lock files after the lock stage: this machine's, read, and every platform's.</summary>
 /// <param name="Current">This machine's lock file, which conda installs.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace M1Env.Core.Installers.Pip;
+namespace M1Env.Core.Packaging;
 
 /// <summary>The <c>major.minor</c> of a Python version and the pip options that name it.</summary>
 internal static partial class PythonTargetVersion

@@ -1,8 +1,9 @@
+using M1Env.Core.Cache;
 using M1Env.Core.Inspection;
-using M1Env.Core.Installers.Pip;
+using M1Env.Core.Tests.Installers.Pip;
 using M1Env.Testing;
 
-namespace M1Env.Core.Tests.Installers.Pip;
+namespace M1Env.Core.Tests.Cache;
 
 /// <summary>Removing what pip installed by its RECORD, in real venvs with packages real pip installed.</summary>
 public sealed class RecordRemovalTests : IDisposable

@@ -1,8 +1,9 @@
+using M1Env.Core.Backends.Conda;
 using M1Env.Core.Packaging.Conda;
 using M1Env.Core.Python;
 using M1Env.Core.Spec;
 
-namespace M1Env.Core.Tests.Packaging.Conda;
+namespace M1Env.Core.Tests.Backends.Conda;
 
 /// <summary>A conda env's lock files: their names per platform, and the spec a lock makes.</summary>
 public class CondaLockFilesTests

@@ -1,8 +1,6 @@
 using M1Env.Core.Backends.Conda;
-using M1Env.Core.Packaging.Conda;
-using M1Env.Core.Tests.Backends.Conda;
 
-namespace M1Env.Core.Tests.Packaging.Conda;
+namespace M1Env.Core.Tests.Backends.Conda;
 
 public sealed class CondaVersionTests
 {

@@ -3,7 +3,7 @@ using M1Env.Core.Infrastructure.FileSystem;
 using M1Env.Core.Inspection;
 using M1Env.Core.Packaging;
 
-namespace M1Env.Core.Installers.Pip;
+namespace M1Env.Core.Cache;
 
 /// <summary>
 /// Removes installed distributions as <c>pip uninstall</c> does, without its process: every file

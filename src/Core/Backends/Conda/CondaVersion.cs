@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using M1Env.Core.Backends.Conda;
 
-namespace M1Env.Core.Packaging.Conda;
+namespace M1Env.Core.Backends.Conda;
 
 /// <summary>The tool and version a <c>--version</c> printed.</summary>
 /// <param name="Version">The version as printed, e.g. <c>23.7.4</c> or <c>2.0.5rc0</c>.</param>
