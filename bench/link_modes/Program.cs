@@ -7,8 +7,8 @@
 // starts from a cold target (a new folder) with the source in the page cache, as a build finds it.
 using System.Diagnostics;
 using System.Globalization;
-using M1Env.Core.Diagnostics;
-using M1Env.Core.Paths;
+using M1Env.Core.Infrastructure.Diagnostics;
+using M1Env.Core.Infrastructure.FileSystem;
 
 if (OperatingSystem.IsWindows() || args.Length < 2 || !Directory.Exists(args[0]))
 {
