@@ -22,7 +22,7 @@ public sealed class PlanPythonEnvironments : EnvironmentsTask
                 foreach (var spec in prepared.Specs)
                 {
                     var plan = prepared.Provisioner.PlanAsync(spec, Cancellation.Token).GetAwaiter().GetResult();
-                    foreach (var line in PlanReport.Describe(spec, plan))
+                    foreach (var line in PlanReport.Describe(spec, plan, prepared.Provisioner.BackendFor(spec)))
                     {
                         Log.LogMessage(MessageImportance.High, line);
                     }

@@ -9,8 +9,10 @@ namespace M1Env.Core.Backends;
 
 /// <summary>
 /// One kind of env (a venv, a conda env) behind the shape the provisioner and the planner share:
-/// read the prefix from its files, tell what the env is made from, make it, and apply the changes
-/// its own package manager owns. pip packages are applied the same way for every kind.
+/// read the prefix from its files, tell what the env is made from, make it, and plan, describe and
+/// apply the changes its own package manager owns (its native layer). The PyPI layer is the
+/// installer's (<c>Installers/</c>), the same for every kind. A new kind implements this in its own
+/// folder under <c>Backends/</c> and is registered in <c>EnvProvisioner.BackendFor</c>.
 /// </summary>
 public interface IEnvBackend
 {
@@ -50,18 +52,24 @@ public interface IEnvBackend
     Task<PythonInterpreter> CreateAsync(EnvSpec spec, PythonInterpreter? interpreter, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The pip wheel pip runs from while the env has no pip of its own (a venv made without it), and
-    /// which the next install puts into the env; null when the env has pip, or pip comes with the env.
-    /// </summary>
-    string? PipWheelWhileMissing(EnvSpec spec, PythonInterpreter? interpreter);
-
-    /// <summary>
     /// What an app embedding the env's interpreter needs (<see cref="EnvHandOff"/>), asked when the
     /// env is made from an interpreter file without a record: a venv's from its base interpreter's
     /// probe (shared by the envs of one interpreter) and its own site-packages; a conda env's from its python.
     /// </summary>
     Task<EnvHandOff> HandOffAsync(EnvSpec spec, PythonInterpreter interpreter, CancellationToken cancellationToken);
 
-    /// <summary>Applies the plan's conda changes (install, repair, remove); a venv's plans have none.</summary>
-    Task ApplyCondaChangesAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken);
+    /// <summary>What the plan calls an env of this kind (<c>venv</c>, <c>conda env</c>).</summary>
+    string Noun { get; }
+
+    /// <summary>
+    /// What the env's own package manager must change (a conda env's conda packages), from the
+    /// declaration, the stamp and the disk alone; <see cref="NativePlan.None"/> for a kind without such a layer.
+    /// </summary>
+    NativePlan PlanNative(EnvSpec spec, EnvStamp? stamp, InstalledEnv disk);
+
+    /// <summary>The plan's native steps in words, one line each (<c>  conda install: ...</c>), for <c>M1EnvPlan</c>.</summary>
+    IEnumerable<string> DescribeNative(EnvSpec spec, EnvPlan plan);
+
+    /// <summary>Carries out the plan's native changes (install, repair, remove) with the env's own package manager.</summary>
+    Task ApplyNativeAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken);
 }

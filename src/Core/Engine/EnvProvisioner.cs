@@ -217,7 +217,10 @@ public sealed class EnvProvisioner
         }
         var recordedLocation = stamp?.Location ?? (disk.Config?.CreatedAt is { } createdAt ? PathIdentity.RealPath(createdAt) : null);
         PlanInputs Inputs(EnvSpec planned) => new(
-            planned, interpreter, SpecHasher.Hash(planned, interpreter, options.ToolVersion), SpecHasher.HashSources(planned.Sources), options.ToolVersion, realPrefix, recordedLocation, stamp, facts, disk);
+            planned, interpreter, SpecHasher.Hash(planned, interpreter, options.ToolVersion), SpecHasher.HashSources(planned.Sources), options.ToolVersion, realPrefix, recordedLocation, stamp, facts, disk)
+        {
+            PlanNative = backend.PlanNative,
+        };
 
         // The lock decides what the env holds: every locked package, exactly, instead of the declared ranges.
         var knownTarget = record is not null && record.Interpreter == interpreter && record.IsCurrent() ? record.Target : null;
@@ -321,13 +324,13 @@ public sealed class EnvProvisioner
     private async Task ApplyPackagesAsync(EnvWork work, EnvPlan plan, CancellationToken cancellationToken)
     {
         var spec = work.Spec;
-        await work.Backend.ApplyCondaChangesAsync(spec, plan, cancellationToken).ConfigureAwait(false);
+        await work.Backend.ApplyNativeAsync(spec, plan, cancellationToken).ConfigureAwait(false);
         foreach (var leftover in plan.Leftovers)
         {
             Directory.Delete(leftover, recursive: true);
         }
 
-        var selfWheel = work.Backend.PipWheelWhileMissing(spec, work.Interpreter);
+        var selfWheel = PipSelfInstall.WheelWhileMissing(spec, work.Interpreter);
         // Removing and repairing run the pip M1Env controls, never the env's own, which may be the damaged one.
         var pip = new PipClient(runner, work.Backend.PythonPath(spec.Prefix), spec.Sources, PipLauncher.For(work.Interpreter));
         if (plan.Uninstall.Count > 0)
@@ -356,7 +359,7 @@ public sealed class EnvProvisioner
     private static PipTarget PipTargetOf(EnvWork work) => new(
         work.Backend.PythonPath(work.Spec.Prefix),
         () => work.Backend.Read(work.Spec.Prefix, verifyFiles: false),
-        () => work.Backend.PipWheelWhileMissing(work.Spec, work.Interpreter));
+        () => PipSelfInstall.WheelWhileMissing(work.Spec, work.Interpreter));
 
     /// <summary>Writes what is now true: the interpreter's record, the complete stamp, the build key.</summary>
     private async Task<ProvisionedEnv> RecordAsync(EnvWork work, InterpreterRecord? record, bool writeStamp, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ internal static class PlanCommand
                 }
                 else
                 {
-                    foreach (var line in PlanReport.Describe(spec, plan))
+                    foreach (var line in PlanReport.Describe(spec, plan, provisioner.BackendFor(spec)))
                     {
                         Console.Out.WriteLine(line);
                     }

@@ -144,10 +144,28 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
         return await ProbeAsync(spec, PathIdentityOfPython(spec.Prefix), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>conda installs pip with python (conda-forge's python depends on it).</summary>
-    public string? PipWheelWhileMissing(EnvSpec spec, PythonInterpreter? interpreter) => null;
+    public string Noun => "conda env";
 
-    public async Task ApplyCondaChangesAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken)
+    public NativePlan PlanNative(EnvSpec spec, EnvStamp? stamp, InstalledEnv disk) => CondaPackagePlanner.Plan(spec, stamp, disk);
+
+    /// <summary>A new conda env is made with Python and every conda package in one step; a kept one gets the plan's changes.</summary>
+    public IEnumerable<string> DescribeNative(EnvSpec spec, EnvPlan plan)
+    {
+        var install = plan.CreatesEnv
+            ? [CondaArguments.PythonSpec(spec.Python), .. spec.CondaPackages.Select(p => p.ToMatchSpec())]
+            : plan.CondaInstall.Select(p => p.ToMatchSpec()).ToArray();
+        return new[]
+        {
+            Line("conda install", install, $" (channels: {UrlRedactor.Redact(string.Join(", ", spec.Channels))})"),
+            Line("conda reinstall", plan.CondaRepair.Select(p => $"{p.Name}=={p.Version}").ToArray()),
+            Line("conda remove", plan.CondaRemove),
+        }.OfType<string>();
+    }
+
+    private static string? Line(string label, IReadOnlyList<string> items, string suffix = "") =>
+        items.Count > 0 ? $"  {label}: {string.Join(", ", items)}{suffix}" : null;
+
+    public async Task ApplyNativeAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken)
     {
         if (!plan.ChangesCondaPackages)
         {

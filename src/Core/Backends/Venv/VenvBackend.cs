@@ -58,7 +58,7 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         // Offered only where pip can run in it: an env whose pip was uninstalled by hand gets it back by the usual path.
         var offered = inPlace switch
         {
-            { State: EnvInPlaceState.Kept } when HasOwnPip(spec.Prefix) => inPlace,
+            { State: EnvInPlaceState.Kept } when PipSelfInstall.HasOwnPip(spec.Prefix) => inPlace,
             { State: EnvInPlaceState.ToBeMade } when await HasPipOnceMadeAsync(spec, interpreter, cancellationToken).ConfigureAwait(false) => inPlace,
             _ => null,
         };
@@ -96,7 +96,7 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         // its own (most of a fresh env's time). The env then gets the copy of that wheel's pip kept by
         // an earlier env, or, the first time, the first install runs pip from the wheel and installs
         // pip into the env along with the packages. Otherwise with pip, from ensurepip.
-        var wheel = SelfWheel(spec, interpreter);
+        var wheel = PipSelfInstall.Wheel(spec, interpreter);
         await MakeAsync(spec, interpreter, wheel is not null ? ["--without-pip"] : [], cancellationToken).ConfigureAwait(false);
         if (wheel is not null)
         {
@@ -200,7 +200,7 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
 
     /// <summary>The venv will have a pip as soon as it is made: from ensurepip, or from a kept seed.</summary>
     private async Task<bool> HasPipOnceMadeAsync(EnvSpec spec, PythonInterpreter interpreter, CancellationToken cancellationToken) =>
-        SelfWheel(spec, interpreter) is not { } wheel || await KeepInterpretersPipAsync(wheel, interpreter, cancellationToken).ConfigureAwait(false);
+        PipSelfInstall.Wheel(spec, interpreter) is not { } wheel || await KeepInterpretersPipAsync(wheel, interpreter, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Whether pip from <paramref name="wheel"/> is kept: by an earlier env, or now from the
@@ -231,17 +231,14 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
         return true;
     }
 
-    public string? PipWheelWhileMissing(EnvSpec spec, PythonInterpreter? interpreter) =>
-        interpreter is null || HasOwnPip(spec.Prefix) ? null : SelfWheel(spec, interpreter);
+    public string Noun => "venv";
 
-    /// <summary>The env's site-packages holds pip (the planner never removes it, but a user may).</summary>
-    private bool HasOwnPip(string prefix) => File.Exists(Path.Combine(EnvReader.SitePackagesOf(prefix) ?? prefix, "pip", "__init__.py"));
+    /// <summary>A venv has no package manager of its own: pip's layer is all it holds.</summary>
+    public NativePlan PlanNative(EnvSpec spec, EnvStamp? stamp, InstalledEnv disk) => NativePlan.None;
 
-    /// <summary>The interpreter's pip wheel, unless the declaration pins pip itself (then pip comes from ensurepip, and the pin applies).</summary>
-    private static string? SelfWheel(EnvSpec spec, PythonInterpreter interpreter) =>
-        spec.PipPackages.Any(p => p.NormalizedName == "pip") ? null : BundledPip.Find(interpreter.Executable, interpreter.ParsedVersion);
+    public IEnumerable<string> DescribeNative(EnvSpec spec, EnvPlan plan) => [];
 
-    public Task ApplyCondaChangesAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken) =>
+    public Task ApplyNativeAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken) =>
         plan.ChangesCondaPackages
             ? throw new InvalidOperationException($"A venv has no conda packages, yet the plan for '{spec.Name}' changes some.")
             : Task.CompletedTask;

@@ -35,24 +35,25 @@ public static class EnvPlanner
                 : throw NotOurs(inputs, $"it holds an environment that M1Env did not make, and {problem}");
         }
 
-        var conda = CondaPackagePlanner.Plan(inputs);
+        // The env's own package manager's layer (a conda env's conda packages) is its backend's to plan.
+        var native = inputs.PlanNative(spec, inputs.Stamp, inputs.Disk);
         var pip = PackagePlanner.Plan(inputs);
-        if (!conda.ChangesCondaPackages)
+        if (!native.Changes)
         {
-            return pip.Action == PlanAction.UpToDate && !CondaSnapshotMatches(inputs)
-                ? pip with { Action = PlanAction.RefreshStamp, Reasons = [.. conda.Reasons, "matches its declaration (conda packages changed within what it allows)"], Details = [.. conda.Details, .. pip.Details] }
-                : pip with { Reasons = [.. conda.Reasons, .. pip.Reasons], Details = [.. conda.Details, .. pip.Details] };
+            return pip.Action == PlanAction.UpToDate && !native.MatchesRecord
+                ? pip with { Action = PlanAction.RefreshStamp, Reasons = [.. native.Reasons, "matches its declaration (conda packages changed within what it allows)"], Details = [.. native.Details, .. pip.Details] }
+                : pip with { Reasons = [.. native.Reasons, .. pip.Reasons], Details = [.. native.Details, .. pip.Details] };
         }
 
-        // conda changes come first: the pip packages are then checked against what conda left.
+        // The native changes come first: the pip packages are then checked against what they left.
         return pip with
         {
             Action = PlanAction.Update,
-            CondaInstall = conda.CondaInstall,
-            CondaRepair = conda.CondaRepair,
-            CondaRemove = conda.CondaRemove,
-            Reasons = [.. conda.Reasons, .. pip.Reasons],
-            Details = [.. conda.Details, .. pip.Details],
+            CondaInstall = native.Install,
+            CondaRepair = native.Repair,
+            CondaRemove = native.Remove,
+            Reasons = [.. native.Reasons, .. pip.Reasons],
+            Details = [.. native.Details, .. pip.Details],
         };
     }
 
@@ -111,13 +112,6 @@ public static class EnvPlanner
             : $"the venv was made from CPython {config?.Version} in {config?.Home}, not CPython {interpreter.Version} ({interpreter.Executable})";
     }
 
-    private static bool CondaSnapshotMatches(PlanInputs inputs)
-    {
-        var recorded = inputs.Stamp?.CondaInstalled ?? [];
-        var installed = inputs.Disk.CondaPackages;
-        return recorded.Count == installed.Count
-            && installed.All(p => recorded.Any(r => r.Name == p.Name && r.Version == $"{p.Version}={p.Build}"));
-    }
 
     private static M1EnvException NotOurs(PlanInputs inputs, string why) => new(
         ErrorCodes.PrefixNotAnEnvironment,

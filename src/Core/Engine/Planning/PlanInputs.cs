@@ -22,4 +22,8 @@ public sealed record PlanInputs(
     string? RecordedLocation,
     EnvStamp? Stamp,
     PrefixFacts Facts,
-    InstalledEnv Disk);
+    InstalledEnv Disk)
+{
+    /// <summary>The backend's planner for the env's own package manager's layer (<see cref="IEnvBackend.PlanNative"/>); a venv has none.</summary>
+    public Func<EnvSpec, EnvStamp?, InstalledEnv, NativePlan> PlanNative { get; init; } = (_, _, _) => NativePlan.None;
+}

@@ -1,6 +1,4 @@
 using M1Env.Core.Backends;
-using M1Env.Core.Backends.Conda;
-using M1Env.Core.Infrastructure.Diagnostics;
 using M1Env.Core.Spec;
 
 namespace M1Env.Core.Engine.Planning;
@@ -8,10 +6,9 @@ namespace M1Env.Core.Engine.Planning;
 /// <summary>A plan in words, for <c>dotnet build -t:M1EnvPlan</c> and <c>m1env plan</c>: what would change and why.</summary>
 public static class PlanReport
 {
-    public static IReadOnlyList<string> Describe(EnvSpec spec, EnvPlan plan)
+    public static IReadOnlyList<string> Describe(EnvSpec spec, EnvPlan plan, IEnvBackend backend)
     {
-        var kind = spec.Kind == EnvKind.Conda ? "conda env" : "venv";
-        var head = $"M1Env plan for '{spec.Name}' ({kind} at {spec.Prefix}): ";
+        var head = $"M1Env plan for '{spec.Name}' ({backend.Noun} at {spec.Prefix}): ";
         var lines = new List<string>();
         var lockNote = plan.LockNotes.Select(note => "  lock: " + note).ToArray();
         switch (plan.Action)
@@ -33,12 +30,7 @@ public static class PlanReport
 
         lines.AddRange(plan.Reasons.Select(reason => "  because " + reason));
         lines.AddRange(lockNote);
-        var conda = plan.CreatesEnv && spec.Kind == EnvKind.Conda
-            ? [CondaArguments.PythonSpec(spec.Python), .. spec.CondaPackages.Select(p => p.ToMatchSpec())]
-            : plan.CondaInstall.Select(p => p.ToMatchSpec()).ToArray();
-        Add(lines, "conda install", conda, $" (channels: {UrlRedactor.Redact(string.Join(", ", spec.Channels))})");
-        Add(lines, "conda reinstall", plan.CondaRepair.Select(p => $"{p.Name}=={p.Version}").ToArray());
-        Add(lines, "conda remove", plan.CondaRemove);
+        lines.AddRange(backend.DescribeNative(spec, plan));
         Add(lines, "pip install", plan.Install.Select(p => p.ToRequirementString()).ToArray());
         Add(lines, "pip reinstall", plan.Reinstall.Select(p => $"{p.Name}=={p.Version}").ToArray());
         Add(lines, "pip uninstall", plan.Uninstall);

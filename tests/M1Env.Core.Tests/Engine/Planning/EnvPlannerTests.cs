@@ -132,7 +132,7 @@ public class EnvPlannerTests
         Assert.Equal(["setuptools==70.0.0"], plan.Install.Select(p => p.ToRequirementString()));
         Assert.Equal(["setuptools==69.0.0 changed to setuptools==70.0.0"], plan.Reasons);
         Assert.Contains("jsonpatch==1.32 changed to jsonpatch; the installed 1.32 satisfies it", plan.Details);
-        Assert.DoesNotContain(PlanReport.Describe(Spec(), plan), line => line.Contains("jsonpatch", StringComparison.Ordinal) || line.Contains("toml", StringComparison.Ordinal));
+        Assert.DoesNotContain(PlanReport.Describe(Spec(), plan, PlanBackends.For(Spec())), line => line.Contains("jsonpatch", StringComparison.Ordinal) || line.Contains("toml", StringComparison.Ordinal));
     }
 
     [Fact]

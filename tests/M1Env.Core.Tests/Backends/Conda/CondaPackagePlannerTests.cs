@@ -1,11 +1,13 @@
 using M1Env.Core.Backends;
+using M1Env.Core.Backends.Conda;
 using M1Env.Core.Engine.Planning;
 using M1Env.Core.Inspection;
 using M1Env.Core.Python;
 using M1Env.Core.Spec;
 using M1Env.Core.State;
+using M1Env.Core.Tests.Engine.Planning;
 
-namespace M1Env.Core.Tests.Engine.Planning;
+namespace M1Env.Core.Tests.Backends.Conda;
 
 /// <summary>The conda half of the plan, through the same planner the venvs use.</summary>
 public class CondaPackagePlannerTests
@@ -46,7 +48,7 @@ public class CondaPackagePlannerTests
         };
 
     private static EnvPlan Plan(EnvSpec spec, EnvStamp? stamp, InstalledEnv disk, PythonInterpreter? interpreter = null) =>
-        EnvPlanner.Plan(new PlanInputs(spec, interpreter ?? EnvPython, "h", "sources", "1.0.0", Prefix, Prefix, stamp, OurEnv, disk));
+        EnvPlanner.Plan(new PlanInputs(spec, interpreter ?? EnvPython, "h", "sources", "1.0.0", Prefix, Prefix, stamp, OurEnv, disk) { PlanNative = CondaPackagePlanner.Plan });
 
     [Fact]
     public void A_new_conda_env_is_created_with_every_conda_and_pip_package()
@@ -169,7 +171,7 @@ public class CondaPackagePlannerTests
         var spec = Spec([Conda("numpy", "==2.0.1")], [new PipRequirement("tensorflow", [], "==2.16.1")]);
         var plan = Plan(spec, Stamp([Conda("numpy", "==1.26.4")], [numpy]), Disk([numpy]));
 
-        var lines = PlanReport.Describe(spec, plan);
+        var lines = PlanReport.Describe(spec, plan, PlanBackends.For(spec));
 
         Assert.Equal($"M1Env plan for 'ml-m1' (conda env at {Prefix}): change its packages.", lines[0]);
         Assert.Contains("  because conda: numpy==1.26.4 changed to numpy==2.0.1", lines);

@@ -1,4 +1,4 @@
-namespace M1Env.Core.Engine.Planning;
+namespace M1Env.Core.Backends;
 
 /// <summary>
 /// The packages a plan removes, pip's or conda's alike: the candidates minus whatever a package that

@@ -1,10 +1,9 @@
-using M1Env.Core.Backends;
 using M1Env.Core.Inspection;
 using M1Env.Core.Packaging.Conda;
 using M1Env.Core.Spec;
 using M1Env.Core.State;
 
-namespace M1Env.Core.Engine.Planning;
+namespace M1Env.Core.Backends.Conda;
 
 /// <summary>
 /// The conda half of a plan, for an env that is sound as a whole: which declared specs to hand to
@@ -16,9 +15,8 @@ internal static class CondaPackagePlanner
     // What conda itself needs in every Python env: never removed for being undeclared.
     private static readonly HashSet<string> Foundation = new(StringComparer.Ordinal) { "python", "pip", "setuptools", "wheel" };
 
-    public static EnvPlan Plan(PlanInputs inputs)
+    public static NativePlan Plan(EnvSpec spec, EnvStamp? stamp, InstalledEnv disk)
     {
-        var (spec, stamp, disk) = (inputs.Spec, inputs.Stamp, inputs.Disk);
         var reasons = new List<string>();
         var details = new List<string>();
         var installed = new Dictionary<string, InstalledCondaPackage>(StringComparer.Ordinal);
@@ -81,7 +79,16 @@ internal static class CondaPackagePlanner
         }
 
         var remove = PlanRemovals(stamp, recorded, installed, declared, reasons, details);
-        return new EnvPlan(PlanAction.Update, [], [], [], [], reasons) { CondaInstall = install, CondaRepair = repair, CondaRemove = remove, Details = details };
+        return new NativePlan(install, repair, remove, reasons, details, RecordMatches(stamp, disk));
+    }
+
+    /// <summary>Whether conda-meta holds what the stamp recorded, version and build.</summary>
+    private static bool RecordMatches(EnvStamp? stamp, InstalledEnv disk)
+    {
+        var recorded = stamp?.CondaInstalled ?? [];
+        var installed = disk.CondaPackages;
+        return recorded.Count == installed.Count
+            && installed.All(p => recorded.Any(r => r.Name == p.Name && r.Version == $"{p.Version}={p.Build}"));
     }
 
     private static IReadOnlyList<string> PlanRemovals(
