@@ -17,7 +17,7 @@ internal static class ProjectLoader
 {
     private static readonly string[] Items = ["PythonEnv", "CondaEnv", "PipPackage", "CondaPackage", "ProjectReference"];
 
-    private static readonly string[] Properties =
+    internal static readonly string[] Properties =
         ["MSBuildProjectFullPath", "MSBuildProjectDirectory", "BaseIntermediateOutputPath", .. M1EnvSettings.All.Select(s => s.Property)];
 
     /// <summary>The project and every project it references, directly or not, each once, the project first.</summary>
