@@ -1,8 +1,6 @@
-using M1Env.Core.Backends.Conda;
 using M1Env.Core.Engine;
 using M1Env.Core.Infrastructure.Errors;
 using M1Env.Core.Spec;
-using M1Env.Core.Verify;
 using Microsoft.Build.Framework;
 using Task = Microsoft.Build.Utilities.Task;
 
@@ -27,57 +25,63 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
     [Required]
     public string ProjectDirectory { get; set; } = string.Empty;
 
+    // The M1Env properties: each parameter is named by its M1EnvSettings entry, which gives its default.
+    private readonly SettingValues properties = new();
+
     [Required]
-    public string EnvRoot { get; set; } = string.Empty;
+    public string EnvRoot { get => properties.Text(M1EnvSettings.Root) ?? string.Empty; set => properties.Set(M1EnvSettings.Root, value); }
 
-    public string? PipIndexUrl { get; set; }
+    public string? PipIndexUrl { get => properties.Text(M1EnvSettings.PipIndexUrl); set => properties.Set(M1EnvSettings.PipIndexUrl, value); }
 
-    public string[] PipExtraIndexUrls { get; set; } = [];
+    public string[] PipExtraIndexUrls { get => properties.List(M1EnvSettings.PipExtraIndexUrls); set => properties.Set(M1EnvSettings.PipExtraIndexUrls, value); }
 
-    public string[] PipFindLinks { get; set; } = [];
+    public string[] PipFindLinks { get => properties.List(M1EnvSettings.PipFindLinks); set => properties.Set(M1EnvSettings.PipFindLinks, value); }
 
-    public bool Offline { get; set; }
+    public bool Offline { get => properties.Flag(M1EnvSettings.Offline); set => properties.Set(M1EnvSettings.Offline, value); }
 
-    public string? ToolsDir { get; set; }
+    public string? ToolsDir { get => properties.Text(M1EnvSettings.ToolsDir); set => properties.Set(M1EnvSettings.ToolsDir, value); }
 
     /// <summary>M1EnvCondaExe: the conda, mamba or micromamba to run; empty to search.</summary>
-    public string? CondaExe { get; set; }
+    public string? CondaExe { get => properties.Text(M1EnvSettings.CondaExe); set => properties.Set(M1EnvSettings.CondaExe, value); }
 
     /// <summary>M1EnvBootstrap: install Miniforge into the tools folder when no conda is found.</summary>
-    public bool Bootstrap { get; set; } = true;
+    public bool Bootstrap { get => properties.Flag(M1EnvSettings.Bootstrap); set => properties.Set(M1EnvSettings.Bootstrap, value); }
 
-    public string? MiniforgeVersion { get; set; }
+    public string? MiniforgeVersion { get => properties.Text(M1EnvSettings.MiniforgeVersion); set => properties.Set(M1EnvSettings.MiniforgeVersion, value); }
 
-    public string? MiniforgeUrl { get; set; }
+    public string? MiniforgeUrl { get => properties.Text(M1EnvSettings.MiniforgeUrl); set => properties.Set(M1EnvSettings.MiniforgeUrl, value); }
 
-    public string? MiniforgeSha256 { get; set; }
+    public string? MiniforgeSha256 { get => properties.Text(M1EnvSettings.MiniforgeSha256); set => properties.Set(M1EnvSettings.MiniforgeSha256, value); }
 
     /// <summary>M1EnvLockFile: the lock file of the project's only env.</summary>
-    public string? LockFile { get; set; }
+    public string? LockFile { get => properties.Text(M1EnvSettings.LockFile); set => properties.Set(M1EnvSettings.LockFile, value); }
 
     /// <summary>M1EnvLinkMode: auto, clone, hardlink or copy.</summary>
-    public string? LinkMode { get; set; }
+    public string? LinkMode { get => properties.Text(M1EnvSettings.LinkMode); set => properties.Set(M1EnvSettings.LinkMode, value); }
 
     /// <summary>M1EnvLockedMode: the lock must match the declaration (default in CI).</summary>
-    public bool LockedMode { get; set; }
+    public bool LockedMode { get => properties.Flag(M1EnvSettings.LockedMode); set => properties.Set(M1EnvSettings.LockedMode, value); }
 
     /// <summary>M1EnvFrozen: install the lock as it is.</summary>
-    public bool Frozen { get; set; }
+    public bool Frozen { get => properties.Flag(M1EnvSettings.Frozen); set => properties.Set(M1EnvSettings.Frozen, value); }
 
-    public string[] LockPlatforms { get; set; } = [];
+    public string[] LockPlatforms { get => properties.List(M1EnvSettings.LockPlatforms); set => properties.Set(M1EnvSettings.LockPlatforms, value); }
 
-    public string[] LockUpdate { get; set; } = [];
+    public string[] LockUpdate { get => properties.List(M1EnvSettings.LockUpdate); set => properties.Set(M1EnvSettings.LockUpdate, value); }
 
-    public string[] LockPrivateHosts { get; set; } = [];
+    public string[] LockPrivateHosts { get => properties.List(M1EnvSettings.LockPrivateHosts); set => properties.Set(M1EnvSettings.LockPrivateHosts, value); }
+
+    /// <summary>M1EnvVerify: run the in-env check after an env changes.</summary>
+    public bool Verify { get => properties.Flag(M1EnvSettings.Verify); set => properties.Set(M1EnvSettings.Verify, value); }
+
+    /// <summary>M1EnvRequireAccelerator: fail when no framework computes right on an accelerator.</summary>
+    public bool RequireAccelerator { get => properties.Flag(M1EnvSettings.RequireAccelerator); set => properties.Set(M1EnvSettings.RequireAccelerator, value); }
+
+    /// <summary>M1EnvLockTimeoutMinutes: minutes to wait for another build working on the same prefix.</summary>
+    public int LockTimeoutMinutes { get => properties.Number(M1EnvSettings.LockTimeoutMinutes); set => properties.Set(M1EnvSettings.LockTimeoutMinutes, value); }
 
     /// <summary>Set by the M1EnvLock target: resolve every env again.</summary>
     public bool Relock { get; set; }
-
-    /// <summary>M1EnvVerify: run the in-env check after an env changes.</summary>
-    public bool Verify { get; set; }
-
-    /// <summary>M1EnvRequireAccelerator: fail when no framework computes right on an accelerator.</summary>
-    public bool RequireAccelerator { get; set; }
 
     /// <summary>Where the check's JSON reports go (the project's obj folder).</summary>
     public string? VerifyReportDirectory { get; set; }
@@ -85,38 +89,18 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
     /// <summary>The project being built ($(MSBuildProjectFullPath)): the owner recorded in each prefix, and where errors that no item caused point.</summary>
     public string? ProjectFile { get; set; }
 
-    /// <summary>Minutes to wait for another build working on the same prefix.</summary>
-    public int LockTimeoutMinutes { get; set; } = 30;
-
     public void Cancel() => Cancellation.Cancel();
 
     /// <summary>The declared envs, validated; null after logging every error in the declaration.</summary>
     private protected (IReadOnlyList<EnvSpec> Specs, EnvProvisioner Provisioner)? Prepare(string? buildKey)
     {
         var log = new MSBuildProvisionLog(Log, string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile);
-        var settings = new ProjectSettings(
+        var settings = ProjectSettings.FromValues(
+            properties,
             string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode ?? string.Empty : ProjectFile,
             ProjectDirectory,
-            EnvRoot,
-            ToolsDirectory)
-        {
-            Sources = new PackageSourceSettings(
-                PipIndexUrl,
-                PipExtraIndexUrls.Where(u => !string.IsNullOrWhiteSpace(u)).ToArray(),
-                PipFindLinks.Where(u => !string.IsNullOrWhiteSpace(u)).ToArray(),
-                Offline),
-            Conda = new CondaSettings(Blank(CondaExe), Bootstrap, ToolsDirectory)
-            {
-                MiniforgeVersion = Blank(MiniforgeVersion),
-                MiniforgeUrl = Blank(MiniforgeUrl),
-                MiniforgeSha256 = Blank(MiniforgeSha256),
-            },
-            Verify = new VerifySettings(Verify || RequireAccelerator, RequireAccelerator, Blank(VerifyReportDirectory)),
-            LockTimeout = TimeSpan.FromMinutes(LockTimeoutMinutes),
-            LockFile = Blank(LockFile),
-            LinkMode = Blank(LinkMode),
-            Lock = LockSettings.FromProperties(Frozen, LockedMode, LockPlatforms, LockUpdate, Relock, LockPrivateHosts),
-        };
+            Blank(VerifyReportDirectory),
+            Relock);
         foreach (var (itemType, items) in new[] { (ItemMetadata.PythonEnv, PythonEnvs), (ItemMetadata.CondaEnv, CondaEnvs), (ItemMetadata.PipPackage, PipPackages), (ItemMetadata.CondaPackage, CondaPackages) })
         {
             UnknownMetadataWarnings.Log(Log, itemType, items, settings.ProjectFile);
@@ -180,8 +164,6 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private string ToolsDirectory => string.IsNullOrWhiteSpace(ToolsDir) ? ProvisionOptions.DefaultToolsDirectory : ToolsDir;
 
     // An error points at the element that declares the faulty item (or at least its file), else at the
     // project being built: never at M1Env.targets in the NuGet cache, where the task itself is written.

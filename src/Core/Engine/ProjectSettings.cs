@@ -21,7 +21,7 @@ public sealed record ProjectSettings(string ProjectFile, string ProjectDirectory
 
     public VerifySettings Verify { get; init; } = VerifySettings.Off;
 
-    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(30);
+    public TimeSpan LockTimeout { get; init; } = M1EnvSettings.DefaultLockTimeout;
 
     /// <summary>M1EnvLockFile: the lock file of the project's only env; null for the default.</summary>
     public string? LockFile { get; init; }
@@ -31,6 +31,41 @@ public sealed record ProjectSettings(string ProjectFile, string ProjectDirectory
 
     /// <summary>M1EnvLinkMode as written; read by <see cref="LinkModeSetting"/>.</summary>
     public string? LinkMode { get; init; }
+
+    /// <summary>The settings a project's M1Env properties give, the same for the task and the tool.</summary>
+    /// <param name="verifyReportDirectory">Where the in-env check's JSON reports go (the project's obj folder).</param>
+    /// <param name="relock">The M1EnvLock target: resolve every env again.</param>
+    public static ProjectSettings FromValues(SettingValues values, string projectFile, string projectDirectory, string? verifyReportDirectory, bool relock)
+    {
+        var tools = values.Text(M1EnvSettings.ToolsDir)!;
+        var verify = values.Flag(M1EnvSettings.Verify);
+        var requireAccelerator = values.Flag(M1EnvSettings.RequireAccelerator);
+        return new ProjectSettings(projectFile, projectDirectory, values.Text(M1EnvSettings.Root) ?? string.Empty, tools)
+        {
+            Sources = new PackageSourceSettings(
+                values.Text(M1EnvSettings.PipIndexUrl),
+                values.List(M1EnvSettings.PipExtraIndexUrls),
+                values.List(M1EnvSettings.PipFindLinks),
+                values.Flag(M1EnvSettings.Offline)),
+            Conda = new CondaSettings(values.Text(M1EnvSettings.CondaExe), values.Flag(M1EnvSettings.Bootstrap), tools)
+            {
+                MiniforgeVersion = values.Text(M1EnvSettings.MiniforgeVersion),
+                MiniforgeUrl = values.Text(M1EnvSettings.MiniforgeUrl),
+                MiniforgeSha256 = values.Text(M1EnvSettings.MiniforgeSha256),
+            },
+            Verify = new VerifySettings(verify || requireAccelerator, requireAccelerator, verifyReportDirectory),
+            LockTimeout = TimeSpan.FromMinutes(values.Number(M1EnvSettings.LockTimeoutMinutes)),
+            LockFile = values.Text(M1EnvSettings.LockFile),
+            LinkMode = values.Text(M1EnvSettings.LinkMode),
+            Lock = LockSettings.FromProperties(
+                values.Flag(M1EnvSettings.Frozen),
+                values.Flag(M1EnvSettings.LockedMode),
+                values.List(M1EnvSettings.LockPlatforms),
+                values.List(M1EnvSettings.LockUpdate),
+                relock,
+                values.List(M1EnvSettings.LockPrivateHosts)),
+        };
+    }
 
     /// <summary>Validates the declarations into specs and makes the provisioner that applies them.</summary>
     public (SpecBuildResult Specs, EnvProvisioner Provisioner) Prepare(

@@ -1,5 +1,6 @@
 using M1Env.Core.Backends.Conda;
 using M1Env.Core.Infrastructure.FileSystem;
+using M1Env.Core.Spec;
 using M1Env.Core.Verify;
 
 namespace M1Env.Core.Engine;
@@ -8,8 +9,7 @@ namespace M1Env.Core.Engine;
 /// <param name="BuildKey">The key MSBuild computed for the declaration; recorded so the next no-op build can skip the task.</param>
 public sealed record ProvisionOptions(string ToolsDirectory, string ToolVersion, TimeSpan LockTimeout, string? BuildKey)
 {
-    public static string DefaultToolsDirectory =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".m1env");
+    public static string DefaultToolsDirectory => M1EnvSettings.DefaultToolsDirectory;
 
     public string LocksDirectory => Path.Combine(ToolsDirectory, "locks");
 

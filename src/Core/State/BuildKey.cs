@@ -4,17 +4,9 @@ namespace M1Env.Core.State;
 
 /// <summary>
 /// The file M1Env.targets reads on every build to decide, with property functions and no process,
-/// whether the task must run: records separated by ';', fields by '|'.
-/// <list type="bullet">
-/// <item><c>key|&lt;msbuild key&gt;|&lt;spec hash&gt;</c>: the hash MSBuild computed over the declaration.</item>
-/// <item><c>file|&lt;ticks&gt;|&lt;path&gt;</c> and <c>born|&lt;ticks&gt;|&lt;path&gt;</c>: the base interpreter's
-/// last-write and creation times, so an interpreter replaced in place is noticed.</item>
-/// <item><c>dir|&lt;ticks&gt;|&lt;path&gt;</c>: folders whose entries change when packages are installed,
-/// removed or damaged by hand (the prefix, bin, site-packages and each declared package's top-level folder).</item>
-/// <item><c>info|Prefix|Python|SpecHash|BaseInterpreter|PythonVersion|PythonLibrary|Stdlib|SitePackages</c>:
-/// the <c>M1EnvProvisioned</c> metadata a no-op build hands on.</item>
-/// <item><c>always|</c>: a path could not be written safely; every build runs the task.</item>
-/// </list>
+/// whether the task must run: records separated by ';', fields by '|', each record its kind and then
+/// the fields <see cref="BuildKeyRecord"/> defines for that kind, in its order (<c>key</c>, the time
+/// records <c>file</c>, <c>born</c> and <c>dir</c>, <c>info</c>, <c>always</c>).
 /// Times are local-time ticks, exactly what MSBuild's <c>GetLastWriteTime(...).Ticks</c> gives.
 /// </summary>
 public sealed class BuildKey
@@ -29,37 +21,46 @@ public sealed class BuildKey
     public static BuildKey Create(string msbuildKey, string specHash, string baseInterpreter, IEnumerable<string> watchedDirectories, ProvisionedEnv env, IEnumerable<string>? watchedFiles = null)
     {
         var key = new BuildKey();
-        key.Add("key", msbuildKey, specHash);
-        key.Add("file", File.GetLastWriteTime(baseInterpreter).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), baseInterpreter);
-        key.Add("born", File.GetCreationTime(baseInterpreter).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), baseInterpreter);
+        key.Add(BuildKeyRecord.Key, new Dictionary<string, string> { ["Key"] = msbuildKey, ["SpecHash"] = specHash });
+        key.AddTime(BuildKeyRecord.FileTime, File.GetLastWriteTime(baseInterpreter), baseInterpreter);
+        key.AddTime(BuildKeyRecord.CreationTime, File.GetCreationTime(baseInterpreter), baseInterpreter);
         foreach (var file in (watchedFiles ?? []).Where(File.Exists))
         {
-            key.Add("file", File.GetLastWriteTime(file).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), file);
+            key.AddTime(BuildKeyRecord.FileTime, File.GetLastWriteTime(file), file);
         }
 
         foreach (var directory in watchedDirectories.Where(Directory.Exists).Distinct(PathIdentity.Comparer))
         {
-            key.Add("dir", Directory.GetLastWriteTime(directory).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), directory);
+            key.AddTime(BuildKeyRecord.DirectoryTime, Directory.GetLastWriteTime(directory), directory);
         }
 
-        key.Add("info", env.Prefix, env.Python, env.SpecHash, env.BaseInterpreter, env.PythonVersion, env.PythonLibrary, env.Stdlib, env.SitePackages);
+        key.Add(BuildKeyRecord.Info, ProvisionedEnvField.All.ToDictionary(f => f.Name, f => f.Read(env)));
         return key;
     }
 
     public string Format() => string.Join(";", records);
 
-    private void Add(string kind, params string[] fields)
+    private void AddTime(BuildKeyRecord record, DateTime time, string path) =>
+        Add(record, new Dictionary<string, string>
+        {
+            [BuildKeyRecord.Ticks] = time.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [BuildKeyRecord.Path] = path,
+        });
+
+    private void Add(BuildKeyRecord record, IReadOnlyDictionary<string, string> values)
     {
+        var fields = record.Order(values);
         if (fields.Any(f => f.Contains(';', StringComparison.Ordinal) || f.Contains('|', StringComparison.Ordinal)))
         {
-            if (!records.Contains("always|"))
+            var always = BuildKeyRecord.Always.Kind + "|";
+            if (!records.Contains(always))
             {
-                records.Add("always|");
+                records.Add(always);
             }
 
             return;
         }
 
-        records.Add(kind + "|" + string.Join("|", fields));
+        records.Add(record.Kind + "|" + string.Join("|", fields));
     }
 }

@@ -1,12 +1,9 @@
-using System.Globalization;
 using System.Text.Json;
 using CliWrap;
 using CliWrap.Buffered;
-using M1Env.Core.Backends.Conda;
 using M1Env.Core.Engine;
 using M1Env.Core.Infrastructure.Errors;
 using M1Env.Core.Spec;
-using M1Env.Core.Verify;
 
 namespace M1Env.Tool.Projects;
 
@@ -20,14 +17,8 @@ internal static class ProjectLoader
 {
     private static readonly string[] Items = ["PythonEnv", "CondaEnv", "PipPackage", "CondaPackage", "ProjectReference"];
 
-    private static readonly string[] Properties =
-    [
-        "MSBuildProjectFullPath", "MSBuildProjectDirectory", "M1EnvRoot", "M1EnvToolsDir", "M1EnvPipIndexUrl", "M1EnvPipExtraIndexUrls",
-        "M1EnvPipFindLinks", "M1EnvOffline", "M1EnvCondaExe", "M1EnvBootstrap", "M1EnvMiniforgeVersion", "M1EnvMiniforgeUrl",
-        "M1EnvMiniforgeSha256", "M1EnvLockTimeoutMinutes", "M1EnvVerify", "M1EnvRequireAccelerator", "BaseIntermediateOutputPath",
-        "M1EnvLockFile", "M1EnvLockedMode", "M1EnvFrozen", "M1EnvLockPlatforms", "M1EnvLockUpdate", "M1EnvLockPrivateHosts",
-        "M1EnvLinkMode",
-    ];
+    internal static readonly string[] Properties =
+        ["MSBuildProjectFullPath", "MSBuildProjectDirectory", "BaseIntermediateOutputPath", .. M1EnvSettings.All.Select(s => s.Property)];
 
     /// <summary>The project and every project it references, directly or not, each once, the project first.</summary>
     /// <param name="project">A project file, a folder holding one, or null for the current folder.</param>
@@ -83,30 +74,13 @@ internal static class ProjectLoader
     {
         var properties = root.GetProperty("Properties");
         string Property(string name) => properties.TryGetProperty(name, out var value) ? value.GetString() ?? string.Empty : string.Empty;
-        string? Optional(string name) => Property(name) is { Length: > 0 } value ? value : null;
-        string[] List(string name) => Property(name).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        bool Flag(string name, bool fallback) => bool.TryParse(Property(name), out var value) ? value : fallback;
-
         var projectDirectory = Property("MSBuildProjectDirectory");
-        var tools = Property("M1EnvToolsDir");
-        var verify = Flag("M1EnvVerify", false);
-        var requireAccelerator = Flag("M1EnvRequireAccelerator", false);
-        var settings = new ProjectSettings(Property("MSBuildProjectFullPath"), projectDirectory, Property("M1EnvRoot"), tools)
-        {
-            Sources = new PackageSourceSettings(Optional("M1EnvPipIndexUrl"), List("M1EnvPipExtraIndexUrls"), List("M1EnvPipFindLinks"), Flag("M1EnvOffline", false)),
-            Conda = new CondaSettings(Optional("M1EnvCondaExe"), Flag("M1EnvBootstrap", true), tools)
-            {
-                MiniforgeVersion = Optional("M1EnvMiniforgeVersion"),
-                MiniforgeUrl = Optional("M1EnvMiniforgeUrl"),
-                MiniforgeSha256 = Optional("M1EnvMiniforgeSha256"),
-            },
-            Verify = new VerifySettings(verify || requireAccelerator, requireAccelerator, Path.GetFullPath(Property("BaseIntermediateOutputPath"), projectDirectory)),
-            LockTimeout = TimeSpan.FromMinutes(int.TryParse(Property("M1EnvLockTimeoutMinutes"), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) ? minutes : 30),
-            LockFile = Optional("M1EnvLockFile"),
-            LinkMode = Optional("M1EnvLinkMode"),
-            Lock = LockSettings.FromProperties(
-                Flag("M1EnvFrozen", false), Flag("M1EnvLockedMode", false), List("M1EnvLockPlatforms"), List("M1EnvLockUpdate"), relock: false, List("M1EnvLockPrivateHosts")),
-        };
+        var settings = ProjectSettings.FromValues(
+            SettingValues.FromProperties(Property),
+            Property("MSBuildProjectFullPath"),
+            projectDirectory,
+            Path.GetFullPath(Property("BaseIntermediateOutputPath"), projectDirectory),
+            relock: false);
 
         var items = root.TryGetProperty("Items", out var found) ? found : default;
         IEnumerable<JsonElement> Of(string name) =>

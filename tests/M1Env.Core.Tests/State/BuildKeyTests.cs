@@ -37,4 +37,12 @@ public sealed class BuildKeyTests : IDisposable
         Assert.Contains("always|", records);
         Assert.DoesNotContain(records, r => r.Contains("a;b", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_record_takes_exactly_its_own_fields()
+    {
+        Assert.Equal(["K", "S"], BuildKeyRecord.Key.Order(new Dictionary<string, string> { ["SpecHash"] = "S", ["Key"] = "K" }));
+        Assert.Throws<ArgumentException>(() => BuildKeyRecord.Key.Order(new Dictionary<string, string> { ["Key"] = "K" }));
+        Assert.Throws<ArgumentException>(() => BuildKeyRecord.FileTime.Order(new Dictionary<string, string> { ["Ticks"] = "1", ["Path"] = "/p", ["Extra"] = "x" }));
+    }
 }

@@ -67,4 +67,26 @@ public class ProjectLoaderTests
 
         Assert.Equal(["/repo/env/env.proj", Path.GetFullPath("/repo/other/other.proj")], project.References);
     }
+
+    [Fact]
+    public void Asks_msbuild_for_every_setting_in_the_table()
+    {
+        Assert.All(M1EnvSettings.All, s => Assert.Contains(s.Property, ProjectLoader.Properties));
+    }
+
+    [Fact]
+    public void A_property_the_project_leaves_unset_or_that_does_not_parse_reads_as_the_tables_default()
+    {
+        using var json = JsonDocument.Parse("""
+            { "Properties": { "MSBuildProjectFullPath": "/repo/a/a.csproj", "MSBuildProjectDirectory": "/repo/a", "M1EnvRoot": "/repo/a/.m1env/",
+              "M1EnvBootstrap": "maybe", "M1EnvLockTimeoutMinutes": "-1", "BaseIntermediateOutputPath": "obj/" } }
+            """);
+        var settings = ProjectLoader.Read(json.RootElement).Settings;
+
+        Assert.Equal(TimeSpan.FromMinutes(30), settings.LockTimeout);
+        Assert.Equal(M1EnvSettings.DefaultLockTimeout, settings.LockTimeout);
+        Assert.True(settings.Conda!.Bootstrap);
+        Assert.Equal(M1EnvSettings.DefaultToolsDirectory, settings.ToolsDirectory);
+        Assert.Equal((false, LockMode.Normal), (settings.Sources.Offline, settings.Lock.Mode));
+    }
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using M1Env.Core.Infrastructure.Diagnostics;
 using M1Env.Core.Infrastructure.Downloads;
 using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Spec;
 
 namespace M1Env.Core.Backends.Conda.Bootstrap;
 
@@ -17,7 +18,7 @@ public sealed partial record MiniforgeSettings(string ToolsDirectory)
     /// <summary>Where conda-forge publishes each release's installers, each with a <c>.sha256</c> file beside it.</summary>
     public const string GitHubReleasesUrl = "https://github.com/conda-forge/miniforge/releases/download/";
 
-    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan DefaultLockTimeout = M1EnvSettings.DefaultLockTimeout;
 
     /// <summary>A Miniforge release tag, such as <c>26.7.2-0</c>.</summary>
     public string Version { get; init; } = DefaultVersion;
