@@ -74,8 +74,8 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
         try
         {
             var keptFiles = kept.Files ?? throw new InvalidDataException($"{folder} was kept by an older M1Env, which did not record its files");
-            var recordLines = File.ReadAllLines(Path.Combine(folder, kept.Record));
-            var entries = RecordEntries(recordLines, folder, Path.Combine(folder, kept.SitePackages));
+            var record = RecordFile.Read(Path.Combine(folder, kept.Record));
+            var entries = RecordEntries(record, folder, Path.Combine(folder, kept.SitePackages));
             var sameContent = new Dictionary<string, KeptFile>(StringComparer.Ordinal);
             var links = linker.ForTree();
             var scriptPaths = kept.Scripts.ToHashSet(StringComparer.Ordinal);
@@ -119,18 +119,18 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
                 }
             }
 
-            var lines = RewriteRecord(recordLines, prefix, sitePackages, scripts);
+            var lines = RewriteRecord(record, prefix, sitePackages, scripts);
             CreateFolderOf(Target(kept.Record), folders);
             foreach (var (name, contents) in howInstalled)
             {
                 var file = Target(Path.Combine(distInfo, name));
                 File.WriteAllBytes(file, contents);
                 planted.Add(file);
-                lines.Add(RecordLine.For(Path.GetRelativePath(sitePackages, Path.Combine(prefix, distInfo, name)).Replace(Path.DirectorySeparatorChar, '/'), contents));
+                lines.Add(RecordEntry.For(Path.GetRelativePath(sitePackages, Path.Combine(prefix, distInfo, name)).Replace(Path.DirectorySeparatorChar, '/'), contents));
             }
 
             planted.Add(Target(kept.Record));
-            File.WriteAllLines(Target(kept.Record), lines);
+            RecordFile.Write(Target(kept.Record), lines);
             Directory.Move(Path.Combine(prefix, partialDistInfo), Path.Combine(prefix, distInfo));
             if (sameContent.Count > 0)
             {
@@ -182,10 +182,8 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
         {
             var root = Path.GetFullPath(prefix) + Path.DirectorySeparatorChar;
             var envOwn = EnvOwnFiles.Select(name => Path.GetFullPath(Path.Combine(sitePackages, distInfo, name))).ToHashSet(StringComparer.Ordinal);
-            var lines = File.ReadAllLines(record)
-                .Select(line => (Line: line, Path: RecordLine.Path(line)))
-                .Where(entry => entry.Path.Length > 0)
-                .Select(entry => (entry.Line, File: Path.GetFullPath(Path.Combine(sitePackages, entry.Path))))
+            var lines = RecordFile.Read(record)
+                .Select(entry => (Entry: entry, File: Path.GetFullPath(Path.Combine(sitePackages, entry.Path))))
                 .Where(entry => !envOwn.Contains(entry.File))
                 .ToArray();
             if (lines.Any(entry => !entry.File.StartsWith(root, StringComparison.Ordinal)))
@@ -200,7 +198,7 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
             var keptFiles = new Dictionary<string, KeptFile>(StringComparer.Ordinal);
             var links = linker.ForTree();
             var ownRecord = Path.GetFullPath(record);
-            foreach (var (line, file) in lines.Where(entry => entry.File != ownRecord && File.Exists(entry.File)))
+            foreach (var (entry, file) in lines.Where(entry => entry.File != ownRecord && File.Exists(entry.File)))
             {
                 var relative = Path.GetRelativePath(root, file);
                 var target = Path.Combine(scratch, relative);
@@ -220,11 +218,11 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
                 else
                 {
                     links.Place(file, target);
-                    keptFiles[relative] = KeptFile.Of(target, RecordFile.Sha256(line));
+                    keptFiles[relative] = KeptFile.Of(target, entry.Sha256);
                 }
             }
 
-            var recordLines = lines.Select(entry => entry.Line).ToList();
+            var recordLines = lines.Select(line => line.Entry).ToList();
             foreach (var (script, copyOf) in sameScripts ?? new Dictionary<string, string>())
             {
                 if (scripts.Contains(script) || !scripts.Contains(copyOf))
@@ -235,13 +233,13 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
                 // The same body, hash and size: only the path differs, and planting rehashes a script's line anyway.
                 File.Copy(Path.Combine(scratch, copyOf), Path.Combine(scratch, script));
                 scripts.Add(script);
-                var line = lines.First(entry => entry.File == Path.Combine(root, copyOf)).Line;
-                recordLines.Add(Path.GetRelativePath(sitePackages, Path.Combine(root, script)).Replace(Path.DirectorySeparatorChar, '/') + line[RecordLine.Path(line).Length..]);
+                var copied = lines.First(line => line.File == Path.Combine(root, copyOf)).Entry;
+                recordLines.Add(copied with { Path = Path.GetRelativePath(sitePackages, Path.Combine(root, script)).Replace(Path.DirectorySeparatorChar, '/') });
             }
 
             var keptRecord = Path.GetRelativePath(root, ownRecord);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(scratch, keptRecord))!);
-            File.WriteAllLines(Path.Combine(scratch, keptRecord), recordLines);
+            RecordFile.Write(Path.Combine(scratch, keptRecord), recordLines);
             var manifest = new KeptInstall(Path.GetRelativePath(prefix, sitePackages), keptRecord, scripts, keptFiles);
             File.WriteAllText(Path.Combine(scratch, ManifestName), JsonSerializer.Serialize(manifest, KeptInstallJsonContext.Default.KeptInstall));
             Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
@@ -262,12 +260,12 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
     private static KeptInstall? ReadManifest(string folder) => JsonFile.TryRead(Path.Combine(folder, ManifestName), KeptInstallJsonContext.Default.KeptInstall);
 
     /// <summary>The size and digest RECORD gives each file, by its path relative to the kept folder (as relative to the env's prefix).</summary>
-    private static Dictionary<string, (long? Size, string? Digest)> RecordEntries(IEnumerable<string> lines, string folder, string sitePackages)
+    private static Dictionary<string, (long? Size, string? Digest)> RecordEntries(IEnumerable<RecordEntry> record, string folder, string sitePackages)
     {
         var entries = new Dictionary<string, (long? Size, string? Digest)>(StringComparer.Ordinal);
-        foreach (var line in lines.Where(line => RecordLine.Path(line).Length > 0))
+        foreach (var entry in record)
         {
-            entries[Path.GetRelativePath(folder, Path.GetFullPath(Path.Combine(sitePackages, RecordLine.Path(line))))] = (RecordLine.Size(line), RecordFile.Sha256(line));
+            entries[Path.GetRelativePath(folder, Path.GetFullPath(Path.Combine(sitePackages, entry.Path)))] = (entry.Bytes, entry.Sha256);
         }
 
         return entries;
@@ -302,13 +300,9 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
     }
 
     /// <summary>The kept RECORD with the lines of the scripts as written for this env.</summary>
-    private static List<string> RewriteRecord(IEnumerable<string> lines, string prefix, string sitePackages, IReadOnlyDictionary<string, byte[]> scripts) =>
-        lines.Select(line =>
-        {
-            var path = RecordLine.Path(line);
-            var relative = path.Length == 0 ? null : Path.GetRelativePath(prefix, Path.GetFullPath(Path.Combine(sitePackages, path)));
-            return relative is not null && scripts.TryGetValue(relative, out var script) ? RecordLine.For(path, script) : line;
-        }).ToList();
+    private static List<RecordEntry> RewriteRecord(IEnumerable<RecordEntry> record, string prefix, string sitePackages, IReadOnlyDictionary<string, byte[]> scripts) =>
+        record.Select(entry =>
+            scripts.TryGetValue(Path.GetRelativePath(prefix, Path.GetFullPath(Path.Combine(sitePackages, entry.Path))), out var script) ? RecordEntry.For(entry.Path, script) : entry).ToList();
 
     /// <summary>Creates the folders of <paramref name="file"/> that are missing, remembering which (to undo) and which exist (a link per file, not a stat more).</summary>
     private static void CreateFolderOf(string file, PlantedFolders folders)
