@@ -22,13 +22,15 @@ public static partial class WheelBuilder
     /// <paramref name="extraModuleSource"/> when given.
     /// </summary>
     /// <param name="requiresDist">PEP 508 requirement strings, written as <c>Requires-Dist</c> lines.</param>
+    /// <param name="extraFiles">More files, by their path in the wheel (e.g. <c>m1_alpha/data.txt</c>), listed in RECORD too.</param>
     public static BuiltWheel Build(
         string outputDirectory,
         string name,
         string version,
         IEnumerable<string>? requiresDist = null,
-        string? extraModuleSource = null) =>
-        Build(outputDirectory, name, version, PureTag, requiresDist, extraModuleSource);
+        string? extraModuleSource = null,
+        IReadOnlyDictionary<string, byte[]>? extraFiles = null) =>
+        Build(outputDirectory, name, version, PureTag, requiresDist, extraModuleSource, extraFiles);
 
     private static BuiltWheel Build(
         string outputDirectory,
@@ -36,7 +38,8 @@ public static partial class WheelBuilder
         string version,
         string tag,
         IEnumerable<string>? requiresDist,
-        string? extraModuleSource)
+        string? extraModuleSource,
+        IReadOnlyDictionary<string, byte[]>? extraFiles = null)
     {
         var requirements = requiresDist?.ToArray() ?? [];
         Validate(name, version, requirements);
@@ -50,6 +53,7 @@ public static partial class WheelBuilder
             ($"{distInfo}/METADATA", WheelContents.Metadata(name, version, requirements)),
             ($"{distInfo}/WHEEL", WheelContents.Wheel(tag)),
         };
+        files.InsertRange(1, (extraFiles ?? new Dictionary<string, byte[]>()).Select(file => (file.Key, file.Value)));
         var recordPath = $"{distInfo}/RECORD";
         files.Add((recordPath, WheelContents.Record(files, recordPath)));
 

@@ -60,13 +60,13 @@ internal static class WheelContents
         return Utf8(text.ToString());
     }
 
-    /// <summary>One <c>path,sha256=digest,size</c> line a file, then RECORD itself with no hash (PEP 376, PEP 427).</summary>
+    /// <summary>One <c>path,sha256=digest,size</c> line a file, then RECORD itself with no hash (PEP 376, PEP 427); a path with a comma or quote is quoted, as CSV wants.</summary>
     public static byte[] Record(IEnumerable<(string Path, byte[] Content)> files, string recordPath)
     {
         var text = new StringBuilder();
         foreach (var (path, content) in files)
         {
-            text.Append(path).Append(",sha256=").Append(RecordDigest(content)).Append(',').Append(content.Length).Append('\n');
+            text.Append(CsvField(path)).Append(",sha256=").Append(RecordDigest(content)).Append(',').Append(content.Length).Append('\n');
         }
 
         text.Append(recordPath).Append(",,\n");
@@ -75,6 +75,9 @@ internal static class WheelContents
 
     /// <summary>The urlsafe base64 of the SHA-256, without '=' padding, as RECORD wants it.</summary>
     public static string RecordDigest(byte[] content) => Base64Url.EncodeToString(SHA256.HashData(content));
+
+    private static string CsvField(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

@@ -28,17 +28,16 @@ public static class InstalledFromWheel
 
             using var reader = new StreamReader(record.Open());
             var files = 0;
-            while (reader.ReadLine() is { } line)
+            foreach (var entry in RecordFile.Parse(reader.ReadToEnd()))
             {
-                // RECORD's own line has no hash and no size.
-                var path = RecordLine.Path(line);
-                if (path.Length == 0 || RecordLine.Size(line) is null)
+                // RECORD's own row has no hash and no size.
+                if (entry.Bytes is null)
                 {
                     continue;
                 }
 
-                var file = Path.Combine(sitePackages, path);
-                if (!File.Exists(file) || RecordLine.For(path, File.ReadAllBytes(file)) != line)
+                var file = Path.Combine(sitePackages, entry.Path);
+                if (!File.Exists(file) || RecordEntry.For(entry.Path, File.ReadAllBytes(file)) != entry)
                 {
                     return false;
                 }

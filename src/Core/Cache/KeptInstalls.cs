@@ -62,76 +62,15 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
             return false;
         }
 
-        var planted = new List<string>();
-        var folders = new PlantedFolders();
-
-        // The dist-info is linked into a '~' folder (what an interrupted pip leaves, and the next build
-        // deletes) and renamed into place last: until then the env does not hold the distribution.
         var distInfo = Path.GetDirectoryName(kept.Record)!;
-        var partialDistInfo = Path.Combine(Path.GetDirectoryName(distInfo)!, "~" + Path.GetFileName(distInfo));
-        string Target(string relative) =>
-            Path.Combine(prefix, relative.StartsWith(distInfo + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? partialDistInfo + relative[distInfo.Length..] : relative);
+        var planting = new KeptInstallPlanting(prefix, distInfo);
         try
         {
             var keptFiles = kept.Files ?? throw new InvalidDataException($"{folder} was kept by an older M1Env, which did not record its files");
-            var recordLines = File.ReadAllLines(Path.Combine(folder, kept.Record));
-            var entries = RecordEntries(recordLines, folder, Path.Combine(folder, kept.SitePackages));
-            var sameContent = new Dictionary<string, KeptFile>(StringComparer.Ordinal);
-            var links = linker.ForTree();
-            var scriptPaths = kept.Scripts.ToHashSet(StringComparer.Ordinal);
-            var scripts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            foreach (var source in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-            {
-                var relative = Path.GetRelativePath(folder, source);
-                if (relative == ManifestName || relative == kept.Record)
-                {
-                    continue;
-                }
-
-                var target = Target(relative);
-                CreateFolderOf(target, folders);
-                if (scriptPaths.Contains(relative))
-                {
-                    var script = Encoding.UTF8.GetBytes(ConsoleScript.Launch(envPython)).Concat(File.ReadAllBytes(source)).ToArray();
-                    using (var stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write))
-                    {
-                        stream.Write(script);
-                    }
-
-                    planted.Add(target);
-                    File.SetUnixFileMode(target, File.GetUnixFileMode(source));
-                    scripts[relative] = script;
-                }
-                else
-                {
-                    var entry = entries.GetValueOrDefault(relative);
-                    switch (KeptFile.Check(source, keptFiles.GetValueOrDefault(relative), entry.Size, entry.Digest))
-                    {
-                        case KeptFileState.Changed:
-                            throw new InvalidDataException($"{source} is not the file that was kept: a file of the kept install was changed in place");
-                        case KeptFileState.SameContent:
-                            sameContent[relative] = KeptFile.Of(source, entry.Digest);
-                            break;
-                    }
-
-                    links.Place(source, target);
-                    planted.Add(target);
-                }
-            }
-
-            var lines = RewriteRecord(recordLines, prefix, sitePackages, scripts);
-            CreateFolderOf(Target(kept.Record), folders);
-            foreach (var (name, contents) in howInstalled)
-            {
-                var file = Target(Path.Combine(distInfo, name));
-                File.WriteAllBytes(file, contents);
-                planted.Add(file);
-                lines.Add(RecordLine.For(Path.GetRelativePath(sitePackages, Path.Combine(prefix, distInfo, name)).Replace(Path.DirectorySeparatorChar, '/'), contents));
-            }
-
-            planted.Add(Target(kept.Record));
-            File.WriteAllLines(Target(kept.Record), lines);
-            Directory.Move(Path.Combine(prefix, partialDistInfo), Path.Combine(prefix, distInfo));
+            var record = RecordFile.Read(Path.Combine(folder, kept.Record));
+            var (scripts, sameContent) = PlantFiles(folder, kept, keptFiles, RecordEntries(record, folder, Path.Combine(folder, kept.SitePackages)), envPython, planting);
+            PlantRecord(kept, RewriteRecord(record, prefix, sitePackages, scripts), prefix, sitePackages, howInstalled, planting);
+            planting.Complete();
             if (sameContent.Count > 0)
             {
                 RecordSameContent(folder, kept, keptFiles, sameContent);
@@ -143,8 +82,7 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
         {
             // Another distribution's file is in the way, or the kept install went away: pip installs it instead.
             log.Detail($"The kept install {folder} was not linked into {prefix}: {exception.Message}");
-            Undo(planted, folders.Created);
-            Leftovers.DeleteFolder(Path.Combine(prefix, partialDistInfo));
+            planting.Undo();
             if (exception is InvalidDataException)
             {
                 log.Warning(ErrorCodes.FileSystemError, $"{exception.Message}; it is dropped, and kept again the next time pip installs it.");
@@ -153,6 +91,89 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
 
             return false;
         }
+    }
+
+    /// <summary>
+    /// Puts every kept file into the env: the console scripts written anew behind this env's launcher,
+    /// every other file linked once checked against what was kept. Returns the scripts as written (by
+    /// their path relative to the prefix) and the files found whole though their times changed.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A kept file was changed in place.</exception>
+    [UnsupportedOSPlatform("windows")]
+    private (Dictionary<string, byte[]> Scripts, Dictionary<string, KeptFile> SameContent) PlantFiles(
+        string folder,
+        KeptInstall kept,
+        IReadOnlyDictionary<string, KeptFile> keptFiles,
+        Dictionary<string, (long? Size, string? Digest)> entries,
+        string envPython,
+        KeptInstallPlanting planting)
+    {
+        var sameContent = new Dictionary<string, KeptFile>(StringComparer.Ordinal);
+        var links = linker.ForTree();
+        var scriptPaths = kept.Scripts.ToHashSet(StringComparer.Ordinal);
+        var scripts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var source in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(folder, source);
+            if (relative == ManifestName || relative == kept.Record)
+            {
+                continue;
+            }
+
+            var target = planting.PrepareTarget(relative);
+            if (scriptPaths.Contains(relative))
+            {
+                scripts[relative] = PlantScript(source, target, envPython);
+                planting.Planted(target);
+                continue;
+            }
+
+            var entry = entries.GetValueOrDefault(relative);
+            switch (KeptFile.Check(source, keptFiles.GetValueOrDefault(relative), entry.Size, entry.Digest))
+            {
+                case KeptFileState.Changed:
+                    throw new InvalidDataException($"{source} is not the file that was kept: a file of the kept install was changed in place");
+                case KeptFileState.SameContent:
+                    sameContent[relative] = KeptFile.Of(source, entry.Digest);
+                    break;
+            }
+
+            links.Place(source, target);
+            planting.Planted(target);
+        }
+
+        return (scripts, sameContent);
+    }
+
+    /// <summary>Writes a kept console script behind the launcher of <paramref name="envPython"/>; returns what was written.</summary>
+    [UnsupportedOSPlatform("windows")]
+    private static byte[] PlantScript(string source, string target, string envPython)
+    {
+        var script = Encoding.UTF8.GetBytes(ConsoleScript.Launch(envPython)).Concat(File.ReadAllBytes(source)).ToArray();
+        using (var stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write))
+        {
+            stream.Write(script);
+        }
+
+        File.SetUnixFileMode(target, File.GetUnixFileMode(source));
+        return script;
+    }
+
+    /// <summary>Writes what pip writes about how this env got the distribution, and the env's RECORD with their rows.</summary>
+    private static void PlantRecord(KeptInstall kept, List<RecordEntry> record, string prefix, string sitePackages, IReadOnlyDictionary<string, byte[]> howInstalled, KeptInstallPlanting planting)
+    {
+        var distInfo = Path.GetDirectoryName(kept.Record)!;
+        var recordFile = planting.PrepareTarget(kept.Record);
+        foreach (var (name, contents) in howInstalled)
+        {
+            var file = planting.Target(Path.Combine(distInfo, name));
+            File.WriteAllBytes(file, contents);
+            planting.Planted(file);
+            record.Add(RecordEntry.For(Path.GetRelativePath(sitePackages, Path.Combine(prefix, distInfo, name)).Replace(Path.DirectorySeparatorChar, '/'), contents));
+        }
+
+        planting.Planted(recordFile);
+        RecordFile.Write(recordFile, record);
     }
 
     /// <summary>
@@ -181,67 +202,25 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
         try
         {
             var root = Path.GetFullPath(prefix) + Path.DirectorySeparatorChar;
-            var envOwn = EnvOwnFiles.Select(name => Path.GetFullPath(Path.Combine(sitePackages, distInfo, name))).ToHashSet(StringComparer.Ordinal);
-            var lines = File.ReadAllLines(record)
-                .Select(line => (Line: line, Path: RecordLine.Path(line)))
-                .Where(entry => entry.Path.Length > 0)
-                .Select(entry => (entry.Line, File: Path.GetFullPath(Path.Combine(sitePackages, entry.Path))))
-                .Where(entry => !envOwn.Contains(entry.File))
-                .ToArray();
-            if (lines.Any(entry => !entry.File.StartsWith(root, StringComparison.Ordinal)))
+            var files = InstalledFiles(record, sitePackages, distInfo);
+            if (files.Any(entry => !entry.File.StartsWith(root, StringComparison.Ordinal)))
             {
                 log.Detail($"{distInfo} is not kept: it installed files outside the env.");
                 return;
             }
 
-            var launch = Encoding.UTF8.GetBytes(ConsoleScript.Launch(envPython));
-            var prefixBytes = Encoding.UTF8.GetBytes(Path.GetFullPath(prefix));
-            var scripts = new List<string>();
-            var keptFiles = new Dictionary<string, KeptFile>(StringComparer.Ordinal);
-            var links = linker.ForTree();
-            var ownRecord = Path.GetFullPath(record);
-            foreach (var (line, file) in lines.Where(entry => entry.File != ownRecord && File.Exists(entry.File)))
+            if (CopyFiles(files.Where(entry => entry.File != Path.GetFullPath(record)), prefix, scratch, distInfo, envPython) is not { } copied)
             {
-                var relative = Path.GetRelativePath(root, file);
-                var target = Path.Combine(scratch, relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                var script = relative.StartsWith(ScriptsFolder, StringComparison.Ordinal) ? File.ReadAllBytes(file) : null;
-                if (script is not null && script.AsSpan().StartsWith(launch))
-                {
-                    File.WriteAllBytes(target, script[launch.Length..]);
-                    File.SetUnixFileMode(target, File.GetUnixFileMode(file));
-                    scripts.Add(relative);
-                }
-                else if (script is not null && script.AsSpan().IndexOf(prefixBytes) >= 0)
-                {
-                    log.Detail($"{distInfo} is not kept: {relative} names the env's own path.");
-                    return;
-                }
-                else
-                {
-                    links.Place(file, target);
-                    keptFiles[relative] = KeptFile.Of(target, RecordFile.Sha256(line));
-                }
+                return;
             }
 
-            var recordLines = lines.Select(entry => entry.Line).ToList();
-            foreach (var (script, copyOf) in sameScripts ?? new Dictionary<string, string>())
-            {
-                if (scripts.Contains(script) || !scripts.Contains(copyOf))
-                {
-                    continue;
-                }
+            var (scripts, keptFiles) = copied;
 
-                // The same body, hash and size: only the path differs, and planting rehashes a script's line anyway.
-                File.Copy(Path.Combine(scratch, copyOf), Path.Combine(scratch, script));
-                scripts.Add(script);
-                var line = lines.First(entry => entry.File == Path.Combine(root, copyOf)).Line;
-                recordLines.Add(Path.GetRelativePath(sitePackages, Path.Combine(root, script)).Replace(Path.DirectorySeparatorChar, '/') + line[RecordLine.Path(line).Length..]);
-            }
-
-            var keptRecord = Path.GetRelativePath(root, ownRecord);
+            var recordEntries = files.Select(entry => entry.Entry).ToList();
+            AddSameScripts(sameScripts, files, root, sitePackages, scratch, scripts, recordEntries);
+            var keptRecord = Path.GetRelativePath(root, Path.GetFullPath(record));
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(scratch, keptRecord))!);
-            File.WriteAllLines(Path.Combine(scratch, keptRecord), recordLines);
+            RecordFile.Write(Path.Combine(scratch, keptRecord), recordEntries);
             var manifest = new KeptInstall(Path.GetRelativePath(prefix, sitePackages), keptRecord, scripts, keptFiles);
             File.WriteAllText(Path.Combine(scratch, ManifestName), JsonSerializer.Serialize(manifest, KeptInstallJsonContext.Default.KeptInstall));
             Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
@@ -259,15 +238,91 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
         }
     }
 
+    /// <summary>The rows of an installed RECORD with their files' full paths, less the files of how this env got it (<see cref="EnvOwnFiles"/>).</summary>
+    private static (RecordEntry Entry, string File)[] InstalledFiles(string record, string sitePackages, string distInfo)
+    {
+        var envOwn = EnvOwnFiles.Select(name => Path.GetFullPath(Path.Combine(sitePackages, distInfo, name))).ToHashSet(StringComparer.Ordinal);
+        return RecordFile.Read(record)
+            .Select(entry => (Entry: entry, File: Path.GetFullPath(Path.Combine(sitePackages, entry.Path))))
+            .Where(entry => !envOwn.Contains(entry.File))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Copies (links) the installed files into <paramref name="scratch"/>, the console scripts without
+    /// their launcher; returns the scripts (relative to the prefix) and every other file as kept, or
+    /// null when a script names the env's own path otherwise (it could not serve another env).
+    /// </summary>
+    [UnsupportedOSPlatform("windows")]
+    private (List<string> Scripts, Dictionary<string, KeptFile> KeptFiles)? CopyFiles(IEnumerable<(RecordEntry Entry, string File)> files, string prefix, string scratch, string distInfo, string envPython)
+    {
+        var launch = Encoding.UTF8.GetBytes(ConsoleScript.Launch(envPython));
+        var root = Path.GetFullPath(prefix) + Path.DirectorySeparatorChar;
+        var prefixBytes = Encoding.UTF8.GetBytes(Path.GetFullPath(prefix));
+        var scripts = new List<string>();
+        var keptFiles = new Dictionary<string, KeptFile>(StringComparer.Ordinal);
+        var links = linker.ForTree();
+        foreach (var (entry, file) in files.Where(entry => File.Exists(entry.File)))
+        {
+            var relative = Path.GetRelativePath(root, file);
+            var target = Path.Combine(scratch, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var script = relative.StartsWith(ScriptsFolder, StringComparison.Ordinal) ? File.ReadAllBytes(file) : null;
+            if (script is not null && script.AsSpan().StartsWith(launch))
+            {
+                File.WriteAllBytes(target, script[launch.Length..]);
+                File.SetUnixFileMode(target, File.GetUnixFileMode(file));
+                scripts.Add(relative);
+            }
+            else if (script is not null && script.AsSpan().IndexOf(prefixBytes) >= 0)
+            {
+                log.Detail($"{distInfo} is not kept: {relative} names the env's own path.");
+                return null;
+            }
+            else
+            {
+                links.Place(file, target);
+                keptFiles[relative] = KeptFile.Of(target, entry.Sha256);
+            }
+        }
+
+        return (scripts, keptFiles);
+    }
+
+    /// <summary>Adds the console scripts of <c>sameScripts</c> that the env lacks, each a copy of one kept, with its RECORD row.</summary>
+    private static void AddSameScripts(
+        IReadOnlyDictionary<string, string>? sameScripts,
+        (RecordEntry Entry, string File)[] files,
+        string root,
+        string sitePackages,
+        string scratch,
+        List<string> scripts,
+        List<RecordEntry> record)
+    {
+        foreach (var (script, copyOf) in sameScripts ?? new Dictionary<string, string>())
+        {
+            if (scripts.Contains(script) || !scripts.Contains(copyOf))
+            {
+                continue;
+            }
+
+            // The same body, hash and size: only the path differs, and planting rehashes a script's row anyway.
+            File.Copy(Path.Combine(scratch, copyOf), Path.Combine(scratch, script));
+            scripts.Add(script);
+            var copied = files.First(entry => entry.File == Path.Combine(root, copyOf)).Entry;
+            record.Add(copied with { Path = Path.GetRelativePath(sitePackages, Path.Combine(root, script)).Replace(Path.DirectorySeparatorChar, '/') });
+        }
+    }
+
     private static KeptInstall? ReadManifest(string folder) => JsonFile.TryRead(Path.Combine(folder, ManifestName), KeptInstallJsonContext.Default.KeptInstall);
 
     /// <summary>The size and digest RECORD gives each file, by its path relative to the kept folder (as relative to the env's prefix).</summary>
-    private static Dictionary<string, (long? Size, string? Digest)> RecordEntries(IEnumerable<string> lines, string folder, string sitePackages)
+    private static Dictionary<string, (long? Size, string? Digest)> RecordEntries(IEnumerable<RecordEntry> record, string folder, string sitePackages)
     {
         var entries = new Dictionary<string, (long? Size, string? Digest)>(StringComparer.Ordinal);
-        foreach (var line in lines.Where(line => RecordLine.Path(line).Length > 0))
+        foreach (var entry in record)
         {
-            entries[Path.GetRelativePath(folder, Path.GetFullPath(Path.Combine(sitePackages, RecordLine.Path(line))))] = (RecordLine.Size(line), RecordFile.Sha256(line));
+            entries[Path.GetRelativePath(folder, Path.GetFullPath(Path.Combine(sitePackages, entry.Path)))] = (entry.Bytes, entry.Sha256);
         }
 
         return entries;
@@ -302,58 +357,7 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
     }
 
     /// <summary>The kept RECORD with the lines of the scripts as written for this env.</summary>
-    private static List<string> RewriteRecord(IEnumerable<string> lines, string prefix, string sitePackages, IReadOnlyDictionary<string, byte[]> scripts) =>
-        lines.Select(line =>
-        {
-            var path = RecordLine.Path(line);
-            var relative = path.Length == 0 ? null : Path.GetRelativePath(prefix, Path.GetFullPath(Path.Combine(sitePackages, path)));
-            return relative is not null && scripts.TryGetValue(relative, out var script) ? RecordLine.For(path, script) : line;
-        }).ToList();
-
-    /// <summary>Creates the folders of <paramref name="file"/> that are missing, remembering which (to undo) and which exist (a link per file, not a stat more).</summary>
-    private static void CreateFolderOf(string file, PlantedFolders folders)
-    {
-        var missing = new Stack<string>();
-        for (var current = Path.GetDirectoryName(file)!; !folders.Existing.Contains(current) && !Directory.Exists(current); current = Path.GetDirectoryName(current)!)
-        {
-            missing.Push(current);
-        }
-
-        foreach (var path in missing)
-        {
-            Directory.CreateDirectory(path);
-            folders.Created.Add(path);
-            folders.Existing.Add(path);
-        }
-
-        folders.Existing.Add(Path.GetDirectoryName(file)!);
-    }
-
-    private sealed class PlantedFolders
-    {
-        public List<string> Created { get; } = [];
-
-        public HashSet<string> Existing { get; } = new(StringComparer.Ordinal);
-    }
-
-    /// <summary>Takes a partly planted install back out: an empty package folder left behind would import as a namespace package.</summary>
-    private static void Undo(IEnumerable<string> planted, IEnumerable<string> createdFolders)
-    {
-        foreach (var file in planted)
-        {
-            Leftovers.DeleteFile(file);
-        }
-
-        foreach (var folder in createdFolders.Reverse())
-        {
-            try
-            {
-                Directory.Delete(folder);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // Not empty after all: something else put a file there.
-            }
-        }
-    }
+    private static List<RecordEntry> RewriteRecord(IEnumerable<RecordEntry> record, string prefix, string sitePackages, IReadOnlyDictionary<string, byte[]> scripts) =>
+        record.Select(entry =>
+            scripts.TryGetValue(Path.GetRelativePath(prefix, Path.GetFullPath(Path.Combine(sitePackages, entry.Path))), out var script) ? RecordEntry.For(entry.Path, script) : entry).ToList();
 }

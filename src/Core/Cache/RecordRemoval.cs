@@ -88,7 +88,7 @@ public sealed class RecordRemoval(IProvisionLog log)
         var root = Path.GetFullPath(prefix) + Path.DirectorySeparatorChar;
         var sitePackages = Path.GetDirectoryName(distribution.DistInfoPath)!;
         var files = new List<string>();
-        foreach (var path in File.ReadLines(record).Select(RecordLine.Path).Where(path => path.Length > 0))
+        foreach (var path in RecordFile.Read(record).Select(entry => entry.Path))
         {
             var file = Path.GetFullPath(Path.Combine(sitePackages, path));
             if (!file.StartsWith(root, StringComparison.Ordinal))

@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
+using M1Env.Core.Infrastructure.Diagnostics;
+using M1Env.Core.Infrastructure.Errors;
 using M1Env.Core.Packaging.Markers;
 
 namespace M1Env.Core.Packaging;
@@ -15,22 +17,27 @@ public sealed class LockPlatform
 {
     public static readonly LockPlatform OsxArm64 = new(
         "osx-arm64", "osx-arm64", OSPlatform.OSX, Architecture.Arm64, "darwin", "Darwin", "arm64", "posix",
+        new CondaVirtualPackages("m1", Osx: "11.0"),
         MacOSTags("arm64", "11_0", "12_0", "13_0", "14_0", "15_0"));
 
     public static readonly LockPlatform OsxX64 = new(
         "osx-x64", "osx-64", OSPlatform.OSX, Architecture.X64, "darwin", "Darwin", "x86_64", "posix",
+        new CondaVirtualPackages("x86_64", Osx: "10.15"),
         MacOSTags("x86_64", "10_9", "10_13", "10_15", "11_0", "12_0", "13_0", "14_0", "15_0"));
 
     public static readonly LockPlatform LinuxX64 = new(
         "linux-x64", "linux-64", OSPlatform.Linux, Architecture.X64, "linux", "Linux", "x86_64", "posix",
+        new CondaVirtualPackages("x86_64", Glibc: "2.17"),
         LinuxTags("x86_64", legacy: ["manylinux1", "manylinux2010", "manylinux2014"]));
 
     public static readonly LockPlatform LinuxArm64 = new(
         "linux-arm64", "linux-aarch64", OSPlatform.Linux, Architecture.Arm64, "linux", "Linux", "aarch64", "posix",
+        new CondaVirtualPackages("aarch64", Glibc: "2.17"),
         LinuxTags("aarch64", legacy: ["manylinux2014"]));
 
     public static readonly LockPlatform WinX64 = new(
         "win-x64", "win-64", OSPlatform.Windows, Architecture.X64, "win32", "Windows", "AMD64", "nt",
+        new CondaVirtualPackages("x86_64"),
         ["win_amd64"]);
 
     private LockPlatform(
@@ -42,6 +49,7 @@ public sealed class LockPlatform
         string platformSystem,
         string platformMachine,
         string osName,
+        CondaVirtualPackages condaVirtualPackages,
         IReadOnlyList<string> pipPlatformTags)
     {
         Name = name;
@@ -52,6 +60,7 @@ public sealed class LockPlatform
         PlatformSystem = platformSystem;
         PlatformMachine = platformMachine;
         OsName = osName;
+        CondaVirtualPackages = condaVirtualPackages;
         PipPlatformTags = pipPlatformTags;
     }
 
@@ -66,8 +75,11 @@ public sealed class LockPlatform
     /// <summary>The conda subdir: <c>osx-arm64</c>, <c>osx-64</c>, <c>linux-64</c>, <c>linux-aarch64</c>, <c>win-64</c>.</summary>
     public string CondaSubdir { get; }
 
-    /// <summary>The names <see cref="TryParse"/> accepts, as a person reads them: <c>osx-arm64, osx-x64, ...</c>.</summary>
+    /// <summary>The names <see cref="TryParse"/> accepts, as a person reads them: <c>osx-arm64, osx-x64, ...</c> (the conda subdirs aside).</summary>
     public static string KnownNames => string.Join(", ", All.Select(p => p.Name));
+
+    /// <summary>The virtual packages a conda resolve for this platform assumes, whatever machine runs it.</summary>
+    public CondaVirtualPackages CondaVirtualPackages { get; }
 
     public Architecture Architecture { get; }
 
@@ -100,13 +112,19 @@ public sealed class LockPlatform
         return platform is not null;
     }
 
-    /// <summary>The architecture of a <c>platform.machine()</c> value (<c>x86_64</c>, <c>AMD64</c>, <c>arm64</c>, <c>aarch64</c>); null for another.</summary>
-    public static Architecture? ArchitectureOfMachine(string machine) => machine.ToLowerInvariant() switch
-    {
-        "x86_64" or "amd64" or "x64" => Architecture.X64,
-        "arm64" or "aarch64" => Architecture.Arm64,
-        _ => null,
-    };
+    /// <summary>The platform of a name in <c>M1EnvLockPlatforms</c> (see <see cref="TryParse"/>).</summary>
+    /// <exception cref="M1EnvException"><see cref="ErrorCodes.InvalidSetting"/> for a name M1Env cannot lock for.</exception>
+    public static LockPlatform Parse(string name) =>
+        TryParse(name, out var platform)
+            ? platform
+            : throw new M1EnvException(ErrorCodes.InvalidSetting,
+                $"M1EnvLockPlatforms names '{InputQuote.Shorten(name?.Trim() ?? string.Empty)}', which is no platform M1Env locks for. Use {KnownNames} (or their conda subdirs).");
+
+    /// <summary>The distinct platforms of names (<see cref="Parse"/>), in the order first named.</summary>
+    public static IReadOnlyList<LockPlatform> ParseAll(IEnumerable<string> names) => names.Select(Parse).Distinct().ToArray();
+
+    /// <summary>Whether a Python whose <c>platform.machine()</c> is <paramref name="machine"/> runs as this platform's (not an x86_64 Python under Rosetta on osx-arm64).</summary>
+    public bool IsMachineOf(string machine) => string.Equals(machine, PlatformMachine, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The platforms a wheel's platform tag (<c>macosx_14_0_arm64</c>, <c>manylinux_2_17_x86_64</c>,

@@ -1,27 +1,106 @@
 using System.Security.Cryptography;
+using System.Text;
 
 namespace M1Env.Core.Packaging;
 
 /// <summary>
-/// A distribution's RECORD: one CSV row per installed file (path, hash, size), paths relative to
-/// site-packages. Inspecting an env reads only the paths (checking hashes would read every file);
-/// a kept install's file whose size or time changed is checked against its hash.
+/// A distribution's RECORD: CSV as Python's <c>csv</c> module reads and writes it (the default
+/// dialect pip uses), one row per installed file (<see cref="RecordEntry"/>). A path holding a comma,
+/// a quote or a line break is quoted, a quote inside doubled. Inspecting an env reads only the paths
+/// (checking hashes would read every file); a kept install's file whose size or time changed is
+/// checked against its hash.
 /// </summary>
-internal static class RecordFile
+public static class RecordFile
 {
-    private const string Sha256Prefix = "sha256=";
+    /// <summary>pip's line end: <c>csv.writer</c>'s default, <c>\r\n</c>.</summary>
+    private const string LineEnd = "\r\n";
 
+    /// <summary>The rows of a RECORD file; rows without a path (blank lines) are left out.</summary>
+    public static IReadOnlyList<RecordEntry> Read(string recordPath) => Parse(File.ReadAllText(recordPath, Encoding.UTF8));
+
+    /// <summary>The paths a RECORD lists; none where it cannot be read.</summary>
     public static IReadOnlyList<string> ReadPaths(string recordPath)
     {
         try
         {
-            return File.ReadLines(recordPath).Select(FirstField).Where(p => p.Length > 0).ToArray();
+            return Read(recordPath).Select(entry => entry.Path).ToArray();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return [];
         }
     }
+
+    /// <summary>The rows of RECORD's text: fields quoted or not, quoted ones across line breaks.</summary>
+    public static IReadOnlyList<RecordEntry> Parse(string text)
+    {
+        var entries = new List<RecordEntry>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i++];
+            if (quoted)
+            {
+                if (c != '"')
+                {
+                    field.Append(c);
+                }
+                else if (i < text.Length && text[i] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else
+                {
+                    quoted = false;
+                }
+            }
+            else if (c == '"' && field.Length == 0)
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c is '\r' or '\n')
+            {
+                if (c == '\r' && i < text.Length && text[i] == '\n')
+                {
+                    i++;
+                }
+
+                EndRow(entries, fields, field);
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        EndRow(entries, fields, field);
+        return entries;
+    }
+
+    /// <summary>RECORD's text for these rows, as pip writes it.</summary>
+    public static string Format(IEnumerable<RecordEntry> entries)
+    {
+        var text = new StringBuilder();
+        foreach (var entry in entries)
+        {
+            text.Append(Field(entry.Path)).Append(',').Append(Field(entry.Hash)).Append(',').Append(Field(entry.Size)).Append(LineEnd);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Writes a RECORD file as pip writes one.</summary>
+    public static void Write(string recordPath, IEnumerable<RecordEntry> entries) =>
+        File.WriteAllText(recordPath, Format(entries), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
 
     /// <summary>The folders in site-packages that hold this distribution's files, e.g. <c>numpy</c> for <c>numpy/core/x.py</c>.</summary>
     public static IReadOnlyList<string> TopLevelDirectories(IReadOnlyList<string> paths, string sitePackages, string distInfoName) =>
@@ -42,15 +121,6 @@ internal static class RecordFile
             .Where(p => !File.Exists(Path.GetFullPath(p, sitePackages)))
             .ToArray();
 
-    /// <summary>The sha256 digest a line gives its file, as RECORD writes it (URL-safe base64, unpadded); null where it gives none (byte code, RECORD itself).</summary>
-    public static string? Sha256(string line)
-    {
-        var sizeStart = line.LastIndexOf(',');
-        var hashStart = sizeStart > 0 ? line.LastIndexOf(',', sizeStart - 1) : -1;
-        var hash = hashStart >= 0 ? line.AsSpan(hashStart + 1, sizeStart - hashStart - 1) : default;
-        return hash.StartsWith(Sha256Prefix, StringComparison.Ordinal) && hash.Length > Sha256Prefix.Length ? hash[Sha256Prefix.Length..].ToString() : null;
-    }
-
     /// <summary>A file's sha256 digest as RECORD writes it.</summary>
     public static string Sha256Of(string path)
     {
@@ -61,33 +131,19 @@ internal static class RecordFile
     /// <summary>A sha256 hash as RECORD writes it (PEP 376: URL-safe base64 without padding).</summary>
     public static string Digest(byte[] sha256) => Convert.ToBase64String(sha256).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    /// <summary>The first CSV field: up to the first comma, or a quoted field with doubled quotes inside.</summary>
-    private static string FirstField(string line)
+    /// <summary>A field as <c>csv.writer</c> writes it (QUOTE_MINIMAL): quoted where it holds a comma, a quote or a line break.</summary>
+    private static string Field(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static void EndRow(List<RecordEntry> entries, List<string> fields, StringBuilder field)
     {
-        if (!line.StartsWith('"'))
+        fields.Add(field.ToString());
+        field.Clear();
+        if (fields[0].Length > 0)
         {
-            var comma = line.IndexOf(',', StringComparison.Ordinal);
-            return comma < 0 ? line : line[..comma];
+            entries.Add(new RecordEntry(fields[0], fields.ElementAtOrDefault(1) ?? string.Empty, fields.ElementAtOrDefault(2) ?? string.Empty));
         }
 
-        var field = new System.Text.StringBuilder();
-        for (var i = 1; i < line.Length; i++)
-        {
-            if (line[i] != '"')
-            {
-                field.Append(line[i]);
-            }
-            else if (i + 1 < line.Length && line[i + 1] == '"')
-            {
-                field.Append('"');
-                i++;
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        return field.ToString();
+        fields.Clear();
     }
 }

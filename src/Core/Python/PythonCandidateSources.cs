@@ -25,48 +25,18 @@ public sealed partial class PythonCandidateSources(IReadOnlyDictionary<string, s
 
     public PythonSearch Enumerate()
     {
-        var searched = new List<string>();
-        var candidates = new List<PythonCandidate>();
-        var seen = new HashSet<string>(PathIdentity.Comparer);
-        var searchedOnce = new HashSet<string>(PathIdentity.Comparer);
-
-        void AddDirectory(string directory, string source, Version? folderHint = null)
+        var found = new Found();
+        foreach (var (directory, source, hint) in PathPlaces().Concat(PyenvPlaces()).Concat(OperatingSystem.IsWindows() ? WindowsPlaces() : UnixPlaces()))
         {
-            if (string.IsNullOrWhiteSpace(directory) || IsShimDirectory(directory) || !searchedOnce.Add(directory))
-            {
-                return;
-            }
-
-            searched.Add(directory);
-            if (!Directory.Exists(directory))
-            {
-                return;
-            }
-
-            IEnumerable<string> files;
-            try
-            {
-                files = Directory.EnumerateFiles(directory, "python*").ToArray();
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                return;
-            }
-
-            // python3.11 before python3 before python: the most specific name is the cheapest to judge.
-            foreach (var file in files.OrderByDescending(f => Path.GetFileName(f).Length).ThenBy(f => f, StringComparer.Ordinal))
-            {
-                var match = InterpreterFileName().Match(Path.GetFileName(file));
-                if (!match.Success || IsMacOSInstallStub(file) || !seen.Add(file))
-                {
-                    continue;
-                }
-
-                var hint = ParseHint(match.Groups["v"].Value) ?? folderHint;
-                candidates.Add(new PythonCandidate(file, hint, source));
-            }
+            found.AddDirectory(directory, source, hint);
         }
 
+        return found.ToSearch();
+    }
+
+    /// <summary>PATH's folders; where pyenv's shims are, the versions pyenv selects instead.</summary>
+    private IEnumerable<(string Directory, string Source, Version? Hint)> PathPlaces()
+    {
         foreach (var directory in (Get("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             // pyenv's shims stand for the versions pyenv selects: those come where the shims are on PATH.
@@ -74,44 +44,37 @@ public sealed partial class PythonCandidateSources(IReadOnlyDictionary<string, s
             {
                 foreach (var (selected, why) in PyenvSelectedVersions())
                 {
-                    AddDirectory(selected, $"PATH, pyenv's {why}", HintFromPath(Path.GetFileName(Path.GetDirectoryName(selected) ?? string.Empty)));
+                    yield return (selected, $"PATH, pyenv's {why}", HintFromPath(Path.GetFileName(Path.GetDirectoryName(selected) ?? string.Empty)));
                 }
             }
 
-            AddDirectory(directory, "PATH");
+            yield return (directory, "PATH", null);
         }
+    }
 
-        foreach (var (directory, hint) in PyenvVersionDirectories())
+    private IEnumerable<(string Directory, string Source, Version? Hint)> PyenvPlaces() =>
+        PyenvVersionDirectories().Select(v => (v.Directory, "pyenv", v.Hint));
+
+    private IEnumerable<(string Directory, string Source, Version? Hint)> WindowsPlaces() =>
+        WindowsInstallDirectories().Select(v => (v.Directory, "python.org", v.Hint));
+
+    /// <summary>The Command Line Tools on macOS, the system and Homebrew folders, and the python.org framework.</summary>
+    private IEnumerable<(string Directory, string Source, Version? Hint)> UnixPlaces()
+    {
+        if (OperatingSystem.IsMacOS())
         {
-            AddDirectory(directory, "pyenv", hint);
+            yield return ("/Library/Developer/CommandLineTools/usr/bin", "Command Line Tools", null);
         }
 
-        if (OperatingSystem.IsWindows())
+        foreach (var directory in new[] { "/usr/bin", "/usr/local/bin", "/opt/homebrew/bin", "/opt/local/bin" })
         {
-            foreach (var (directory, hint) in WindowsInstallDirectories())
-            {
-                AddDirectory(directory, "python.org", hint);
-            }
+            yield return (directory, "system", null);
         }
-        else
+
+        foreach (var (directory, hint) in HomebrewAndFrameworkDirectories())
         {
-            if (OperatingSystem.IsMacOS())
-            {
-                AddDirectory("/Library/Developer/CommandLineTools/usr/bin", "Command Line Tools");
-            }
-
-            foreach (var directory in new[] { "/usr/bin", "/usr/local/bin", "/opt/homebrew/bin", "/opt/local/bin" })
-            {
-                AddDirectory(directory, "system");
-            }
-
-            foreach (var (directory, hint) in HomebrewAndFrameworkDirectories())
-            {
-                AddDirectory(directory, directory.Contains("Python.framework", StringComparison.Ordinal) ? "python.org" : "Homebrew", hint);
-            }
+            yield return (directory, directory.Contains("Python.framework", StringComparison.Ordinal) ? "python.org" : "Homebrew", hint);
         }
-
-        return new PythonSearch(candidates, searched.Distinct().ToArray());
     }
 
     private string? Get(string name) =>
@@ -283,5 +246,52 @@ public sealed partial class PythonCandidateSources(IReadOnlyDictionary<string, s
         return match.Groups["micro"].Success
             ? new Version(major, minor, int.Parse(match.Groups["micro"].Value, CultureInfo.InvariantCulture))
             : new Version(major, minor);
+    }
+
+    /// <summary>The interpreters found so far, each once, and every folder searched, in the order searched.</summary>
+    private sealed class Found
+    {
+        private readonly List<string> searched = [];
+        private readonly List<PythonCandidate> candidates = [];
+        private readonly HashSet<string> seen = new(PathIdentity.Comparer);
+        private readonly HashSet<string> searchedOnce = new(PathIdentity.Comparer);
+
+        public void AddDirectory(string directory, string source, Version? folderHint)
+        {
+            if (string.IsNullOrWhiteSpace(directory) || IsShimDirectory(directory) || !searchedOnce.Add(directory))
+            {
+                return;
+            }
+
+            searched.Add(directory);
+            if (!Directory.Exists(directory))
+            {
+                return;
+            }
+
+            IEnumerable<string> files;
+            try
+            {
+                files = Directory.EnumerateFiles(directory, "python*").ToArray();
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
+
+            // python3.11 before python3 before python: the most specific name is the cheapest to judge.
+            foreach (var file in files.OrderByDescending(f => Path.GetFileName(f).Length).ThenBy(f => f, StringComparer.Ordinal))
+            {
+                var match = InterpreterFileName().Match(Path.GetFileName(file));
+                if (!match.Success || IsMacOSInstallStub(file) || !seen.Add(file))
+                {
+                    continue;
+                }
+
+                candidates.Add(new PythonCandidate(file, ParseHint(match.Groups["v"].Value) ?? folderHint, source));
+            }
+        }
+
+        public PythonSearch ToSearch() => new(candidates, searched.Distinct().ToArray());
     }
 }

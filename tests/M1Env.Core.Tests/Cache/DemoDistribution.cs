@@ -30,17 +30,17 @@ internal sealed record DemoDistribution(string Prefix)
             [$"{DistInfo}/METADATA"] = "Metadata-Version: 2.1\nName: m1-demo\nVersion: 1.0\n"u8.ToArray(),
             [$"{DistInfo}/INSTALLER"] = "pip\n"u8.ToArray(),
         };
-        var lines = new List<string>();
+        var record = new List<RecordEntry>();
         foreach (var (path, contents) in files)
         {
             install.WriteFile(path, contents);
-            lines.Add(RecordLine.For(path, contents));
+            record.Add(RecordEntry.For(path, contents));
         }
 
         install.WriteFile("m1_demo/__pycache__/__init__.cpython-311.pyc", [0x55, 0x0d, 0x0d, 0x0a, 1, 2, 3, 4]);
-        lines.Add("m1_demo/__pycache__/__init__.cpython-311.pyc,,");
-        lines.Add($"{DistInfo}/RECORD,,");
-        File.WriteAllLines(Path.Combine(install.SitePackages, DistInfo, "RECORD"), lines);
+        record.Add(RecordEntry.Unhashed("m1_demo/__pycache__/__init__.cpython-311.pyc"));
+        record.Add(RecordEntry.Unhashed($"{DistInfo}/RECORD"));
+        RecordFile.Write(Path.Combine(install.SitePackages, DistInfo, "RECORD"), record);
         return install;
     }
 

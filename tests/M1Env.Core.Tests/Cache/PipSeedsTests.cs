@@ -65,8 +65,8 @@ public sealed class PipSeedsTests : IDisposable
         Assert.Contains(sitePackages, await RunAsync(Path.Combine(prefix, "bin", "pip"), "--version"), StringComparison.Ordinal);
         Assert.Contains("pip ", await RunAsync(Path.Combine(prefix, "bin", "python"), "-m", "pip", "list"), StringComparison.Ordinal);
         var record = Directory.EnumerateFiles(sitePackages, "RECORD", SearchOption.AllDirectories).Single();
-        var scriptLine = File.ReadLines(record).Single(line => line.StartsWith("../../../bin/pip,", StringComparison.Ordinal));
-        Assert.Equal(RecordLine.For("../../../bin/pip", File.ReadAllBytes(Path.Combine(prefix, "bin", "pip"))), scriptLine);
+        var scriptEntry = RecordFile.Read(record).Single(entry => entry.Path == "../../../bin/pip");
+        Assert.Equal(RecordEntry.For("../../../bin/pip", File.ReadAllBytes(Path.Combine(prefix, "bin", "pip"))), scriptEntry);
         Assert.Equal(seedRecordHash, Sha256(seedRecord));
 
         await RunAsync(Path.Combine(prefix, "bin", "python"), "-m", "pip", "uninstall", "-y", "-q", "pip");
@@ -137,8 +137,8 @@ public sealed class PipSeedsTests : IDisposable
         var scripts = new[] { "pip", "pip3", "pip3.11" }.Select(name => Path.Combine(prefix, "bin", name)).ToArray();
         Assert.All(scripts, script => Assert.Equal(File.ReadAllText(scripts[2]), File.ReadAllText(script)));
         Assert.Contains(sitePackages, await RunAsync(scripts[0], "--version"), StringComparison.Ordinal);
-        var envRecord = File.ReadAllLines(Directory.EnumerateFiles(sitePackages, "RECORD", SearchOption.AllDirectories).Single());
-        Assert.All(scripts, script => Assert.Contains(RecordLine.For($"../../../bin/{Path.GetFileName(script)}", File.ReadAllBytes(script)), envRecord));
+        var envRecord = RecordFile.Read(Directory.EnumerateFiles(sitePackages, "RECORD", SearchOption.AllDirectories).Single());
+        Assert.All(scripts, script => Assert.Contains(RecordEntry.For($"../../../bin/{Path.GetFileName(script)}", File.ReadAllBytes(script)), envRecord));
 
         await RunAsync(Path.Combine(prefix, "bin", "python"), "-m", "pip", "uninstall", "-y", "-q", "pip");
         Assert.All(scripts, script => Assert.False(File.Exists(script)));

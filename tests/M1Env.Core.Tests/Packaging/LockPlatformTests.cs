@@ -1,3 +1,4 @@
+using M1Env.Core.Infrastructure.Errors;
 using M1Env.Core.Packaging;
 
 namespace M1Env.Core.Tests.Packaging;
@@ -71,18 +72,28 @@ public class LockPlatformTests
         Assert.Equal(subdir, platform.CondaSubdir);
         Assert.True(LockPlatform.TryParse(subdir, out var bySubdir));
         Assert.Same(platform, bySubdir);
-        Assert.Same(platform, M1Env.Core.Packaging.Conda.CondaLockPlatform.Parse(name).Platform);
-        Assert.Equal(subdir, M1Env.Core.Packaging.Conda.CondaLockPlatform.Parse(subdir).Subdir);
+        Assert.Same(platform, LockPlatform.Parse(name));
+        Assert.Same(platform, LockPlatform.Parse(subdir));
+    }
+
+    [Fact]
+    public void A_list_is_parsed_once_a_platform_and_an_unknown_name_is_a_setting_error()
+    {
+        Assert.Equal([LockPlatform.OsxArm64, LockPlatform.LinuxX64], LockPlatform.ParseAll(["osx-arm64", " linux-x64", "linux-64", "OSX-ARM64"]));
+        var error = Assert.Throws<M1EnvException>(() => LockPlatform.Parse("beos-x86"));
+        Assert.Equal(ErrorCodes.InvalidSetting, error.Code);
+        Assert.Contains("beos-x86", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("x86_64", System.Runtime.InteropServices.Architecture.X64)]
-    [InlineData("AMD64", System.Runtime.InteropServices.Architecture.X64)]
-    [InlineData("arm64", System.Runtime.InteropServices.Architecture.Arm64)]
-    [InlineData("aarch64", System.Runtime.InteropServices.Architecture.Arm64)]
-    [InlineData("ppc64le", null)]
-    public void Reads_the_architecture_of_a_machine_name(string machine, System.Runtime.InteropServices.Architecture? architecture) =>
-        Assert.Equal(architecture, LockPlatform.ArchitectureOfMachine(machine));
+    [InlineData("x86_64", "linux-x64 osx-x64")]
+    [InlineData("AMD64", "win-x64")]
+    [InlineData("amd64", "win-x64")]
+    [InlineData("arm64", "osx-arm64")]
+    [InlineData("aarch64", "linux-arm64")]
+    [InlineData("ppc64le", "")]
+    public void A_pythons_machine_is_the_platform_machine_of_the_table(string machine, string platforms) =>
+        Assert.Equal(platforms.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal), LockPlatform.All.Where(p => p.IsMachineOf(machine)).Select(p => p.Name).Order(StringComparer.Ordinal));
 
     [Theory]
     [InlineData("macosx_14_0_arm64", "osx-arm64")]

@@ -93,4 +93,24 @@ public class SpecBuilderPlatformsTests
         // Without M1EnvLockPlatforms a lock is this machine's alone, and nothing is said.
         Assert.Empty(Build(Conda(), [new("fakemetal", null, null) { Platforms = left.Name }]).Warnings);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Lock_platforms_and_package_platforms_take_the_m1env_name_or_the_conda_subdir(bool subdirs)
+    {
+        string Named(LockPlatform platform) => subdirs ? platform.CondaSubdir : platform.Name;
+
+        var result = Build(
+            Conda(),
+            [new("fakemetal", null, null) { Platforms = Named(Elsewhere) }],
+            [new("mlx", null, null, null) { Platforms = Named(Elsewhere) }],
+            Named(Elsewhere));
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Empty(result.Warnings);
+        var unknown = Build(Conda(), [], [], Named(Elsewhere), "linux-86");
+        Assert.Equal(ErrorCodes.InvalidSetting, Assert.Single(unknown.Errors).Code);
+        Assert.Contains("M1EnvLockPlatforms names linux-86", unknown.Errors[0].Message, StringComparison.Ordinal);
+    }
 }

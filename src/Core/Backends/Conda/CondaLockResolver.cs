@@ -1,6 +1,7 @@
 using M1Env.Core.Infrastructure.Diagnostics;
 using M1Env.Core.Infrastructure.Errors;
 using M1Env.Core.Infrastructure.Processes;
+using M1Env.Core.Packaging;
 using M1Env.Core.Packaging.Conda;
 
 namespace M1Env.Core.Backends.Conda;
@@ -9,7 +10,7 @@ namespace M1Env.Core.Backends.Conda;
 /// Resolves a conda env into a <see cref="CondaLock"/> for each platform without installing anything:
 /// one <c>create --dry-run --json</c> per platform into a prefix that does not exist, with the env's
 /// channels only, for a foreign platform through <c>CONDA_SUBDIR</c> and fixed virtual packages
-/// (<see cref="CondaLockPlatform.Environment"/>).
+/// (<see cref="PlatformEnvironment"/>).
 /// </summary>
 /// <param name="resolveCache">
 /// The package cache the dry runs use (<c>CONDA_PKGS_DIRS</c>), M1Env's own and used for nothing else.
@@ -29,16 +30,16 @@ public sealed class CondaLockResolver(ProcessRunner runner, IProvisionLog log, C
         string envName,
         IReadOnlyList<string> channels,
         IReadOnlyList<string> specs,
-        CondaLockPlatform platform,
+        LockPlatform platform,
         CancellationToken cancellationToken,
         IReadOnlyList<string>? declaredSpecs = null)
     {
         ArgumentNullException.ThrowIfNull(platform);
         Directory.CreateDirectory(resolveCache);
         var prefix = Path.Combine(Path.GetTempPath(), $"m1env-lock-{Guid.NewGuid():N}", envName);
-        var environment = CondaClient.Quiet.Concat(platform.Environment()).Append(new("CONDA_PKGS_DIRS", resolveCache))
+        var environment = CondaClient.Quiet.Concat(PlatformEnvironment(platform)).Append(new("CONDA_PKGS_DIRS", resolveCache))
             .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
-        log.Step($"Resolving conda env '{envName}' for {platform.Subdir}: {string.Join(", ", specs)} (dry run, nothing is installed)...");
+        log.Step($"Resolving conda env '{envName}' for {platform.CondaSubdir}: {string.Join(", ", specs)} (dry run, nothing is installed)...");
         var (result, transaction) = await new CondaCommand(runner, tool)
             .RunAsync(envName, CondaArguments.CreateDryRun(tool.CommandLine, prefix, channels, specs), environment, solves: true, cancellationToken)
             .ConfigureAwait(false);
@@ -53,12 +54,39 @@ public sealed class CondaLockResolver(ProcessRunner runner, IProvisionLog log, C
         {
             throw new M1EnvException(ErrorCodes.CondaCommandFailed,
                 missing.Count > 0
-                    ? $"conda resolved the environment '{envName}' for {platform.Subdir} but gave no URL and hash for {string.Join(", ", missing)}, so it cannot be locked. Delete {resolveCache} and lock again."
-                    : $"conda resolved the environment '{envName}' for {platform.Subdir} to no package at all, so there is nothing to lock.",
+                    ? $"conda resolved the environment '{envName}' for {platform.CondaSubdir} but gave no URL and hash for {string.Join(", ", missing)}, so it cannot be locked. Delete {resolveCache} and lock again."
+                    : $"conda resolved the environment '{envName}' for {platform.CondaSubdir} to no package at all, so there is nothing to lock.",
                 result.Transcript);
         }
 
-        return new CondaLock(envName, platform.Subdir, declaredSpecs ?? specs, packages);
+        return new CondaLock(envName, platform.CondaSubdir, declaredSpecs ?? specs, packages);
+    }
+
+    /// <summary>
+    /// The variables a dry run for a platform runs with: <c>CONDA_SUBDIR</c> and the platform's fixed
+    /// virtual packages (<see cref="LockPlatform.CondaVirtualPackages"/>); conda and micromamba both read them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> PlatformEnvironment(LockPlatform platform)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        var virtualPackages = platform.CondaVirtualPackages;
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["CONDA_SUBDIR"] = platform.CondaSubdir,
+            ["CONDA_OVERRIDE_CUDA"] = string.Empty,
+            ["CONDA_OVERRIDE_ARCHSPEC"] = virtualPackages.Archspec,
+        };
+        if (virtualPackages.Osx is { } osx)
+        {
+            variables["CONDA_OVERRIDE_OSX"] = osx;
+        }
+
+        if (virtualPackages.Glibc is { } glibc)
+        {
+            variables["CONDA_OVERRIDE_GLIBC"] = glibc;
+        }
+
+        return variables;
     }
 
     /// <summary>The locks of every platform, in the order given; one dry run after the other (conda's caches are not safe for two at once).</summary>
@@ -66,7 +94,7 @@ public sealed class CondaLockResolver(ProcessRunner runner, IProvisionLog log, C
         string envName,
         IReadOnlyList<string> channels,
         IReadOnlyList<string> specs,
-        IReadOnlyList<CondaLockPlatform> platforms,
+        IReadOnlyList<LockPlatform> platforms,
         CancellationToken cancellationToken)
     {
         var locks = new List<CondaLock>(platforms.Count);

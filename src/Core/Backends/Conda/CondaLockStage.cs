@@ -23,7 +23,7 @@ public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func
     public async Task<CondaLockFiles> PrepareAsync(EnvSpec spec, CancellationToken cancellationToken)
     {
         var (current, platforms, files, existing, stale, assessment) = Read(spec);
-        var names = platforms.ToDictionary(p => p.Platform.Name, p => p, StringComparer.Ordinal);
+        var names = platforms.ToDictionary(p => p.Name, p => p, StringComparer.Ordinal);
         if (assessment.Decide(spec.Lock) == LockAction.Resolve)
         {
             var tool = await locateConda(cancellationToken).ConfigureAwait(false);
@@ -51,11 +51,11 @@ public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func
             names.ToDictionary(n => n.Key, n => existing[n.Value], StringComparer.Ordinal));
     }
 
-    private static (CondaLockPlatform Current, CondaLockPlatform[] Platforms, Dictionary<CondaLockPlatform, string> Files, Dictionary<CondaLockPlatform, CondaLock> Existing, CondaLockPlatform[] Stale, LockAssessment Assessment) Read(EnvSpec spec)
+    private static (LockPlatform Current, LockPlatform[] Platforms, Dictionary<LockPlatform, string> Files, Dictionary<LockPlatform, CondaLock> Existing, LockPlatform[] Stale, LockAssessment Assessment) Read(EnvSpec spec)
     {
         var current = CurrentPlatform(spec);
-        var platforms = spec.Lock.Platforms.Select(CondaLockPlatform.Parse).Append(current).Distinct().ToArray();
-        var files = platforms.ToDictionary(p => p, p => CondaLockFiles.PathFor(spec.LockFile, p.Subdir));
+        var platforms = LockPlatform.ParseAll(spec.Lock.Platforms).Append(current).Distinct().ToArray();
+        var files = platforms.ToDictionary(p => p, p => CondaLockFiles.PathFor(spec.LockFile, p.CondaSubdir));
         var existing = files.Where(f => File.Exists(f.Value)).ToDictionary(f => f.Key, f => CondaLockReader.ReadFile(f.Value));
         var declaredSpecs = DeclaredSpecs(spec, current);
 
@@ -65,7 +65,7 @@ public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func
         var difference = reference is null
             ? LockDifference.Between(ByName(declaredSpecs), new Dictionary<string, string>())
             : LockDifference.Between(ByName(DeclaredSpecs(spec, reference)), ByName(existing[reference].DeclaredSpecs));
-        var missing = platforms.Where(p => !existing.ContainsKey(p)).Select(p => p.Subdir).ToArray();
+        var missing = platforms.Where(p => !existing.ContainsKey(p)).Select(p => p.CondaSubdir).ToArray();
         var stale = platforms.Where(p => !existing.TryGetValue(p, out var found) || !CondaLockUpdate.IsCurrent(found, DeclaredSpecs(spec, p))).ToArray();
         if (stale.Length > 0 && difference.IsEmpty && missing.Length == 0)
         {
@@ -77,9 +77,9 @@ public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func
     }
 
     /// <summary>The specs a platform's lock records: the Python pin and every declared conda package that applies there, sorted.</summary>
-    public static IReadOnlyList<string> DeclaredSpecs(EnvSpec spec, CondaLockPlatform platform) =>
+    public static IReadOnlyList<string> DeclaredSpecs(EnvSpec spec, LockPlatform platform) =>
         new[] { CondaArguments.PythonSpec(spec.Python) }
-            .Concat((platform.Platform == LockPlatform.Current ? spec.CondaPackages : spec.DeclaredCondaPackages.Where(p => p.AppliesOn.AppliesTo(platform.Platform, PythonOf(spec))))
+            .Concat((platform == LockPlatform.Current ? spec.CondaPackages : spec.DeclaredCondaPackages.Where(p => p.AppliesOn.AppliesTo(platform, PythonOf(spec))))
                 .Select(p => p.ToMatchSpec()))
             .Order(StringComparer.Ordinal)
             .ToArray();
@@ -87,11 +87,10 @@ public sealed class CondaLockStage(ProcessRunner runner, IProvisionLog log, Func
     // Conda packages carry no markers, so only Platforms decides and the Python's version never counts.
     private static string PythonOf(EnvSpec spec) => spec.Python.ToString();
 
-    private static CondaLockPlatform CurrentPlatform(EnvSpec spec) =>
-        LockPlatform.Current is { } current
-            ? CondaLockPlatform.Parse(current.Name)
-            : throw new M1EnvException(ErrorCodes.LockMissingPlatform,
-                $"Environment '{spec.Name}': this machine is none of the platforms M1Env locks conda envs for (osx-arm64, osx-x64, linux-x64, linux-arm64, win-x64), so its lock cannot hold it.");
+    private static LockPlatform CurrentPlatform(EnvSpec spec) =>
+        LockPlatform.Current
+            ?? throw new M1EnvException(ErrorCodes.LockMissingPlatform,
+                $"Environment '{spec.Name}': this machine is none of the platforms M1Env locks conda envs for ({LockPlatform.KnownNames}), so its lock cannot hold it.");
 
     /// <summary>M1EnvLockUpdate's packages go back to their declared spec, free to move.</summary>
     private static IReadOnlyList<string> Free(IReadOnlyList<string> specs, IReadOnlyList<string> declaredSpecs, IReadOnlyList<string> update)

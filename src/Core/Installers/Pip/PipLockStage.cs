@@ -187,8 +187,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
 
     /// <summary>M1EnvLockPlatforms and this machine's platform, which a lock always covers so this build can install it.</summary>
     private static IReadOnlyList<LockPlatform> Platforms(EnvSpec spec) =>
-        spec.Lock.Platforms
-            .Select(name => LockPlatform.TryParse(name, out var platform) ? platform : throw new ArgumentException(name))
+        LockPlatform.ParseAll(spec.Lock.Platforms)
             .Concat(LockPlatform.Current is { } current ? [current] : Array.Empty<LockPlatform>())
             .Distinct()
             .ToArray();

@@ -37,7 +37,7 @@ public sealed record PipResolveTarget
     /// osx-arm64), otherwise <see cref="Foreign"/> for the interpreter's version.
     /// </summary>
     public static PipResolveTarget For(LockPlatform platform, PythonInterpreter python) =>
-        platform == LockPlatform.Current && LockPlatform.ArchitectureOfMachine(python.Machine) == platform.Architecture
+        platform == LockPlatform.Current && platform.IsMachineOf(python.Machine)
             ? ThisPython
             : Foreign(platform, python.Version);
 

@@ -17,87 +17,103 @@ public static class CondaLockReader
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var header = ReadHeader(lines, source);
+        var packages = ReadPackages(lines, header.ExplicitAt < 0 ? lines.Length : header.ExplicitAt, source);
+        if (header.EnvName is null || header.Subdir is null)
+        {
+            throw Invalid(source, null, $"it lacks its header ('{CondaLockFormat.TitlePrefix}NAME'' and '{CondaLockFormat.PlatformPrefix}SUBDIR'); it was not written by M1Env");
+        }
+
+        if (header.ExplicitAt < 0)
+        {
+            throw Invalid(source, null, $"it has no {CondaLockFormat.Explicit} line");
+        }
+
+        return new CondaLock(header.EnvName, header.Subdir, header.Declared, packages);
+    }
+
+    /// <summary>The comments before <c>@EXPLICIT</c>: the env's name, its subdir and the declared specs; <c>ExplicitAt</c> is the line number of <c>@EXPLICIT</c>, -1 without one.</summary>
+    private static (string? EnvName, string? Subdir, List<string> Declared, int ExplicitAt) ReadHeader(string[] lines, string source)
+    {
         string? envName = null;
         string? subdir = null;
         var declared = new List<string>();
-        var packages = new List<CondaLockedPackage>();
         var inDeclared = false;
-        var explicitAt = -1;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd();
-            var number = i + 1;
             if (line.Length == 0)
             {
                 continue;
             }
 
-            if (explicitAt < 0)
+            if (line == CondaLockFormat.Explicit)
             {
-                if (line == CondaLockFormat.Explicit)
-                {
-                    explicitAt = number;
-                }
-                else if (line.StartsWith(CondaLockFormat.TitlePrefix, StringComparison.Ordinal) && line.EndsWith('\'') && envName is null)
-                {
-                    envName = line[CondaLockFormat.TitlePrefix.Length..^1];
-                }
-                else if (line.StartsWith(CondaLockFormat.PlatformPrefix, StringComparison.Ordinal) && subdir is null)
-                {
-                    subdir = line[CondaLockFormat.PlatformPrefix.Length..].Trim();
-                }
-                else if (line == CondaLockFormat.DeclaredLine)
-                {
-                    inDeclared = true;
-                    continue;
-                }
-                else if (inDeclared && line.StartsWith(CondaLockFormat.DeclaredItemPrefix, StringComparison.Ordinal))
-                {
-                    declared.Add(line[CondaLockFormat.DeclaredItemPrefix.Length..].Trim());
-                    continue;
-                }
-                else if (!line.StartsWith('#'))
-                {
-                    throw Invalid(source, number, $"'{Shorten(line)}' comes before {CondaLockFormat.Explicit}, where only comments belong");
-                }
-
-                inDeclared = false;
-                continue;
+                return (envName, subdir, declared, i + 1);
             }
 
+            if (line.StartsWith(CondaLockFormat.TitlePrefix, StringComparison.Ordinal) && line.EndsWith('\'') && envName is null)
+            {
+                envName = line[CondaLockFormat.TitlePrefix.Length..^1];
+            }
+            else if (line.StartsWith(CondaLockFormat.PlatformPrefix, StringComparison.Ordinal) && subdir is null)
+            {
+                subdir = line[CondaLockFormat.PlatformPrefix.Length..].Trim();
+            }
+            else if (line == CondaLockFormat.DeclaredLine)
+            {
+                inDeclared = true;
+                continue;
+            }
+            else if (inDeclared && line.StartsWith(CondaLockFormat.DeclaredItemPrefix, StringComparison.Ordinal))
+            {
+                declared.Add(line[CondaLockFormat.DeclaredItemPrefix.Length..].Trim());
+                continue;
+            }
+            else if (!line.StartsWith('#'))
+            {
+                throw Invalid(source, i + 1, $"'{Shorten(line)}' comes before {CondaLockFormat.Explicit}, where only comments belong");
+            }
+
+            inDeclared = false;
+        }
+
+        return (envName, subdir, declared, -1);
+    }
+
+    /// <summary>The package lines from index <paramref name="start"/> on, each with the SHA-256 line that may follow it.</summary>
+    private static List<CondaLockedPackage> ReadPackages(string[] lines, int start, string source)
+    {
+        var packages = new List<CondaLockedPackage>();
+        for (var i = start; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd();
+            var number = i + 1;
             if (line.StartsWith(CondaLockFormat.Sha256Prefix, StringComparison.Ordinal))
             {
-                var sha256 = line[CondaLockFormat.Sha256Prefix.Length..].Trim();
-                if (packages.Count == 0 || packages[^1].Sha256 is not null || !CondaLockFormat.IsHex(sha256, 64))
-                {
-                    throw Invalid(source, number, packages.Count == 0 || packages[^1].Sha256 is not null
-                        ? "a SHA-256 line must follow the line of its package, once"
-                        : $"'{Shorten(sha256)}' is no SHA-256 (64 lower-case hex digits)");
-                }
-
-                packages[^1] = packages[^1] with { Sha256 = sha256 };
-                continue;
+                packages[^1] = WithSha256(line, source, number, packages);
             }
-
-            if (line.StartsWith('#'))
+            else if (line.Length > 0 && !line.StartsWith('#'))
             {
-                continue;
+                packages.Add(Package(line, source, number, packages));
             }
-
-            packages.Add(Package(line, source, number, packages));
         }
 
-        if (envName is null || subdir is null)
+        return packages;
+    }
+
+    /// <summary>The last package with the SHA-256 of its following line.</summary>
+    private static CondaLockedPackage WithSha256(string line, string source, int number, List<CondaLockedPackage> packages)
+    {
+        var sha256 = line[CondaLockFormat.Sha256Prefix.Length..].Trim();
+        if (packages.Count == 0 || packages[^1].Sha256 is not null || !CondaLockFormat.IsHex(sha256, 64))
         {
-            throw Invalid(source, null, $"it lacks its header ('{CondaLockFormat.TitlePrefix}NAME'' and '{CondaLockFormat.PlatformPrefix}SUBDIR'); it was not written by M1Env");
+            throw Invalid(source, number, packages.Count == 0 || packages[^1].Sha256 is not null
+                ? "a SHA-256 line must follow the line of its package, once"
+                : $"'{Shorten(sha256)}' is no SHA-256 (64 lower-case hex digits)");
         }
 
-        if (explicitAt < 0)
-        {
-            throw Invalid(source, null, $"it has no {CondaLockFormat.Explicit} line");
-        }
-
-        return new CondaLock(envName, subdir, declared, packages);
+        return packages[^1] with { Sha256 = sha256 };
     }
 
     /// <summary>Reads the file at <paramref name="path"/>.</summary>

@@ -1,5 +1,5 @@
 using M1Env.Core.Backends.Conda;
-using M1Env.Core.Infrastructure.Errors;
+using M1Env.Core.Packaging;
 using M1Env.Core.Packaging.Conda;
 using M1Env.Core.Tests.Backends.Conda;
 
@@ -86,31 +86,20 @@ public sealed class CondaLockResolutionTests
         Assert.False(CondaLockUpdate.IsCurrent(previous, declared));
     }
 
-    [Theory]
-    [InlineData("osx-arm64", "osx-arm64")]
-    [InlineData("linux-x64", "linux-64")]
-    [InlineData("win-x64", "win-64")]
-    [InlineData("osx-x64", "osx-64")]
-    [InlineData("linux-arm64", "linux-aarch64")]
-    [InlineData("linux-64", "linux-64")]
-    public void Lock_platform_names_map_to_conda_subdirs(string name, string subdir) => Assert.Equal(subdir, CondaLockPlatform.Parse(name).Subdir);
-
-    [Fact]
-    public void A_platform_list_is_parsed_and_an_unknown_name_is_a_setting_error()
-    {
-        Assert.Equal(["osx-arm64", "linux-64"], CondaLockPlatform.ParseList("osx-arm64; linux-x64;osx-arm64").Select(p => p.Subdir));
-        Assert.Equal(ErrorCodes.InvalidSetting, Assert.Throws<M1EnvException>(() => CondaLockPlatform.Parse("beos-x86")).Code);
-    }
-
     [Fact]
     public void A_foreign_platform_runs_with_its_subdir_and_fixed_virtual_packages()
     {
-        var osx = CondaLockPlatform.Parse("osx-arm64").Environment();
-        Assert.Equal(("osx-arm64", "11.0", ""), (osx["CONDA_SUBDIR"], osx["CONDA_OVERRIDE_OSX"], osx["CONDA_OVERRIDE_CUDA"]));
+        var osx = CondaLockResolver.PlatformEnvironment(LockPlatform.Parse("osx-arm64"));
+        Assert.Equal(("osx-arm64", "11.0", "", "m1"), (osx["CONDA_SUBDIR"], osx["CONDA_OVERRIDE_OSX"], osx["CONDA_OVERRIDE_CUDA"], osx["CONDA_OVERRIDE_ARCHSPEC"]));
         Assert.False(osx.ContainsKey("CONDA_OVERRIDE_GLIBC"));
 
-        var linux = CondaLockPlatform.Parse("linux-x64").Environment();
-        Assert.Equal(("linux-64", "2.17"), (linux["CONDA_SUBDIR"], linux["CONDA_OVERRIDE_GLIBC"]));
+        var linux = CondaLockResolver.PlatformEnvironment(LockPlatform.Parse("linux-64"));
+        Assert.Equal(("linux-64", "2.17", "x86_64"), (linux["CONDA_SUBDIR"], linux["CONDA_OVERRIDE_GLIBC"], linux["CONDA_OVERRIDE_ARCHSPEC"]));
+        Assert.False(linux.ContainsKey("CONDA_OVERRIDE_OSX"));
+
+        var windows = CondaLockResolver.PlatformEnvironment(LockPlatform.WinX64);
+        Assert.Equal(["CONDA_OVERRIDE_ARCHSPEC", "CONDA_OVERRIDE_CUDA", "CONDA_SUBDIR"], windows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(("win-64", "x86_64"), (windows["CONDA_SUBDIR"], windows["CONDA_OVERRIDE_ARCHSPEC"]));
     }
 
     [Fact]

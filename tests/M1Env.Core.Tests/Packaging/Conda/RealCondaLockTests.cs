@@ -2,6 +2,7 @@ using M1Env.Core.Backends.Conda;
 using M1Env.Core.Infrastructure.Errors;
 using M1Env.Core.Infrastructure.Processes;
 using M1Env.Core.Inspection;
+using M1Env.Core.Packaging;
 using M1Env.Core.Packaging.Conda;
 using M1Env.Testing;
 
@@ -50,7 +51,7 @@ public sealed class RealCondaLockTests : IDisposable
         new(new ProcessRunner(log), log, Tool(cacheName), work.CreateSubdirectory("locks"), TimeSpan.FromMinutes(5));
 
     private static async Task<CondaLock> ResolveAsync(CondaLockResolver resolver, CondaChannel channel, IReadOnlyList<string>? specs = null, string? subdir = null) =>
-        await resolver.ResolveAsync("demo", [channel.Url], specs ?? Specs, CondaLockPlatform.Parse(subdir ?? CondaSubdir.Current), CancellationToken.None, declaredSpecs: Specs);
+        await resolver.ResolveAsync("demo", [channel.Url], specs ?? Specs, LockPlatform.Parse(subdir ?? CondaSubdir.Current), CancellationToken.None, declaredSpecs: Specs);
 
     private string WriteLock(CondaLock condaLock, string name = "demo")
     {
@@ -114,7 +115,7 @@ public sealed class RealCondaLockTests : IDisposable
 
         string[] declared = ["python 3.11.*", "pkgb", "pkgc"];
         var specs = CondaLockUpdate.Specs(declared, before);
-        var after = await Resolver().ResolveAsync("demo", [channel.Url], specs, CondaLockPlatform.Parse(CondaSubdir.Current), CancellationToken.None, declaredSpecs: declared);
+        var after = await Resolver().ResolveAsync("demo", [channel.Url], specs, LockPlatform.Parse(CondaSubdir.Current), CancellationToken.None, declaredSpecs: declared);
 
         Assert.Equal(["pkgc"], CondaLockUpdate.Changed(declared, before));
         Assert.Equal(before.Find("python"), after.Find("python"));
@@ -134,7 +135,7 @@ public sealed class RealCondaLockTests : IDisposable
             server.Add(Path.GetRelativePath(channel.Root, file).Replace('\\', '/'), File.ReadAllBytes(file));
         }
 
-        var condaLock = await Resolver().ResolveAsync("demo", [server.BaseUrl.TrimEnd('/')], Specs, CondaLockPlatform.Parse(CondaSubdir.Current), CancellationToken.None);
+        var condaLock = await Resolver().ResolveAsync("demo", [server.BaseUrl.TrimEnd('/')], Specs, LockPlatform.Parse(CondaSubdir.Current), CancellationToken.None);
         Assert.All(condaLock.Packages, p => Assert.StartsWith("http://127.0.0.1:", p.Url, StringComparison.Ordinal));
         var pkga = condaLock.Find("pkga")!;
         var tampered = condaLock with
