@@ -33,9 +33,6 @@ public sealed class PendingPipLock
     /// <summary>How this machine's resolution is made.</summary>
     public PipLockStrategy Strategy { get; }
 
-    /// <summary>The requirements pip installs (or resolves), as declared.</summary>
-    public IReadOnlyList<PipRequirement> Requirements => Spec.PipPackages;
-
     internal EnvSpec Spec { get; }
 
     internal PipLockStage.LockRead Read { get; }
