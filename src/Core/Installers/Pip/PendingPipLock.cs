@@ -35,6 +35,9 @@ public sealed class PendingPipLock
 
     internal EnvSpec Spec { get; }
 
+    /// <summary>The other lock platforms' resolutions, made by the lock phase (dry runs fail before anything changes).</summary>
+    internal IReadOnlyDictionary<LockPlatform, PipResolution> OtherPlatforms { get; init; } = new Dictionary<LockPlatform, PipResolution>();
+
     internal PipLockStage.LockRead Read { get; }
 
     internal TargetEnvironment? KnownTarget { get; }
@@ -42,8 +45,8 @@ public sealed class PendingPipLock
     internal IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? Provided { get; }
 
     /// <summary>
-    /// Resolves every lock platform (others by pip's dry run first, so a failure leaves the env as it
-    /// was), this machine's by the install where <see cref="Strategy"/> says so, and writes the lock.
+    /// Resolves this machine's platform (by the install where <see cref="Strategy"/> says so) and any
+    /// other the lock phase left, and writes the lock.
     /// </summary>
     /// <param name="python">The interpreter whose pip runs: a venv's base CPython, a conda env's own Python.</param>
     /// <param name="prefix">The env, which exists by now.</param>

@@ -89,7 +89,11 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
         if (pruned is null && installsInto is { } state && provided is null && ResolvesInPlace(spec, python)
             && (state == EnvInPlaceState.Kept ? read.Existing is not null && read.Assessment.MissingPlatforms.Count == 0 : read.Existing is null || read.Assessment.MissingPlatforms.Count == 0))
         {
-            return new PipLockStep(null, new PendingPipLock(this, spec, read, knownTarget, provided, PipLockStrategy.InstallWithReport));
+            // Other platforms now, by dry run: their resolution can fail, and should before the env changes.
+            var others = resolve
+                ? await ResolvePlatformsAsync(spec, read, python, provided, Platforms(spec).Where(p => p != LockPlatform.Current), cancellationToken).ConfigureAwait(false)
+                : new Dictionary<LockPlatform, PipResolution>();
+            return new PipLockStep(null, new PendingPipLock(this, spec, read, knownTarget, provided, PipLockStrategy.InstallWithReport) { OtherPlatforms = others });
         }
 
         if (!resolve)
@@ -119,7 +123,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
         var installedNow = new List<string>();
         var lockFile = OnlyRemoves(spec, read.Existing, read.Assessment) && PyLockPruning.Prune(read.Existing!, read.Declared.Keys, read.Declared.Values.ToArray()) is { } pruned
             ? pruned
-            : await ResolveAsync(spec, read, python, target, pending.Provided, inPlace, cancellationToken, installedNow).ConfigureAwait(false);
+            : await ResolveAsync(spec, read, python, target, pending.Provided, inPlace, cancellationToken, installedNow, pending.OtherPlatforms).ConfigureAwait(false);
         Write(spec, read.Existing, lockFile);
         return new ResolvedPipLock(Select(spec, lockFile, target), installedNow);
     }
@@ -129,7 +133,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
             ? Task.FromResult(knownTarget)
             : new TargetEnvironmentProbe(runner, probes).ProbeAsync(python.Executable, LockPlatform.Current?.Name ?? "this machine", cancellationToken);
 
-    /// <summary>Every lock platform's resolution; this machine's by installing into <paramref name="inPlace"/> when given (falling back to the dry run when that yields none).</summary>
+    /// <summary>Every lock platform's resolution (but those in <paramref name="resolved"/>); this machine's by installing into <paramref name="inPlace"/> when given (falling back to the dry run when that yields none).</summary>
     private async Task<PyLock> ResolveAsync(
         EnvSpec spec,
         LockRead read,
@@ -138,26 +142,53 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? provided,
         InstallTarget? inPlace,
         CancellationToken cancellationToken,
-        List<string>? installedNow = null)
+        List<string>? installedNow = null,
+        IReadOnlyDictionary<LockPlatform, PipResolution>? resolved = null)
     {
-        var pins = LockDecision.Pins(spec.Lock, read.Assessment.Difference, (read.Existing?.Packages ?? [])
-            .Where(p => p.Marker is null && p.Version is not null)
-            .ToDictionary(p => p.Name, p => p.Version!, StringComparer.Ordinal));
-        var resolutions = new Dictionary<LockPlatform, PipResolution>();
         var here = inPlace is null ? null : LockPlatform.Current;
+        var resolutions = new Dictionary<LockPlatform, PipResolution>(resolved ?? new Dictionary<LockPlatform, PipResolution>());
 
         // Other platforms first: their resolution can fail, and should before the env changes.
-        foreach (var platform in Platforms(spec).OrderBy(p => p == here))
+        foreach (var (platform, resolution) in await ResolvePlatformsAsync(spec, read, python, provided, Platforms(spec).Where(p => p != here && !resolutions.ContainsKey(p)), cancellationToken).ConfigureAwait(false))
         {
-            var resolution = platform == here
-                ? await new InPlacePipResolution(runner, log).ResolveAsync(spec, inPlace!.Prefix, inPlace.Python, read.Existing, pins, target, PipLauncher.For(python), cancellationToken).ConfigureAwait(false)
-                : null;
-            installedNow?.AddRange(resolution?.InstalledNow ?? []);
-            resolutions[platform] = resolution ?? await ResolveAsync(spec, python, platform, pins, provided, cancellationToken).ConfigureAwait(false);
+            resolutions[platform] = resolution;
+        }
+
+        if (here is not null)
+        {
+            var pins = Pins(spec, read);
+            var installed = await new InPlacePipResolution(runner, log).ResolveAsync(spec, inPlace!.Prefix, inPlace.Python, read.Existing, pins, target, PipLauncher.For(python), cancellationToken).ConfigureAwait(false);
+            installedNow?.AddRange(installed?.InstalledNow ?? []);
+            resolutions[here] = installed ?? await ResolveAsync(spec, python, here, pins, provided, cancellationToken).ConfigureAwait(false);
         }
 
         return PipLockBuilder.Build(spec.Name, read.Declared.Values.ToArray(), resolutions, Path.GetDirectoryName(spec.PipLockFile));
     }
+
+    /// <summary>The platforms' resolutions by pip's dry run.</summary>
+    private async Task<IReadOnlyDictionary<LockPlatform, PipResolution>> ResolvePlatformsAsync(
+        EnvSpec spec,
+        LockRead read,
+        PythonInterpreter python,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? provided,
+        IEnumerable<LockPlatform> platforms,
+        CancellationToken cancellationToken)
+    {
+        var pins = Pins(spec, read);
+        var resolutions = new Dictionary<LockPlatform, PipResolution>();
+        foreach (var platform in platforms)
+        {
+            resolutions[platform] = await ResolveAsync(spec, python, platform, pins, provided, cancellationToken).ConfigureAwait(false);
+        }
+
+        return resolutions;
+    }
+
+    /// <summary>The locked versions a resolution keeps (all but what the declaration or M1EnvLockUpdate frees).</summary>
+    private static IReadOnlyDictionary<string, string> Pins(EnvSpec spec, LockRead read) =>
+        LockDecision.Pins(spec.Lock, read.Assessment.Difference, (read.Existing?.Packages ?? [])
+            .Where(p => p.Marker is null && p.Version is not null)
+            .ToDictionary(p => p.Name, p => p.Version!, StringComparer.Ordinal));
 
     private void Write(EnvSpec spec, PyLock? existing, PyLock lockFile)
     {
