@@ -1,3 +1,4 @@
+using M1Env.Core.Locking;
 using M1Env.Core.Spec;
 using M1Env.Core.State;
 
@@ -33,6 +34,14 @@ public sealed record EnvPlan(
 
     /// <summary>What the build would do with each of the env's lock files, in words (set by the plan, not by the planner).</summary>
     public IReadOnlyList<string> LockNotes { get; init; } = [];
+
+    /// <summary>
+    /// How the build resolves the env's pip lock while it carries the plan out, when the lock phase
+    /// left it pending: pip then installs <see cref="Install"/> (and, for an env it makes, every
+    /// declared package), the lock is written from what pip did, and what the new lock no longer
+    /// holds is removed. <see cref="PipLockStrategy.None"/> when no lock is pending.
+    /// </summary>
+    public PipLockStrategy PipLock { get; init; }
 
     public bool CreatesEnv => Action is PlanAction.Create or PlanAction.Recreate;
 

@@ -36,14 +36,17 @@ public interface IEnvBackend
     IReadOnlyList<LockAssessment> AssessLock(EnvSpec spec);
 
     /// <summary>
-    /// Reads the env's lock, decides (install it, resolve again, or fail in locked mode), resolves
-    /// what changed and writes the lock, and returns the spec the lock makes. Null when the env has no
-    /// lock to apply. Starts a process only to resolve.
+    /// The lock phase: reads the env's lock, decides (install it, resolve again, or fail in locked
+    /// mode), resolves what changed with dry runs and writes the lock, and returns the spec the lock
+    /// makes. A pip lock whose resolution for this machine the build's install (or the env's own
+    /// Python, once made) makes is returned pending (<see cref="EnvLock.PendingPip"/>). Never installs.
+    /// Null when the env has no lock to apply. Starts a process only to resolve.
     /// </summary>
     /// <param name="interpreter">From <see cref="ChooseInterpreterAsync"/>; null before a conda env exists.</param>
     /// <param name="knownTarget">Which wheels the interpreter takes, from its record; null when it must be asked.</param>
-    /// <param name="inPlace">The env, when it exists and the build keeps it: a changed lock may then be resolved by installing the change into it (<see cref="EnvLock.ChangedEnv"/>); null when the build remakes it, or only plans.</param>
-    Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, EnvInPlace? inPlace, CancellationToken cancellationToken);
+    /// <param name="inPlace">Whether the build keeps the env or makes it (again).</param>
+    /// <param name="resolve">False for a plan: nothing is resolved or written, and a lock that would be resolved by a dry run is not applied (null).</param>
+    Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, EnvInPlaceState inPlace, bool resolve, CancellationToken cancellationToken);
 
     /// <summary>Finds what the plan's work needs (conda itself, or the Miniforge to install) before anything in the prefix is written.</summary>
     Task PrepareAsync(EnvSpec spec, EnvPlan plan, CancellationToken cancellationToken);

@@ -118,12 +118,12 @@ public sealed class EnvProvisioner
 
         var stopwatch = Stopwatch.StartNew();
         WarnAboutKnownBadCombinations(spec);
-        var (owner, store, stamp, record, interpreter, specHash, plan, locked) = await AssessAsync(spec, backend, realPrefix, cancellationToken, applyLock: true, mayChange: true).ConfigureAwait(false);
-        var changed = plan.CreatesEnv || plan.ChangesPackages || locked?.ChangedEnv == true;
+        // Read, lock, plan: nothing in the env changes before the plan is made, once.
+        var (owner, store, stamp, record, interpreter, specHash, plan, locked) = await AssessAsync(spec, backend, realPrefix, build: true, cancellationToken).ConfigureAwait(false);
+        var pending = locked?.PendingPip;
+        var changed = plan.CreatesEnv || plan.ChangesPackages || pending is not null;
         spec = locked?.Spec ?? spec;
-        // A build's log says what it found too: a change pip already made while resolving the lock
-        // in place is a detail of the plan by the time it is planned.
-        foreach (var reason in plan.Reasons.Concat(locked?.ChangedEnv == true ? plan.Details : []))
+        foreach (var reason in plan.Reasons)
         {
             log.Detail($"{spec.Name}: {reason}");
         }
@@ -133,12 +133,13 @@ public sealed class EnvProvisioner
             await backend.PrepareAsync(spec, plan, cancellationToken).ConfigureAwait(false);
         }
 
-        var work = new EnvWork(spec, backend, owner, realPrefix, interpreter, specHash, options.ToolVersion, store) { Locked = locked?.Pip, LockFiles = locked?.Files ?? [], LockOnceCreated = locked?.OnceCreated };
+        // Apply: the backend and pip carry the plan out; a pending lock is finished by the pip run that installs.
+        var work = new EnvWork(spec, backend, owner, realPrefix, interpreter, specHash, options.ToolVersion, store, stamp) { Locked = locked?.Pip, LockFiles = locked?.Files ?? [], PendingLock = pending };
         if (plan.CreatesEnv)
         {
             work = await RemakeAsync(work, plan, cancellationToken).ConfigureAwait(false);
         }
-        else if (plan.ChangesPackages)
+        else if (plan.ChangesPackages || pending is not null)
         {
             ForgetBuildKey(spec, store);
             store.Write(work.Stamp(complete: false, created: true, PreviousAndCurrent(stamp, spec)) with
@@ -147,14 +148,16 @@ public sealed class EnvProvisioner
                 CondaPackages = PreviousAndCurrentConda(stamp, spec),
                 CondaInstalled = stamp?.CondaInstalled ?? [],
             });
-            await ApplyPackagesAsync(work, plan, cancellationToken).ConfigureAwait(false);
+            work = await ApplyPackagesAsync(work, plan, cancellationToken).ConfigureAwait(false);
         }
-        else if (plan.Action == PlanAction.RefreshStamp && !changed)
+        else if (plan.Action == PlanAction.RefreshStamp)
         {
             log.Step($"Environment '{spec.Name}' {plan.Reasons[^1]}.");
         }
 
-        var env = await RecordAsync(work, record, plan.Action != PlanAction.UpToDate || stamp is null, cancellationToken).ConfigureAwait(false);
+        // Record: what is on disk now, read once, with the plan and the lock.
+        spec = work.Spec;
+        var env = await RecordAsync(work, record, plan.Action != PlanAction.UpToDate || stamp is null || pending is not null, cancellationToken).ConfigureAwait(false);
         await new EnvVerifier(runner, log, options.Verify)
             .VerifyAsync(spec.Name, env.Python, env.SpecHash, store, changed, cancellationToken).ConfigureAwait(false);
         if (spec.Jupyter)
@@ -173,7 +176,8 @@ public sealed class EnvProvisioner
     /// <summary>
     /// What the next build would do to the env and why, without changing anything: the lock is read
     /// and judged, never resolved; no conda, no pip. Only an interpreter with no current record (a venv's base CPython, a conda env's
-    /// own Python) is found or asked with a process.
+    /// own Python) is found or asked with a process. A lock the build would leave pending is in the
+    /// plan as the build carries it (<see cref="EnvPlan.PipLock"/>).
     /// </summary>
     public async Task<EnvPlan> PlanAsync(EnvSpec spec, CancellationToken cancellationToken)
     {
@@ -185,21 +189,23 @@ public sealed class EnvProvisioner
         }
 
         WarnAboutKnownBadCombinations(spec);
-        // A lock the build would install as it is decides the plan too; one it would resolve again is only described.
-        var locks = backend.AssessLock(spec);
-        var installsLock = locks.Count > 0 && locks.All(l => l.InstallsAsIs(spec.Lock));
-        var plan = (await AssessAsync(spec, backend, realPrefix, cancellationToken, applyLock: installsLock).ConfigureAwait(false)).Plan with
+        var plan = (await AssessAsync(spec, backend, realPrefix, build: false, cancellationToken).ConfigureAwait(false)).Plan with
         {
-            LockNotes = locks.Select(l => l.Describe(spec.Lock)).ToArray(),
+            LockNotes = backend.AssessLock(spec).Select(l => l.Describe(spec.Lock)).ToArray(),
         };
         return PrefixBackup.NeedsRecovery(spec.Prefix)
             ? plan with { Reasons = ["a build was stopped while it replaced the environment: the next build first puts the previous one back", .. plan.Reasons] }
             : plan;
     }
 
-    /// <summary>Reads the stamp, the disk and the interpreter's record, and plans. Starts no process unless the interpreter must be found, or the lock resolved.</summary>
-    /// <param name="mayChange">A build, not a plan: a lock that must be resolved may be resolved by installing into the env (<see cref="EnvInPlace"/>).</param>
-    private async Task<Assessment> AssessAsync(EnvSpec spec, IEnvBackend backend, string realPrefix, CancellationToken cancellationToken, bool applyLock = false, bool mayChange = false)
+    /// <summary>
+    /// The phases before anything changes. Read: the stamp, the disk and the interpreter's record, once.
+    /// Lock: read the lock and decide; a build resolves it by dry run, or leaves it pending for the
+    /// install; a plan resolves nothing. Plan: once, from the spec as locked (or as declared, while
+    /// pending) and the disk. Starts no process unless the interpreter must be found, or the lock resolved.
+    /// </summary>
+    /// <param name="build">A build, not a plan: a lock that must be resolved by dry run is resolved and written.</param>
+    private async Task<Assessment> AssessAsync(EnvSpec spec, IEnvBackend backend, string realPrefix, bool build, CancellationToken cancellationToken)
     {
         var owner = new EnvOwner(options.ProjectFile.Length == 0 ? string.Empty : PathIdentity.RealPath(options.ProjectFile), spec.Name);
         var store = new StampStore(spec.Prefix);
@@ -222,28 +228,20 @@ public sealed class EnvProvisioner
             PlanNative = backend.PlanNative,
         };
 
+        // The env as a whole (kept, or made again) does not depend on what the lock pins; the lock's strategy depends on it.
+        var verdict = EnvPlanner.Judge(Inputs(spec));
+
         // The lock decides what the env holds: every locked package, exactly, instead of the declared ranges.
         var knownTarget = record is not null && record.Interpreter == interpreter && record.IsCurrent() ? record.Target : null;
-        var inPlace = applyLock && mayChange
-            ? new EnvInPlace(spec.Prefix, backend.PythonPath(spec.Prefix), () => MarkChanging(spec, store, stamp), EnvPlanner.Plan(Inputs(spec)).CreatesEnv ? EnvInPlaceState.ToBeMade : EnvInPlaceState.Kept)
-            : null;
-        var locked = applyLock ? await backend.LockAsync(spec, interpreter, knownTarget, inPlace, cancellationToken).ConfigureAwait(false) : null;
-        spec = locked?.Spec ?? spec;
-        if (locked?.ChangedEnv == true)
-        {
-            facts = Inspect(backend, spec, realPrefix);
-            disk = backend.Read(spec.Prefix, verifyFiles: true);
-        }
-
-        var inputs = Inputs(spec);
-        var specHash = inputs.SpecHash;
-        var plan = EnvPlanner.Plan(inputs);
+        var locked = await backend.LockAsync(spec, interpreter, knownTarget, verdict is null ? EnvInPlaceState.Kept : EnvInPlaceState.ToBeMade, resolve: build, cancellationToken).ConfigureAwait(false);
+        var inputs = Inputs(locked?.Spec ?? spec);
+        var plan = EnvPlanner.Plan(inputs, verdict) with { PipLock = locked?.PendingPip?.Strategy ?? PipLockStrategy.None };
         if (takeover is not null)
         {
             plan = plan with { Reasons = [$"taking over the prefix: {takeover}", .. plan.Reasons] };
         }
 
-        return new Assessment(owner, store, stamp, record, interpreter, specHash, plan, locked);
+        return new Assessment(owner, store, stamp, record, interpreter, inputs.SpecHash, plan, locked);
     }
 
     /// <summary>What the prefix is, and whether a stopped build was making it (one stat in the tools folder).</summary>
@@ -292,22 +290,13 @@ public sealed class EnvProvisioner
             // Marked before the env exists, outside it: a build killed while making it leaves a prefix the next one remakes.
             marker.Set(work.Owner);
             var interpreter = await work.Backend.CreateAsync(spec, work.Interpreter, cancellationToken).ConfigureAwait(false);
-            if (work.LockOnceCreated is { } completeLock)
-            {
-                // The new env's own Python locks its pip packages; they are installed from that lock.
-                var locked = await completeLock(interpreter, cancellationToken).ConfigureAwait(false);
-                spec = locked.Spec;
-                work = work with { Spec = spec, Locked = locked.Pip, LockFiles = locked.Files, LockOnceCreated = null };
-                plan = plan with { Install = locked.ChangedEnv ? NotInstalled(spec, work.Backend) : spec.PipPackages };
-            }
-
             work = work with { Interpreter = interpreter, SpecHash = SpecHasher.Hash(spec, interpreter, options.ToolVersion) };
             // The first file M1Env writes into the prefix: a conda tool has made it a conda env by now.
             store.Write(work.Stamp(complete: false, created: true, spec.PipPackages.Select(ToStamped)) with { CondaPackages = spec.CondaPackages.Select(ToStamped).ToArray() });
             marker.Clear();
 
             // conda made the env with its conda packages already: what is left is pip's.
-            await ApplyPackagesAsync(work, plan with { CondaInstall = [], CondaRepair = [], CondaRemove = [] }, cancellationToken).ConfigureAwait(false);
+            work = await ApplyPackagesAsync(work, plan with { CondaInstall = [], CondaRepair = [], CondaRemove = [] }, cancellationToken).ConfigureAwait(false);
         }
         catch when (backup is not null)
         {
@@ -321,7 +310,8 @@ public sealed class EnvProvisioner
         return work;
     }
 
-    private async Task ApplyPackagesAsync(EnvWork work, EnvPlan plan, CancellationToken cancellationToken)
+    /// <summary>Carries the plan's package changes out: conda's, then pip's; returns the work with the lock a pending one became.</summary>
+    private async Task<EnvWork> ApplyPackagesAsync(EnvWork work, EnvPlan plan, CancellationToken cancellationToken)
     {
         var spec = work.Spec;
         await work.Backend.ApplyNativeAsync(spec, plan, cancellationToken).ConfigureAwait(false);
@@ -330,14 +320,30 @@ public sealed class EnvProvisioner
             Directory.Delete(leftover, recursive: true);
         }
 
+        var (install, uninstall) = (plan.Install, plan.Uninstall);
+        if (work.PendingLock is { } pending)
+        {
+            // The plan's pip part: install with pip (its report resolves this machine's lock), or lock with the new env's own Python.
+            work = await FinishLockAsync(work, pending, cancellationToken).ConfigureAwait(false);
+            spec = work.Spec;
+            var disk = work.Backend.Read(spec.Prefix, verifyFiles: false);
+            install = spec.PipPackages.Where(p => disk.Find(p.NormalizedName) is not { } installed || !RequirementVersions.IsSatisfiedBy(p, installed.Version)).ToArray();
+            var dropped = new List<string>();
+            uninstall = plan.CreatesEnv ? [] : PackagePlanner.DroppedByLock(spec, work.PreviousStamp, disk, dropped);
+            foreach (var reason in dropped)
+            {
+                log.Detail($"{spec.Name}: {reason}");
+            }
+        }
+
         var selfWheel = PipSelfInstall.WheelWhileMissing(spec, work.Interpreter);
         // Removing and repairing run the pip M1Env controls, never the env's own, which may be the damaged one.
         var pip = new PipClient(runner, work.Backend.PythonPath(spec.Prefix), spec.Sources, PipLauncher.For(work.Interpreter));
-        if (plan.Uninstall.Count > 0)
+        if (uninstall.Count > 0)
         {
-            log.Step($"Removing {Count(plan.Uninstall.Count)} from '{spec.Name}': {string.Join(", ", plan.Uninstall)}...");
+            log.Step($"Removing {Count(uninstall.Count)} from '{spec.Name}': {string.Join(", ", uninstall)}...");
             // What pip installed plainly goes without a pip process (RecordRemoval); the rest is pip's.
-            var left = new RecordRemoval(log).Remove(work.Backend.Read(spec.Prefix, verifyFiles: false), plan.Uninstall);
+            var left = new RecordRemoval(log).Remove(work.Backend.Read(spec.Prefix, verifyFiles: false), uninstall);
             if (left.Count > 0)
             {
                 await pip.UninstallAsync(left, cancellationToken).ConfigureAwait(false);
@@ -350,10 +356,29 @@ public sealed class EnvProvisioner
             await pip.ReinstallAsync(plan.Reinstall, cancellationToken).ConfigureAwait(false);
         }
 
-        if (plan.Install.Count > 0 || selfWheel is not null)
+        if (install.Count > 0 || selfWheel is not null)
         {
-            await new PipPackageInstall(runner, log, wheels, seeds, underWay).RunAsync(spec, PipTargetOf(work), work.Interpreter, work.Locked, plan.Install, cancellationToken).ConfigureAwait(false);
+            await new PipPackageInstall(runner, log, wheels, seeds, underWay).RunAsync(spec, PipTargetOf(work), work.Interpreter, work.Locked, install, cancellationToken).ConfigureAwait(false);
         }
+
+        return work;
+    }
+
+    /// <summary>Finishes the pending lock now that the env exists; what pip installed on the way is kept for the next env (<see cref="KeptWheels"/>).</summary>
+    private async Task<EnvWork> FinishLockAsync(EnvWork work, PendingPipLock pending, CancellationToken cancellationToken)
+    {
+        var interpreter = work.Interpreter
+            ?? throw new InvalidOperationException($"The env '{work.Spec.Name}' has no interpreter to finish its lock with.");
+        var envPython = work.Backend.PythonPath(work.Spec.Prefix);
+        var resolved = await pending.FinishAsync(interpreter, work.Spec.Prefix, envPython, cancellationToken).ConfigureAwait(false);
+        if (resolved.InstalledNow.Count > 0)
+        {
+            var installedNow = resolved.InstalledNow.ToHashSet(StringComparer.Ordinal);
+            wheels.Keep(resolved.Locked.Selected.Where(s => installedNow.Contains(s.Name)), work.Backend.Read(work.Spec.Prefix, verifyFiles: false), interpreter, envPython);
+        }
+
+        var spec = resolved.Locked.Pin(work.Spec);
+        return work with { Spec = spec, Locked = resolved.Locked, PendingLock = null, SpecHash = SpecHasher.Hash(spec, interpreter, options.ToolVersion) };
     }
 
     private static PipTarget PipTargetOf(EnvWork work) => new(
@@ -368,13 +393,6 @@ public sealed class EnvProvisioner
         var disk = work.Backend.Read(spec.Prefix, verifyFiles: false);
         var interpreter = work.Interpreter
             ?? throw new M1EnvException(ErrorCodes.FileSystemError, $"The interpreter of environment '{spec.Name}' disappeared while it was being made.");
-        if (work.Locked is { InstalledNow.Count: > 0 } resolvedInPlace)
-        {
-            // pip installed these while it resolved the lock: the next env links them in.
-            var installedNow = resolvedInPlace.InstalledNow.ToHashSet(StringComparer.Ordinal);
-            wheels.Keep(resolvedInPlace.Selected.Where(s => installedNow.Contains(s.Name)), disk, interpreter, work.Backend.PythonPath(spec.Prefix));
-        }
-
         var target = work.Locked?.Target ?? (record?.Interpreter == interpreter ? record.Target : null);
         if (record is null || record.Interpreter != interpreter || !record.IsCurrent() || record.HandOff is null || !File.Exists(store.InterpreterPath)
             || (record.Target is null && target is not null))
@@ -469,16 +487,6 @@ public sealed class EnvProvisioner
             .GroupBy(p => p.Name, StringComparer.Ordinal)
             .Select(g => g.Last());
 
-    /// <summary>Before pip changes an env the build keeps: no no-op key, and a stamp that says work is under way.</summary>
-    private void MarkChanging(EnvSpec spec, StampStore store, EnvStamp? stamp)
-    {
-        ForgetBuildKey(spec, store);
-        if (stamp is not null)
-        {
-            store.Write(stamp with { Complete = false });
-        }
-    }
-
     /// <summary>Deletes the keys that would let the next build skip this env, before anything in it changes.</summary>
     private void ForgetBuildKey(EnvSpec spec, StampStore store)
     {
@@ -500,13 +508,6 @@ public sealed class EnvProvisioner
             .Select(g => g.Last())
             .ToArray();
 
-    /// <summary>The spec's pip packages the env does not hold at their pinned version.</summary>
-    private static IReadOnlyList<PipRequirement> NotInstalled(EnvSpec spec, IEnvBackend backend)
-    {
-        var disk = backend.Read(spec.Prefix, verifyFiles: false);
-        return spec.PipPackages.Where(p => disk.Find(p.NormalizedName) is not { } installed || !RequirementVersions.IsSatisfiedBy(p, installed.Version)).ToArray();
-    }
-
     private static StampedPackage ToStamped(PipRequirement requirement) => new(requirement.NormalizedName, requirement.ToRequirementString());
 
     private static StampedPackage ToStamped(CondaRequirement requirement) => new(requirement.Name, requirement.ToMatchSpec());
@@ -516,7 +517,8 @@ public sealed class EnvProvisioner
     private sealed record Assessment(EnvOwner Owner, StampStore Store, EnvStamp? Stamp, InterpreterRecord? Record, PythonInterpreter? Interpreter, string SpecHash, EnvPlan Plan, EnvLock? Locked);
 
     /// <summary>The facts of one provisioning run that every stamp it writes repeats.</summary>
-    private sealed record EnvWork(EnvSpec Spec, IEnvBackend Backend, EnvOwner Owner, string RealPrefix, PythonInterpreter? Interpreter, string SpecHash, string ToolVersion, StampStore Store)
+    /// <param name="PreviousStamp">The stamp the build found, before it marked its work under way.</param>
+    private sealed record EnvWork(EnvSpec Spec, IEnvBackend Backend, EnvOwner Owner, string RealPrefix, PythonInterpreter? Interpreter, string SpecHash, string ToolVersion, StampStore Store, EnvStamp? PreviousStamp)
     {
         /// <summary>The env's lock, when it has one: installs go through it, hashes and all.</summary>
         public LockedPip? Locked { get; init; }
@@ -524,8 +526,8 @@ public sealed class EnvProvisioner
         /// <summary>The env's lock files, which the build key watches.</summary>
         public IReadOnlyList<string> LockFiles { get; init; } = [];
 
-        /// <summary>What is left to lock once the env exists (see <see cref="EnvLock.OnceCreated"/>).</summary>
-        public Func<PythonInterpreter, CancellationToken, Task<EnvLock>>? LockOnceCreated { get; init; }
+        /// <summary>The pip lock the plan's pip part resolves (<see cref="EnvPlan.PipLock"/>), until it is finished.</summary>
+        public PendingPipLock? PendingLock { get; init; }
 
         public EnvStamp Stamp(bool complete, bool created, IEnumerable<StampedPackage> packages) =>
             new(EnvStamp.CurrentSchema, complete, created, ToolVersion, SpecHash, Owner, RealPrefix, Spec.Python.ToString(), Interpreter,

@@ -71,12 +71,12 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
     /// <summary>
     /// A conda env's lock is one explicit file per platform, resolved by conda's dry run (conda is found
     /// only then), and, when it has pip packages, a PEP 751 file for those, which the env's own Python
-    /// resolves around the conda packages (so a new env's pip packages are locked once conda made it).
-    /// Nothing is resolved in place: the conda packages pip resolves around may change later in the same build.
+    /// resolves around the conda packages (so a new env's pip lock is pending until conda made it).
+    /// Nothing is resolved by installing: the conda packages pip resolves around may change later in the same build.
     /// </summary>
-    public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, EnvInPlace? inPlace, CancellationToken cancellationToken)
+    public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, EnvInPlaceState inPlace, bool resolve, CancellationToken cancellationToken)
     {
-        if (spec.LockFile.Length == 0)
+        if (spec.LockFile.Length == 0 || (!resolve && !AssessLock(spec).All(l => l.InstallsAsIs(spec.Lock))))
         {
             return null;
         }
@@ -89,18 +89,15 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
             return conda;
         }
 
-        async Task<EnvLock> WithPipAsync(PythonInterpreter python, TargetEnvironment? target, CancellationToken token)
-        {
-            // Offered no env, the stage never defers.
-            var pip = await new PipLockStage(runner, log).PrepareAsync(conda.Spec, python, target, token, files.PythonPackagesByPlatform()).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("A pip lock stage offered no env deferred its lock.");
-            return new EnvLock(pip.Pin(conda.Spec), [.. files.All, pip.LockFile], pip);
-        }
-
         // The env's Python resolves its pip packages: before the env exists, or while it holds another Python than declared, that waits until conda made it.
-        return interpreter is not null && spec.Python.IsSatisfiedBy(interpreter.ParsedVersion)
-            ? await WithPipAsync(interpreter, knownTarget, cancellationToken).ConfigureAwait(false)
-            : conda with { OnceCreated = (python, token) => WithPipAsync(python, null, token) };
+        var python = interpreter is not null && spec.Python.IsSatisfiedBy(interpreter.ParsedVersion) ? interpreter : null;
+        var step = await new PipLockStage(runner, log).LockAsync(conda.Spec, python, python is null ? null : knownTarget, cancellationToken, files.PythonPackagesByPlatform()).ConfigureAwait(false);
+        return step switch
+        {
+            { Locked: { } pip } => new EnvLock(pip.Pin(conda.Spec), [.. files.All, pip.LockFile], pip),
+            { Pending: { } pending } => conda with { Files = [.. files.All, spec.PipLockFile], PendingPip = pending },
+            _ => throw new InvalidOperationException("A pip lock stage that may resolve left its lock unresolved."),
+        };
     }
 
     private static bool HasPipLock(EnvSpec spec) => spec.PipLockFile.Length > 0 && (spec.PipPackages.Count > 0 || File.Exists(spec.PipLockFile));

@@ -46,38 +46,28 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
 
     /// <summary>
     /// A venv's lock is its PEP 751 file, resolved with the base interpreter's pip (a dry run), or, for
-    /// this machine, by the pip run that installs into the env (see <see cref="InPlacePipResolution"/>).
+    /// this machine, left pending for the pip run that installs into the env (see <see cref="InPlacePipResolution"/>).
     /// </summary>
-    public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, EnvInPlace? inPlace, CancellationToken cancellationToken)
+    public async Task<EnvLock?> LockAsync(EnvSpec spec, PythonInterpreter? interpreter, TargetEnvironment? knownTarget, EnvInPlaceState inPlace, bool resolve, CancellationToken cancellationToken)
     {
         if (interpreter is null || !HasLock(spec))
         {
             return null;
         }
 
-        // Offered only where pip can run in it: an env whose pip was uninstalled by hand gets it back by the usual path.
-        var offered = inPlace switch
+        // Only where pip can run in the env: one whose pip was uninstalled by hand gets it back by the usual path.
+        var installsInto = inPlace switch
         {
-            { State: EnvInPlaceState.Kept } when PipSelfInstall.HasOwnPip(spec.Prefix) => inPlace,
-            { State: EnvInPlaceState.ToBeMade } when await HasPipOnceMadeAsync(spec, interpreter, cancellationToken).ConfigureAwait(false) => inPlace,
-            _ => null,
+            EnvInPlaceState.Kept when PipSelfInstall.HasOwnPip(spec.Prefix) => inPlace,
+            EnvInPlaceState.ToBeMade when await HasPipOnceMadeAsync(spec, interpreter, cancellationToken).ConfigureAwait(false) => inPlace,
+            _ => (EnvInPlaceState?)null,
         };
-        var stage = new PipLockStage(runner, log, probes);
-        if (await stage.PrepareAsync(spec, interpreter, knownTarget, cancellationToken, inPlace: offered).ConfigureAwait(false) is { } pip)
+        var step = await new PipLockStage(runner, log, probes).LockAsync(spec, interpreter, knownTarget, cancellationToken, installsInto: installsInto, resolve: resolve).ConfigureAwait(false);
+        return step switch
         {
-            return new EnvLock(pip.Pin(spec), [pip.LockFile], pip);
-        }
-
-        // The build makes the env first: its lock is then resolved by installing into it, one pip run instead of a dry run and an install.
-        return new EnvLock(spec, [spec.PipLockFile], null)
-        {
-            OnceCreated = async (python, token) =>
-            {
-                var made = new EnvInPlace(spec.Prefix, PythonPath(spec.Prefix), () => { }, EnvInPlaceState.JustMade);
-                var locked = await stage.PrepareAsync(spec, python, null, token, inPlace: made).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException("A lock stage offered a made env deferred its lock again.");
-                return new EnvLock(locked.Pin(spec), [locked.LockFile], locked);
-            },
+            { Locked: { } pip } => new EnvLock(pip.Pin(spec), [pip.LockFile], pip),
+            { Pending: { } pending } => new EnvLock(spec, [spec.PipLockFile], null, pending),
+            _ => null,
         };
     }
 

@@ -12,31 +12,21 @@ namespace M1Env.Core.Engine.Planning;
 /// </summary>
 public static class EnvPlanner
 {
-    public static EnvPlan Plan(PlanInputs inputs)
+    public static EnvPlan Plan(PlanInputs inputs) => Plan(inputs, Judge(inputs));
+
+    /// <param name="verdict">
+    /// <see cref="Judge"/>'s answer, asked before the lock phase (which needs to know whether the env
+    /// is kept) with the declaration as it stands: the env as a whole reads the same facts whatever the lock pins.
+    /// </param>
+    public static EnvPlan Plan(PlanInputs inputs, EnvVerdict? verdict)
     {
-        var (spec, facts) = (inputs.Spec, inputs.Facts);
-        if (!facts.IsEnv)
+        if (verdict is not null)
         {
-            if (facts.HoldsForeignFiles)
-            {
-                throw NotOurs(inputs, "it holds files and is not a Python environment");
-            }
-
-            return facts.BeingMade && !facts.IsEmpty ? EnvPlan.Make(PlanAction.Recreate, spec, "a build was stopped while it was making the environment")
-                : facts.HasM1EnvState ? EnvPlan.Make(PlanAction.Recreate, spec, "the environment is incomplete (its interpreter or its package records are missing)")
-                : EnvPlan.Make(PlanAction.Create, spec, "the environment does not exist yet");
-        }
-
-        if (DescribeBrokenEnv(inputs) is { } problem)
-        {
-            // M1Env deletes only what it made: a foreign env that is broken or moved stays as it is.
-            return facts.IsOurs
-                ? EnvPlan.Make(PlanAction.Recreate, spec, problem)
-                : throw NotOurs(inputs, $"it holds an environment that M1Env did not make, and {problem}");
+            return EnvPlan.Make(verdict.Action, inputs.Spec, verdict.Reason);
         }
 
         // The env's own package manager's layer (a conda env's conda packages) is its backend's to plan.
-        var native = inputs.PlanNative(spec, inputs.Stamp, inputs.Disk);
+        var native = inputs.PlanNative(inputs.Spec, inputs.Stamp, inputs.Disk);
         var pip = PackagePlanner.Plan(inputs);
         if (!native.Changes)
         {
@@ -55,6 +45,36 @@ public static class EnvPlanner
             Reasons = [.. native.Reasons, .. pip.Reasons],
             Details = [.. native.Details, .. pip.Details],
         };
+    }
+
+    /// <summary>
+    /// The env as a whole: made (again) with the reason, or null when it is sound and only its packages
+    /// are planned. Throws where M1Env must not touch the prefix.
+    /// </summary>
+    public static EnvVerdict? Judge(PlanInputs inputs)
+    {
+        var facts = inputs.Facts;
+        if (!facts.IsEnv)
+        {
+            if (facts.HoldsForeignFiles)
+            {
+                throw NotOurs(inputs, "it holds files and is not a Python environment");
+            }
+
+            return facts.BeingMade && !facts.IsEmpty ? new EnvVerdict(PlanAction.Recreate, "a build was stopped while it was making the environment")
+                : facts.HasM1EnvState ? new EnvVerdict(PlanAction.Recreate, "the environment is incomplete (its interpreter or its package records are missing)")
+                : new EnvVerdict(PlanAction.Create, "the environment does not exist yet");
+        }
+
+        if (DescribeBrokenEnv(inputs) is { } problem)
+        {
+            // M1Env deletes only what it made: a foreign env that is broken or moved stays as it is.
+            return facts.IsOurs
+                ? new EnvVerdict(PlanAction.Recreate, problem)
+                : throw NotOurs(inputs, $"it holds an environment that M1Env did not make, and {problem}");
+        }
+
+        return null;
     }
 
     private static string? DescribeBrokenEnv(PlanInputs inputs)

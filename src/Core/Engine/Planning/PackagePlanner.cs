@@ -49,7 +49,7 @@ internal static class PackagePlanner
             install = spec.PipPackages;
         }
 
-        var uninstall = PlanRemovals(inputs, recorded, installed, reasons, details);
+        var uninstall = PlanRemovals(spec, stamp, recorded, installed, reasons, details);
         // One reinstall a name (a duplicated distribution may be damaged too).
         reinstall = reinstall
             .DistinctBy(d => PackageNames.Normalize(d.Name), StringComparer.Ordinal)
@@ -69,6 +69,23 @@ internal static class PackagePlanner
 
         reasons.Add(DescribeWhyOnlyTheStampChanges(inputs, details.Count > 0));
         return new EnvPlan(PlanAction.RefreshStamp, [], [], [], [], reasons) { Details = details };
+    }
+
+    /// <summary>
+    /// What a lock resolved while the build applied its plan (<see cref="EnvPlan.PipLock"/>) no longer
+    /// holds: removed by the same rules as any removal, against the disk pip left and the lock's spec.
+    /// </summary>
+    /// <param name="reasons">Gets the reason of each package removed.</param>
+    public static IReadOnlyList<string> DroppedByLock(EnvSpec lockedSpec, EnvStamp? stamp, InstalledEnv disk, List<string> reasons)
+    {
+        var recorded = stamp is { Complete: true } ? stamp.Installed.ToDictionary(d => d.Name, d => d.Version, StringComparer.Ordinal) : null;
+        var installed = new Dictionary<string, InstalledDistribution>(StringComparer.Ordinal);
+        foreach (var distribution in disk.Distributions)
+        {
+            installed.TryAdd(distribution.Name, distribution);
+        }
+
+        return PlanRemovals(lockedSpec, stamp, recorded, installed, reasons, []);
     }
 
     private static IReadOnlyList<PipRequirement> PlanDeclared(
@@ -165,13 +182,14 @@ internal static class PackagePlanner
     }
 
     private static IReadOnlyList<string> PlanRemovals(
-        PlanInputs inputs,
+        EnvSpec spec,
+        EnvStamp? stamp,
         Dictionary<string, string>? recorded,
         Dictionary<string, InstalledDistribution> installed,
         List<string> reasons,
         List<string> details)
     {
-        var declared = inputs.Spec.PipPackages.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
+        var declared = spec.PipPackages.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
         var candidates = new Dictionary<string, string>(StringComparer.Ordinal);
         void Consider(string name, string reason)
         {
@@ -181,7 +199,7 @@ internal static class PackagePlanner
             }
         }
 
-        foreach (var previous in inputs.Stamp?.PipPackages ?? [])
+        foreach (var previous in stamp?.PipPackages ?? [])
         {
             Consider(previous.Name, $"{previous.Name} was removed from the declaration");
         }

@@ -1,4 +1,5 @@
 using M1Env.Core.Backends;
+using M1Env.Core.Locking;
 using M1Env.Core.Spec;
 
 namespace M1Env.Core.Engine.Planning;
@@ -32,10 +33,21 @@ public static class PlanReport
         lines.AddRange(lockNote);
         lines.AddRange(backend.DescribeNative(spec, plan));
         Add(lines, "pip install", plan.Install.Select(p => p.ToRequirementString()).ToArray());
+        lines.AddRange(DescribePipLock(plan.PipLock, spec));
         Add(lines, "pip reinstall", plan.Reinstall.Select(p => $"{p.Name}=={p.Version}").ToArray());
         Add(lines, "pip uninstall", plan.Uninstall);
         return lines;
     }
+
+    /// <summary>The plan's pip part when the lock is pending: how this machine's resolution is made, and that the lock is written from it.</summary>
+    private static IEnumerable<string> DescribePipLock(PipLockStrategy strategy, EnvSpec spec) => strategy switch
+    {
+        PipLockStrategy.InstallWithReport =>
+            [$"  pip lock: one pip install --report installs the packages and resolves {Path.GetFileName(spec.PipLockFile)} for this machine; the build writes the lock from it and removes what the new lock no longer holds"],
+        PipLockStrategy.OnceCreated =>
+            [$"  pip lock: the environment's own Python locks its pip packages in {Path.GetFileName(spec.PipLockFile)} once it is made; they are installed from that lock"],
+        _ => [],
+    };
 
     private static void Add(List<string> lines, string label, IReadOnlyList<string> items, string suffix = "")
     {

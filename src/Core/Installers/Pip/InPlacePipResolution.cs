@@ -2,7 +2,6 @@ using M1Env.Core.Infrastructure.Diagnostics;
 using M1Env.Core.Infrastructure.Errors;
 using M1Env.Core.Infrastructure.Processes;
 using M1Env.Core.Inspection;
-using M1Env.Core.Locking;
 using M1Env.Core.Packaging;
 using M1Env.Core.Packaging.Pep751;
 using M1Env.Core.Spec;
@@ -15,12 +14,15 @@ namespace M1Env.Core.Installers.Pip;
 /// The resolution is then what the declared packages need on disk afterwards, each as the file pip
 /// just installed or, for what was there already, the file the lock recorded for it. Where some
 /// package is neither (installed by hand, say), there is no resolution and the caller resolves as usual.
+/// The strategy <see cref="Locking.PipLockStrategy.InstallWithReport"/> of a pending lock (<see cref="PendingPipLock"/>), run when the build applies its plan.
 /// </summary>
 public sealed class InPlacePipResolution(ProcessRunner runner, IProvisionLog log)
 {
     /// <summary>Whether the change can be resolved this way: extras pull in packages the disk's dependency records leave out.</summary>
     public static bool Applies(EnvSpec spec) => spec.PipPackages.All(p => p.Extras.Count == 0);
 
+    /// <param name="prefix">The env's folder, read back after pip ran.</param>
+    /// <param name="envPython">The env's own interpreter, which pip installs into.</param>
     /// <param name="existing">The lock before the change; null for a new lock of a new env.</param>
     /// <param name="pins">The locked versions pip keeps.</param>
     /// <param name="target">This machine's interpreter, to pick the files the lock recorded.</param>
@@ -28,28 +30,28 @@ public sealed class InPlacePipResolution(ProcessRunner runner, IProvisionLog log
     /// <returns>Null when pip found no versions that fit the pins (the env is unchanged) or what is installed cannot all be located.</returns>
     public async Task<PipResolution?> ResolveAsync(
         EnvSpec spec,
-        EnvInPlace env,
+        string prefix,
+        string envPython,
         PyLock? existing,
         IReadOnlyDictionary<string, string> pins,
         TargetEnvironment target,
         PipLauncher launcher,
         CancellationToken cancellationToken)
     {
-        env.BeforeChange();
         log.Step(existing is null
             ? $"Installing the packages of '{spec.Name}', which also resolves its lock for {target.Platform}..."
             : $"Installing the change into '{spec.Name}', which also resolves its lock for {target.Platform}...");
         PipResolution installed;
         try
         {
-            installed = await new PipResolver(runner, env.Python, spec.Sources, launcher: launcher).InstallAsync(spec.PipPackages, pins, cancellationToken).ConfigureAwait(false);
+            installed = await new PipResolver(runner, envPython, spec.Sources, launcher: launcher).InstallAsync(spec.PipPackages, pins, cancellationToken).ConfigureAwait(false);
         }
         catch (M1EnvException exception) when (pins.Count > 0 && exception.ToolOutput.Any(line => line.Contains("ResolutionImpossible", StringComparison.Ordinal)))
         {
             return null;
         }
 
-        var disk = EnvReader.Read(env.Prefix, verifyFiles: false);
+        var disk = EnvReader.Read(prefix, verifyFiles: false);
         var recorded = (existing is null ? [] : PyLockSelector.Select(existing, target)).ToDictionary(s => s.Name, StringComparer.Ordinal);
         var declared = spec.PipPackages.Select(p => p.NormalizedName).ToHashSet(StringComparer.Ordinal);
         var lockDirectory = Path.GetDirectoryName(Path.GetFullPath(spec.PipLockFile))!;

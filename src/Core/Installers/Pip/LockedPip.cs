@@ -10,12 +10,6 @@ namespace M1Env.Core.Installers.Pip;
 /// <param name="Target">Which wheels the interpreter takes and its marker values: what <paramref name="Selected"/> was picked for, recorded so the next build need not ask.</param>
 public sealed record LockedPip(string LockFile, string LockHash, IReadOnlyList<SelectedArtifact> Selected, TargetEnvironment Target)
 {
-    /// <summary>The lock was resolved by installing the change into the env (<see cref="InPlacePipResolution"/>): the env changed already.</summary>
-    public bool InstalledInPlace { get; init; }
-
-    /// <summary>What pip installed into the env while it resolved the lock in place, by name.</summary>
-    public IReadOnlyList<string> InstalledNow { get; init; } = [];
-
     /// <summary>The spec with exactly the locked packages as its pip packages, each at its locked version, and the lock's hash beside any it has.</summary>
     public EnvSpec Pin(EnvSpec spec) => spec with
     {

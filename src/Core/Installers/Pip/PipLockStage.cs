@@ -12,9 +12,10 @@ using M1Env.Core.Spec;
 namespace M1Env.Core.Installers.Pip;
 
 /// <summary>
-/// Before a venv's packages are planned: read its lock, decide (install it, resolve again, or fail in
+/// Before an env's pip packages are planned: read its lock, decide (install it, resolve again, or fail in
 /// locked mode), resolve what changed for every lock platform and write the lock, then pick this
-/// machine's artifacts. The result is what the env must hold, exactly, and how pip installs it.
+/// machine's artifacts. The result is what the env must hold, exactly, and how pip installs it; or,
+/// where this machine's resolution comes from the build's install, a pending lock the build finishes.
 /// </summary>
 /// <param name="probes">Probe answers shared with the other envs of the build, or null.</param>
 public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log, ProbeMemo? probes = null)
@@ -25,84 +26,184 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
     /// <summary>The lock against the declaration, from the files alone.</summary>
     public static LockAssessment Assess(EnvSpec spec) => Read(spec).Assessment;
 
+    /// <summary>Reads the lock, decides, resolves what changed with pip's dry run (never installing) and writes the lock, then picks this machine's artifacts.</summary>
     /// <param name="knownTarget">Which wheels <paramref name="python"/> takes, from its record; null to ask it.</param>
     /// <param name="provided">
     /// Per lock platform (by name), the packages another package manager puts in the env (a conda env's
     /// conda packages), normalised name to version: pip resolves around them (they are its
     /// constraints) and the lock leaves them out.
     /// </param>
-    /// <param name="inPlace">
-    /// The env the build provisions, when its pip can install into it (now or once made), or null: a
-    /// lock that must be resolved is then resolved for this machine by installing into it (see
-    /// <see cref="InPlacePipResolution"/>), and <see cref="LockedPip.InstalledInPlace"/> says so.
-    /// </param>
-    /// <returns>
-    /// Null when the lock must be resolved and the env is still to be made (<see cref="EnvInPlaceState.ToBeMade"/>):
-    /// it is then resolved once the env exists, by the pip run that installs into it (offer the new env as <see cref="EnvInPlaceState.JustMade"/>).
-    /// </returns>
-    public async Task<LockedPip?> PrepareAsync(
+    public async Task<LockedPip> PrepareAsync(
         EnvSpec spec,
         PythonInterpreter python,
         TargetEnvironment? knownTarget,
         CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? provided = null) =>
+        (await LockAsync(spec, python, knownTarget, cancellationToken, provided).ConfigureAwait(false)).Locked
+            ?? throw new InvalidOperationException("A pip lock stage told of no env to install into left its lock pending.");
+
+    /// <summary>
+    /// The lock phase of a build (or of a plan): reads the lock and decides. A lock installed as it is,
+    /// pruned, or resolved by pip's dry run comes back locked; one whose resolution for this machine
+    /// comes from the build's own changes comes back pending (<see cref="PendingPipLock"/>). Never installs.
+    /// </summary>
+    /// <param name="python">The interpreter that resolves; null when it is the env's own and the env is still to be made (the lock is then pending, <see cref="PipLockStrategy.OnceCreated"/>).</param>
+    /// <param name="installsInto">
+    /// Where the env stands, when pip will be able to install into it: a lock that must be resolved is
+    /// then left pending (<see cref="PipLockStrategy.InstallWithReport"/>) where one <c>pip install --report</c> resolves it.
+    /// </param>
+    /// <param name="resolve">False for a plan: a lock that must be resolved by a dry run comes back neither locked nor pending, and nothing is written.</param>
+    public async Task<PipLockStep> LockAsync(
+        EnvSpec spec,
+        PythonInterpreter? python,
+        TargetEnvironment? knownTarget,
+        CancellationToken cancellationToken,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? provided = null,
-        EnvInPlace? inPlace = null)
+        EnvInPlaceState? installsInto = null,
+        bool resolve = true)
     {
-        var (existing, declared, assessment) = Read(spec);
-        var action = assessment.Decide(spec.Lock);
-        if (action == LockAction.Resolve && inPlace is { State: EnvInPlaceState.ToBeMade } && provided is null && ResolvesInPlace(spec, python))
+        var read = Read(spec);
+        LockAction action;
+        try
         {
-            return null;
+            action = read.Assessment.Decide(spec.Lock);
+        }
+        catch (M1EnvException) when (!resolve)
+        {
+            // A plan says why the build would fail (LockAssessment.Describe); it does not fail itself.
+            return new PipLockStep(null, null);
         }
 
-        var current = LockPlatform.Current;
-        var target = knownTarget ?? await new TargetEnvironmentProbe(runner, probes).ProbeAsync(python.Executable, current?.Name ?? "this machine", cancellationToken).ConfigureAwait(false);
-        var lockFile = existing;
-        var installedInPlace = false;
-        IReadOnlyList<string> installedNow = [];
-        if (action == LockAction.Resolve)
+        if (python is null)
         {
-            var pins = LockDecision.Pins(spec.Lock, assessment.Difference, (existing?.Packages ?? [])
-                .Where(p => p.Marker is null && p.Version is not null)
-                .ToDictionary(p => p.Name, p => p.Version!, StringComparer.Ordinal));
-            if (OnlyRemoves(spec, existing, assessment) && PyLockPruning.Prune(existing!, declared.Keys, declared.Values.ToArray()) is { } pruned)
-            {
-                // Nothing to resolve: what the removed packages alone needed leaves the lock with them.
-                lockFile = pruned;
-            }
-            else
-            {
-                var resolutions = new Dictionary<LockPlatform, PipResolution>();
-                // A kept env holds packages the report will not name, so the old lock must have their files for this machine.
-                var here = inPlace is { CanInstall: true } && provided is null && ResolvesInPlace(spec, python)
-                    && (existing is not null ? assessment.MissingPlatforms.Count == 0 : inPlace.State == EnvInPlaceState.JustMade)
-                    ? current
-                    : null;
-
-                // Other platforms first: their resolution can fail, and should before the env changes.
-                foreach (var platform in Platforms(spec).OrderBy(p => p == here))
-                {
-                    var resolution = platform == here
-                        ? await new InPlacePipResolution(runner, log).ResolveAsync(spec, inPlace!, existing, pins, target, PipLauncher.For(python), cancellationToken).ConfigureAwait(false)
-                        : null;
-                    installedInPlace |= platform == here;
-                    installedNow = resolution?.InstalledNow ?? installedNow;
-                    resolutions[platform] = resolution ?? await ResolveAsync(spec, python, platform, pins, provided, cancellationToken).ConfigureAwait(false);
-                }
-
-                lockFile = PipLockBuilder.Build(spec.Name, declared.Values.ToArray(), resolutions, Path.GetDirectoryName(spec.PipLockFile));
-            }
-
-            PyLockWriter.WriteFile(spec.PipLockFile, lockFile, spec.Lock.PrivateHosts);
-            var changes = LockChanges.Describe(existing, lockFile);
-            log.Step(changes.Count == 0
-                ? $"The lock {Path.GetFileName(spec.PipLockFile)} keeps the same packages."
-                : $"The lock {Path.GetFileName(spec.PipLockFile)} changed: {string.Join(", ", changes)}.");
+            return new PipLockStep(null, new PendingPipLock(this, spec, read, knownTarget, provided, PipLockStrategy.OnceCreated));
         }
 
-        var selected = PyLockSelector.Select(lockFile!, target);
-        return new LockedPip(spec.PipLockFile, PyLock.ContentHash(File.ReadAllBytes(spec.PipLockFile)), selected, target) { InstalledInPlace = installedInPlace, InstalledNow = installedNow };
+        if (action == LockAction.Install)
+        {
+            var target = await TargetAsync(python, knownTarget, cancellationToken).ConfigureAwait(false);
+            return new PipLockStep(Select(spec, read.Existing!, target), null);
+        }
+
+        var pruned = OnlyRemoves(spec, read.Existing, read.Assessment) ? PyLockPruning.Prune(read.Existing!, read.Declared.Keys, read.Declared.Values.ToArray()) : null;
+        if (pruned is null && installsInto is { } state && provided is null && ResolvesInPlace(spec, python)
+            && (state == EnvInPlaceState.Kept ? read.Existing is not null && read.Assessment.MissingPlatforms.Count == 0 : read.Existing is null || read.Assessment.MissingPlatforms.Count == 0))
+        {
+            // Other platforms now, by dry run: their resolution can fail, and should before the env changes.
+            var others = resolve
+                ? await ResolvePlatformsAsync(spec, read, python, provided, Platforms(spec).Where(p => p != LockPlatform.Current), cancellationToken).ConfigureAwait(false)
+                : new Dictionary<LockPlatform, PipResolution>();
+            return new PipLockStep(null, new PendingPipLock(this, spec, read, knownTarget, provided, PipLockStrategy.InstallWithReport) { OtherPlatforms = others });
+        }
+
+        if (!resolve)
+        {
+            return new PipLockStep(null, null);
+        }
+
+        var here = await TargetAsync(python, knownTarget, cancellationToken).ConfigureAwait(false);
+        // Nothing to resolve when the declaration only lost packages: what they alone needed leaves the lock with them.
+        var lockFile = pruned ?? await ResolveAsync(spec, read, python, here, provided, inPlace: null, cancellationToken).ConfigureAwait(false);
+        Write(spec, read.Existing, lockFile);
+        return new PipLockStep(Select(spec, lockFile, here), null);
     }
+
+    /// <summary>Finishes a pending lock (<see cref="PendingPipLock.FinishAsync"/>): resolves every platform, this machine's by the install where the strategy says so, and writes the lock.</summary>
+    internal async Task<ResolvedPipLock> FinishAsync(PendingPipLock pending, PythonInterpreter python, string prefix, string envPython, CancellationToken cancellationToken)
+    {
+        var (spec, read) = (pending.Spec, pending.Read);
+        var target = await TargetAsync(python, pending.KnownTarget, cancellationToken).ConfigureAwait(false);
+        var action = read.Assessment.Decide(spec.Lock);
+        if (action == LockAction.Install)
+        {
+            return new ResolvedPipLock(Select(spec, read.Existing!, target), []);
+        }
+
+        var inPlace = pending.Strategy == PipLockStrategy.InstallWithReport ? new InstallTarget(prefix, envPython) : null;
+        var installedNow = new List<string>();
+        var lockFile = OnlyRemoves(spec, read.Existing, read.Assessment) && PyLockPruning.Prune(read.Existing!, read.Declared.Keys, read.Declared.Values.ToArray()) is { } pruned
+            ? pruned
+            : await ResolveAsync(spec, read, python, target, pending.Provided, inPlace, cancellationToken, installedNow, pending.OtherPlatforms).ConfigureAwait(false);
+        Write(spec, read.Existing, lockFile);
+        return new ResolvedPipLock(Select(spec, lockFile, target), installedNow);
+    }
+
+    private Task<TargetEnvironment> TargetAsync(PythonInterpreter python, TargetEnvironment? knownTarget, CancellationToken cancellationToken) =>
+        knownTarget is not null
+            ? Task.FromResult(knownTarget)
+            : new TargetEnvironmentProbe(runner, probes).ProbeAsync(python.Executable, LockPlatform.Current?.Name ?? "this machine", cancellationToken);
+
+    /// <summary>Every lock platform's resolution (but those in <paramref name="resolved"/>); this machine's by installing into <paramref name="inPlace"/> when given (falling back to the dry run when that yields none).</summary>
+    private async Task<PyLock> ResolveAsync(
+        EnvSpec spec,
+        LockRead read,
+        PythonInterpreter python,
+        TargetEnvironment target,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? provided,
+        InstallTarget? inPlace,
+        CancellationToken cancellationToken,
+        List<string>? installedNow = null,
+        IReadOnlyDictionary<LockPlatform, PipResolution>? resolved = null)
+    {
+        var here = inPlace is null ? null : LockPlatform.Current;
+        var resolutions = new Dictionary<LockPlatform, PipResolution>(resolved ?? new Dictionary<LockPlatform, PipResolution>());
+
+        // Other platforms first: their resolution can fail, and should before the env changes.
+        foreach (var (platform, resolution) in await ResolvePlatformsAsync(spec, read, python, provided, Platforms(spec).Where(p => p != here && !resolutions.ContainsKey(p)), cancellationToken).ConfigureAwait(false))
+        {
+            resolutions[platform] = resolution;
+        }
+
+        if (here is not null)
+        {
+            var pins = Pins(spec, read);
+            var installed = await new InPlacePipResolution(runner, log).ResolveAsync(spec, inPlace!.Prefix, inPlace.Python, read.Existing, pins, target, PipLauncher.For(python), cancellationToken).ConfigureAwait(false);
+            installedNow?.AddRange(installed?.InstalledNow ?? []);
+            resolutions[here] = installed ?? await ResolveAsync(spec, python, here, pins, provided, cancellationToken).ConfigureAwait(false);
+        }
+
+        return PipLockBuilder.Build(spec.Name, read.Declared.Values.ToArray(), resolutions, Path.GetDirectoryName(spec.PipLockFile));
+    }
+
+    /// <summary>The platforms' resolutions by pip's dry run.</summary>
+    private async Task<IReadOnlyDictionary<LockPlatform, PipResolution>> ResolvePlatformsAsync(
+        EnvSpec spec,
+        LockRead read,
+        PythonInterpreter python,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? provided,
+        IEnumerable<LockPlatform> platforms,
+        CancellationToken cancellationToken)
+    {
+        var pins = Pins(spec, read);
+        var resolutions = new Dictionary<LockPlatform, PipResolution>();
+        foreach (var platform in platforms)
+        {
+            resolutions[platform] = await ResolveAsync(spec, python, platform, pins, provided, cancellationToken).ConfigureAwait(false);
+        }
+
+        return resolutions;
+    }
+
+    /// <summary>The locked versions a resolution keeps (all but what the declaration or M1EnvLockUpdate frees).</summary>
+    private static IReadOnlyDictionary<string, string> Pins(EnvSpec spec, LockRead read) =>
+        LockDecision.Pins(spec.Lock, read.Assessment.Difference, (read.Existing?.Packages ?? [])
+            .Where(p => p.Marker is null && p.Version is not null)
+            .ToDictionary(p => p.Name, p => p.Version!, StringComparer.Ordinal));
+
+    private void Write(EnvSpec spec, PyLock? existing, PyLock lockFile)
+    {
+        PyLockWriter.WriteFile(spec.PipLockFile, lockFile, spec.Lock.PrivateHosts);
+        var changes = LockChanges.Describe(existing, lockFile);
+        log.Step(changes.Count == 0
+            ? $"The lock {Path.GetFileName(spec.PipLockFile)} keeps the same packages."
+            : $"The lock {Path.GetFileName(spec.PipLockFile)} changed: {string.Join(", ", changes)}.");
+    }
+
+    private static LockedPip Select(EnvSpec spec, PyLock lockFile, TargetEnvironment target) =>
+        new(spec.PipLockFile, PyLock.ContentHash(File.ReadAllBytes(spec.PipLockFile)), PyLockSelector.Select(lockFile, target), target);
+
+    /// <summary>The env pip installs into, to resolve this machine's platform.</summary>
+    private sealed record InstallTarget(string Prefix, string Python);
 
     /// <summary>
     /// Whether a lock that must be resolved can be resolved for this machine by installing into the
@@ -173,7 +274,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
         return all;
     }
 
-    private static (PyLock? Existing, Dictionary<string, string> Declared, LockAssessment Assessment) Read(EnvSpec spec)
+    private static LockRead Read(EnvSpec spec)
     {
         var existing = File.Exists(spec.PipLockFile) ? PyLockReader.Read(spec.PipLockFile) : null;
         var declared = spec.DeclaredPipPackages.ToDictionary(p => p.NormalizedName, p => p.ToDeclaredString(), StringComparer.Ordinal);
@@ -182,7 +283,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
             .Where(r => r.Name.Length > 0)
             .ToDictionary(r => r.Name, r => r.Requirement, StringComparer.Ordinal);
         var missing = Platforms(spec).Select(p => p.Name).Except(existing?.M1Env?.Platforms ?? [], StringComparer.Ordinal).ToArray();
-        return (existing, declared, new LockAssessment(spec.PipLockFile, existing is not null, LockDifference.Between(declared, locked), missing));
+        return new LockRead(existing, declared, new LockAssessment(spec.PipLockFile, existing is not null, LockDifference.Between(declared, locked), missing));
     }
 
     /// <summary>M1EnvLockPlatforms and this machine's platform, which a lock always covers so this build can install it.</summary>
@@ -191,4 +292,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
             .Concat(LockPlatform.Current is { } current ? [current] : Array.Empty<LockPlatform>())
             .Distinct()
             .ToArray();
+
+    /// <summary>The lock as read, with the declaration it is judged against.</summary>
+    internal sealed record LockRead(PyLock? Existing, Dictionary<string, string> Declared, LockAssessment Assessment);
 }
