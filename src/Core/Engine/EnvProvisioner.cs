@@ -10,6 +10,7 @@ using M1Env.Core.Infrastructure.Errors;
 using M1Env.Core.Infrastructure.FileSystem;
 using M1Env.Core.Infrastructure.Processes;
 using M1Env.Core.Inspection;
+using M1Env.Core.Installers;
 using M1Env.Core.Installers.Pip;
 using M1Env.Core.Locking;
 using M1Env.Core.Machine;
@@ -32,8 +33,7 @@ public sealed class EnvProvisioner
     private readonly IProvisionLog log;
     private readonly ProcessRunner runner;
     private readonly IEnvBackend venv;
-    private readonly PipSeeds seeds;
-    private readonly KeptWheels wheels;
+    private readonly IPackageInstaller installer;
     private readonly InstallsUnderWay underWay;
     private readonly ProbeMemo probes;
     private readonly Lazy<IEnvBackend> conda;
@@ -56,9 +56,10 @@ public sealed class EnvProvisioner
         runner = new ProcessRunner(log);
         var linker = new FileLinker(options.LinkMode, log);
         var kept = new KeptInstalls(Path.Combine(options.ToolsDirectory, "installs"), log, linker);
-        seeds = new PipSeeds(kept);
-        wheels = new KeptWheels(kept, log);
-        venv = new VenvBackend(runner, log, candidateSources ?? PythonCandidateSources.ForCurrentProcess(), seeds, probes, new KeptVenvs(Path.Combine(options.ToolsDirectory, "venvs"), log, linker), underWay);
+        // The PyPI layer's installer, the same for every kind of env.
+        var pip = new PipInstaller(runner, log, kept, underWay);
+        installer = pip;
+        venv = new VenvBackend(runner, log, candidateSources ?? PythonCandidateSources.ForCurrentProcess(), pip.Seeds, probes, new KeptVenvs(Path.Combine(options.ToolsDirectory, "venvs"), log, linker), underWay);
         conda = new Lazy<IEnvBackend>(() => new CondaBackend(
             runner,
             log,
@@ -336,55 +337,24 @@ public sealed class EnvProvisioner
             }
         }
 
-        var selfWheel = PipSelfInstall.WheelWhileMissing(spec, work.Interpreter);
-        // Removing and repairing run the pip M1Env controls, never the env's own, which may be the damaged one.
-        var pip = new PipClient(runner, work.Backend.PythonPath(spec.Prefix), spec.Sources, PipLauncher.For(work.Interpreter));
-        if (uninstall.Count > 0)
-        {
-            log.Step($"Removing {Count(uninstall.Count)} from '{spec.Name}': {string.Join(", ", uninstall)}...");
-            // What pip installed plainly goes without a pip process (RecordRemoval); the rest is pip's.
-            var left = new RecordRemoval(log).Remove(work.Backend.Read(spec.Prefix, verifyFiles: false), uninstall);
-            if (left.Count > 0)
-            {
-                await pip.UninstallAsync(left, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        if (plan.Reinstall.Count > 0)
-        {
-            log.Step($"Reinstalling {Count(plan.Reinstall.Count)} in '{spec.Name}': {string.Join(", ", plan.Reinstall.Select(d => $"{d.Name}=={d.Version}"))}...");
-            await pip.ReinstallAsync(plan.Reinstall, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (install.Count > 0 || selfWheel is not null)
-        {
-            await new PipPackageInstall(runner, log, wheels, seeds, underWay).RunAsync(spec, PipTargetOf(work), work.Interpreter, work.Locked, install, cancellationToken).ConfigureAwait(false);
-        }
-
+        await installer.ApplyAsync(TargetOf(work), new PackageChanges(uninstall, plan.Reinstall, install), work.Locked, cancellationToken).ConfigureAwait(false);
         return work;
     }
 
-    /// <summary>Finishes the pending lock now that the env exists; what pip installed on the way is kept for the next env (<see cref="KeptWheels"/>).</summary>
-    private async Task<EnvWork> FinishLockAsync(EnvWork work, PendingPipLock pending, CancellationToken cancellationToken)
+    /// <summary>Finishes the pending lock now that the env exists, with the installer that resolves it.</summary>
+    private async Task<EnvWork> FinishLockAsync(EnvWork work, IPendingLock pending, CancellationToken cancellationToken)
     {
-        var interpreter = work.Interpreter
-            ?? throw new InvalidOperationException($"The env '{work.Spec.Name}' has no interpreter to finish its lock with.");
-        var envPython = work.Backend.PythonPath(work.Spec.Prefix);
-        var resolved = await pending.FinishAsync(interpreter, work.Spec.Prefix, envPython, cancellationToken).ConfigureAwait(false);
-        if (resolved.InstalledNow.Count > 0)
-        {
-            var installedNow = resolved.InstalledNow.ToHashSet(StringComparer.Ordinal);
-            wheels.Keep(resolved.Locked.Selected.Where(s => installedNow.Contains(s.Name)), work.Backend.Read(work.Spec.Prefix, verifyFiles: false), interpreter, envPython);
-        }
-
-        var spec = resolved.Locked.Pin(work.Spec);
-        return work with { Spec = spec, Locked = resolved.Locked, PendingLock = null, SpecHash = SpecHasher.Hash(spec, interpreter, options.ToolVersion) };
+        var locked = await installer.FinishLockAsync(pending, TargetOf(work), cancellationToken).ConfigureAwait(false);
+        var spec = locked.Pin(work.Spec);
+        return work with { Spec = spec, Locked = locked, PendingLock = null, SpecHash = SpecHasher.Hash(spec, work.Interpreter, options.ToolVersion) };
     }
 
-    private static PipTarget PipTargetOf(EnvWork work) => new(
+    /// <summary>The env as the installer sees it, described by its backend.</summary>
+    private static InstallTarget TargetOf(EnvWork work) => new(
+        work.Spec,
+        work.Interpreter,
         work.Backend.PythonPath(work.Spec.Prefix),
-        () => work.Backend.Read(work.Spec.Prefix, verifyFiles: false),
-        () => PipSelfInstall.WheelWhileMissing(work.Spec, work.Interpreter));
+        () => work.Backend.Read(work.Spec.Prefix, verifyFiles: false));
 
     /// <summary>Writes what is now true: the interpreter's record, the complete stamp, the build key.</summary>
     private async Task<ProvisionedEnv> RecordAsync(EnvWork work, InterpreterRecord? record, bool writeStamp, CancellationToken cancellationToken)
@@ -512,7 +482,6 @@ public sealed class EnvProvisioner
 
     private static StampedPackage ToStamped(CondaRequirement requirement) => new(requirement.Name, requirement.ToMatchSpec());
 
-    private static string Count(int n) => n == 1 ? "1 package" : $"{n} packages";
 
     private sealed record Assessment(EnvOwner Owner, StampStore Store, EnvStamp? Stamp, InterpreterRecord? Record, PythonInterpreter? Interpreter, string SpecHash, EnvPlan Plan, EnvLock? Locked);
 
@@ -521,13 +490,13 @@ public sealed class EnvProvisioner
     private sealed record EnvWork(EnvSpec Spec, IEnvBackend Backend, EnvOwner Owner, string RealPrefix, PythonInterpreter? Interpreter, string SpecHash, string ToolVersion, StampStore Store, EnvStamp? PreviousStamp)
     {
         /// <summary>The env's lock, when it has one: installs go through it, hashes and all.</summary>
-        public LockedPip? Locked { get; init; }
+        public LockedPackages? Locked { get; init; }
 
         /// <summary>The env's lock files, which the build key watches.</summary>
         public IReadOnlyList<string> LockFiles { get; init; } = [];
 
         /// <summary>The pip lock the plan's pip part resolves (<see cref="EnvPlan.PipLock"/>), until it is finished.</summary>
-        public PendingPipLock? PendingLock { get; init; }
+        public IPendingLock? PendingLock { get; init; }
 
         public EnvStamp Stamp(bool complete, bool created, IEnumerable<StampedPackage> packages) =>
             new(EnvStamp.CurrentSchema, complete, created, ToolVersion, SpecHash, Owner, RealPrefix, Spec.Python.ToString(), Interpreter,

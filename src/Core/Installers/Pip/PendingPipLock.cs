@@ -10,7 +10,7 @@ namespace M1Env.Core.Installers.Pip;
 /// the lock stage leaves it so, the plan says so, and the build finishes it when it applies the plan.
 /// Nothing is installed or written until then.
 /// </summary>
-public sealed class PendingPipLock
+public sealed class PendingPipLock : IPendingLock
 {
     private readonly PipLockStage stage;
 
@@ -51,6 +51,6 @@ public sealed class PendingPipLock
     /// <param name="python">The interpreter whose pip runs: a venv's base CPython, a conda env's own Python.</param>
     /// <param name="prefix">The env, which exists by now.</param>
     /// <param name="envPython">The env's own interpreter, which the install runs with.</param>
-    public Task<ResolvedPipLock> FinishAsync(PythonInterpreter python, string prefix, string envPython, CancellationToken cancellationToken) =>
+    public Task<ResolvedLock> FinishAsync(PythonInterpreter python, string prefix, string envPython, CancellationToken cancellationToken) =>
         stage.FinishAsync(this, python, prefix, envPython, cancellationToken);
 }

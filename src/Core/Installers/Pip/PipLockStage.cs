@@ -33,7 +33,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
     /// conda packages), normalised name to version: pip resolves around them (they are its
     /// constraints) and the lock leaves them out.
     /// </param>
-    public async Task<LockedPip> PrepareAsync(
+    public async Task<LockedPackages> PrepareAsync(
         EnvSpec spec,
         PythonInterpreter python,
         TargetEnvironment? knownTarget,
@@ -109,14 +109,14 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
     }
 
     /// <summary>Finishes a pending lock (<see cref="PendingPipLock.FinishAsync"/>): resolves every platform, this machine's by the install where the strategy says so, and writes the lock.</summary>
-    internal async Task<ResolvedPipLock> FinishAsync(PendingPipLock pending, PythonInterpreter python, string prefix, string envPython, CancellationToken cancellationToken)
+    internal async Task<ResolvedLock> FinishAsync(PendingPipLock pending, PythonInterpreter python, string prefix, string envPython, CancellationToken cancellationToken)
     {
         var (spec, read) = (pending.Spec, pending.Read);
         var target = await TargetAsync(python, pending.KnownTarget, cancellationToken).ConfigureAwait(false);
         var action = read.Assessment.Decide(spec.Lock);
         if (action == LockAction.Install)
         {
-            return new ResolvedPipLock(Select(spec, read.Existing!, target), []);
+            return new ResolvedLock(Select(spec, read.Existing!, target), []);
         }
 
         var inPlace = pending.Strategy == PipLockStrategy.InstallWithReport ? new InstallTarget(prefix, envPython) : null;
@@ -125,7 +125,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
             ? pruned
             : await ResolveAsync(spec, read, python, target, pending.Provided, inPlace, cancellationToken, installedNow, pending.OtherPlatforms).ConfigureAwait(false);
         Write(spec, read.Existing, lockFile);
-        return new ResolvedPipLock(Select(spec, lockFile, target), installedNow);
+        return new ResolvedLock(Select(spec, lockFile, target), installedNow);
     }
 
     private Task<TargetEnvironment> TargetAsync(PythonInterpreter python, TargetEnvironment? knownTarget, CancellationToken cancellationToken) =>
@@ -199,7 +199,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
             : $"The lock {Path.GetFileName(spec.PipLockFile)} changed: {string.Join(", ", changes)}.");
     }
 
-    private static LockedPip Select(EnvSpec spec, PyLock lockFile, TargetEnvironment target) =>
+    private static LockedPackages Select(EnvSpec spec, PyLock lockFile, TargetEnvironment target) =>
         new(spec.PipLockFile, PyLock.ContentHash(File.ReadAllBytes(spec.PipLockFile)), PyLockSelector.Select(lockFile, target), target);
 
     /// <summary>The env pip installs into, to resolve this machine's platform.</summary>

@@ -15,9 +15,10 @@ namespace M1Env.Core.Installers.Pip;
 /// </summary>
 internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log, KeptWheels wheels, PipSeeds seeds, InstallsUnderWay underWay)
 {
-    public async Task RunAsync(EnvSpec spec, PipTarget target, PythonInterpreter? interpreter, LockedPip? locked, IReadOnlyList<PipRequirement> install, CancellationToken cancellationToken)
+    public async Task RunAsync(InstallTarget target, LockedPackages? locked, IReadOnlyList<PipRequirement> install, CancellationToken cancellationToken)
     {
-        var selfWheel = target.PipWheelWhileMissing();
+        var (spec, interpreter) = (target.Spec, target.Interpreter);
+        var selfWheel = PipSelfInstall.WheelWhileMissing(spec, interpreter);
 
         // Where nothing is kept (Windows), waiting for another env would only put the pip runs in a row.
         if (locked is null || interpreter is null || !KeptInstalls.Supported)
@@ -65,13 +66,13 @@ internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log,
 
         // What the other env could not keep is installed here after all.
         var left = wheels.Plant(theirs, location, target.Read(), interpreter, envPython);
-        await PipAsync(spec, target, interpreter, locked, Requirements(install, left), left, target.PipWheelWhileMissing(), cancellationToken).ConfigureAwait(false);
+        await PipAsync(spec, target, interpreter, locked, Requirements(install, left), left, PipSelfInstall.WheelWhileMissing(spec, interpreter), cancellationToken).ConfigureAwait(false);
     }
 
     private static string[] IndexUrls(EnvSpec spec) => new[] { spec.Sources.IndexUrl }.Concat(spec.Sources.ExtraIndexUrls).OfType<string>().ToArray();
 
     /// <summary>Where pip gets each locked file, as the install of the lock names it.</summary>
-    private static Func<PyLockArtifact, string> Locations(EnvSpec spec, LockedPip locked)
+    private static Func<PyLockArtifact, string> Locations(EnvSpec spec, LockedPackages locked)
     {
         var indexUrls = IndexUrls(spec);
         var lockDirectory = Path.GetDirectoryName(locked.LockFile);
@@ -87,9 +88,9 @@ internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log,
     /// <summary>One pip run: the locked files with their hashes, or the requirements; then keeps what it installed for the next env.</summary>
     private async Task PipAsync(
         EnvSpec spec,
-        PipTarget target,
+        InstallTarget target,
         PythonInterpreter? interpreter,
-        LockedPip? locked,
+        LockedPackages? locked,
         IReadOnlyList<PipRequirement> install,
         IReadOnlyList<SelectedArtifact> lockedInstall,
         string? selfWheel,

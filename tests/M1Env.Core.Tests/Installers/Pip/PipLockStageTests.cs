@@ -1,5 +1,6 @@
 using M1Env.Core.Infrastructure.Errors;
 using M1Env.Core.Infrastructure.Processes;
+using M1Env.Core.Installers;
 using M1Env.Core.Installers.Pip;
 using M1Env.Core.Locking;
 using M1Env.Core.Packaging;
@@ -33,7 +34,7 @@ public sealed class PipLockStageTests : IDisposable
         };
 
     /// <summary>The stage offered no env, which never defers its lock.</summary>
-    private async Task<LockedPip> PrepareAsync(EnvSpec spec, PythonInterpreter python, TargetEnvironment? target)
+    private async Task<LockedPackages> PrepareAsync(EnvSpec spec, PythonInterpreter python, TargetEnvironment? target)
     {
         var locked = await new PipLockStage(new ProcessRunner(log), log).PrepareAsync(spec, python, target, CancellationToken.None);
         Assert.NotNull(locked);

@@ -1,0 +1,21 @@
+using M1Env.Core.Locking;
+using M1Env.Core.Python;
+
+namespace M1Env.Core.Installers;
+
+/// <summary>
+/// A lock whose resolution for this machine comes from the build's own changes: the lock phase
+/// leaves it so, the plan says how (<see cref="Strategy"/>), and the installer finishes it when the
+/// plan is applied (<see cref="IPackageInstaller.FinishLockAsync"/>). Nothing is installed or written before.
+/// </summary>
+public interface IPendingLock
+{
+    /// <summary>How this machine's resolution is made.</summary>
+    PipLockStrategy Strategy { get; }
+
+    /// <summary>Resolves what is left (installing where <see cref="Strategy"/> says so) and writes the lock.</summary>
+    /// <param name="python">The interpreter whose installer runs: a venv's base CPython, a conda env's own Python.</param>
+    /// <param name="prefix">The env, which exists by now.</param>
+    /// <param name="envPython">The env's own interpreter, which the install runs with.</param>
+    Task<ResolvedLock> FinishAsync(PythonInterpreter python, string prefix, string envPython, CancellationToken cancellationToken);
+}
