@@ -52,6 +52,37 @@ public sealed class LayeringTests
         Assert.True(result.IsSuccessful, $"{part} uses a part beside or above it: " + string.Join(", ", result.FailingTypes?.Select(t => $"{t.FullName} ({t.Explanation})") ?? []));
     }
 
+    /// <summary>
+    /// The same direction read as text, as a new engineer reads the code: every <c>using</c> or
+    /// fully qualified name of a part in a file, documentation references (<c>cref</c>) included,
+    /// which the compiled assembly does not keep.
+    /// </summary>
+    [Fact]
+    public void A_source_file_names_only_its_own_part_and_the_parts_below_it()
+    {
+        var core = Path.Combine(RepositoryRoot(), "src", "Core");
+        var upward = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            if (Regex.Match(text, @"^namespace M1Env\.Core\.([\w.]+);", RegexOptions.Multiline) is not { Success: true } own)
+            {
+                continue;
+            }
+
+            var part = PartOf(own.Groups[1].Value) ?? throw new InvalidOperationException($"{file}: {own.Groups[1].Value} is no part");
+            foreach (var named in Regex.Matches(text, @"M1Env\.Core\.([A-Z]\w*(?:\.[A-Z]\w*)*)").Select(m => m.Groups[1].Value).Distinct())
+            {
+                if (PartOf(named) is { } other && other != part && LayerOf(other) >= LayerOf(part))
+                {
+                    upward.Add($"{Path.GetRelativePath(core, file)} names {other}");
+                }
+            }
+        }
+
+        Assert.Empty(upward);
+    }
+
     [Fact]
     public void Every_namespace_of_the_engine_is_a_part_or_inside_one()
     {
@@ -73,6 +104,23 @@ public sealed class LayeringTests
     }
 
     private static int LayerOf(string part) => Array.FindIndex(Layers, l => l.Contains(part));
+
+    /// <summary>The part a namespace (or a type's full name) below <c>M1Env.Core.</c> belongs to: the longest part that starts it.</summary>
+    private static string? PartOf(string name) =>
+        Parts.Where(p => name == p || name.StartsWith(p + ".", StringComparison.Ordinal)).OrderByDescending(p => p.Length).FirstOrDefault();
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "M1Env.Sdk.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The test runs outside the repository: no M1Env.Sdk.sln above " + AppContext.BaseDirectory);
+    }
 
     /// <summary>The part's namespace and those below it that are no part of their own.</summary>
     private static string PatternOf(string part)

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using M1Env.Core.Infrastructure.Diagnostics;
 using M1Env.Core.Inspection;
-using M1Env.Core.Installers.Pip;
 using M1Env.Core.Packaging.Pep751;
 using M1Env.Core.Python;
 
@@ -30,7 +29,7 @@ public sealed class KeptWheels(KeptInstalls kept, IProvisionLog log)
     /// pip marks a locked install (<c>name @ URL</c>): <c>REQUESTED</c>, and <c>direct_url.json</c>
     /// naming the file and its hash, so <c>pip freeze</c> lists it the same whichever way it came.
     /// </summary>
-    /// <param name="location">Where pip would get each artifact (<see cref="PipHashedRequirements.LocationOf"/>).</param>
+    /// <param name="location">Where pip would get each artifact (the locked install's <c>PipHashedRequirements.LocationOf</c>).</param>
     /// <param name="envPython">The env's interpreter, which console scripts launch.</param>
     public IReadOnlyList<SelectedArtifact> Plant(IReadOnlyList<SelectedArtifact> wanted, Func<PyLockArtifact, string> location, InstalledEnv disk, PythonInterpreter interpreter, string envPython)
     {

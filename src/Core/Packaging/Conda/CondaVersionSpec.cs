@@ -1,9 +1,8 @@
-using M1Env.Core.Spec;
 
 namespace M1Env.Core.Packaging.Conda;
 
 /// <summary>
-/// Judges a version against a conda version spec as M1Env writes them (<see cref="CondaRequirement.Version"/>):
+/// Judges a version against a conda version spec as M1Env writes them (<c>CondaRequirement.Version</c>):
 /// <c>==1.26.4</c>, <c>=1.26</c> (1.26 or 1.26.anything), <c>1.26.*</c>, <c>&gt;=1.26,&lt;2</c>, alternatives
 /// with <c>|</c>, and "version build" pairs, where the build is matched as a pattern too.
 /// </summary>

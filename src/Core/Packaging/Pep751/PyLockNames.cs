@@ -1,4 +1,3 @@
-using M1Env.Core.Spec;
 
 namespace M1Env.Core.Packaging.Pep751;
 
@@ -6,7 +5,7 @@ namespace M1Env.Core.Packaging.Pep751;
 /// The PEP 751 file name of an env's pip lock. PEP 751 names a lock <c>pylock.toml</c> or
 /// <c>pylock.&lt;name&gt;.toml</c> with no dot in <c>&lt;name&gt;</c> (uv refuses others), while an
 /// env name may hold dots: each becomes '-', so <c>ml.m1</c> locks to <c>pylock.ml-m1.toml</c>.
-/// Env names hold only letters, digits, '.', '_' and '-' (<see cref="EnvNames"/>), so that is the only change.
+/// Env names hold only letters, digits, '.', '_' and '-' (<c>Spec/EnvNames</c>), so that is the only change.
 /// </summary>
 public static class PyLockNames
 {
