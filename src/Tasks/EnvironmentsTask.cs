@@ -26,59 +26,70 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
     public string ProjectDirectory { get; set; } = string.Empty;
 
     // The M1Env properties: each parameter is named by its M1EnvSettings entry, which gives its default.
-    private readonly SettingValues properties = new();
+    // MSBuild's values are kept as given and read through the table once the task runs, so setting
+    // the parameters loads no M1Env assembly: the engine loads while the task runs, where MSBuild logs it.
+    private readonly Dictionary<string, object?> given = new(StringComparer.Ordinal);
+    private SettingValues? values;
+
+    private SettingValues Settings => values ??= SettingValues.FromParameters(given);
+
+    private void Give(string parameter, object? value)
+    {
+        given[parameter] = value;
+        values = null;
+    }
 
     [Required]
-    public string EnvRoot { get => properties.Text(M1EnvSettings.Root) ?? string.Empty; set => properties.Set(M1EnvSettings.Root, value); }
+    public string EnvRoot { get => Settings.Text(M1EnvSettings.Root) ?? string.Empty; set => Give(nameof(EnvRoot), value); }
 
-    public string? PipIndexUrl { get => properties.Text(M1EnvSettings.PipIndexUrl); set => properties.Set(M1EnvSettings.PipIndexUrl, value); }
+    public string? PipIndexUrl { get => Settings.Text(M1EnvSettings.PipIndexUrl); set => Give(nameof(PipIndexUrl), value); }
 
-    public string[] PipExtraIndexUrls { get => properties.List(M1EnvSettings.PipExtraIndexUrls); set => properties.Set(M1EnvSettings.PipExtraIndexUrls, value); }
+    public string[] PipExtraIndexUrls { get => Settings.List(M1EnvSettings.PipExtraIndexUrls); set => Give(nameof(PipExtraIndexUrls), value); }
 
-    public string[] PipFindLinks { get => properties.List(M1EnvSettings.PipFindLinks); set => properties.Set(M1EnvSettings.PipFindLinks, value); }
+    public string[] PipFindLinks { get => Settings.List(M1EnvSettings.PipFindLinks); set => Give(nameof(PipFindLinks), value); }
 
-    public bool Offline { get => properties.Flag(M1EnvSettings.Offline); set => properties.Set(M1EnvSettings.Offline, value); }
+    public bool Offline { get => Settings.Flag(M1EnvSettings.Offline); set => Give(nameof(Offline), value); }
 
-    public string? ToolsDir { get => properties.Text(M1EnvSettings.ToolsDir); set => properties.Set(M1EnvSettings.ToolsDir, value); }
+    public string? ToolsDir { get => Settings.Text(M1EnvSettings.ToolsDir); set => Give(nameof(ToolsDir), value); }
 
     /// <summary>M1EnvCondaExe: the conda, mamba or micromamba to run; empty to search.</summary>
-    public string? CondaExe { get => properties.Text(M1EnvSettings.CondaExe); set => properties.Set(M1EnvSettings.CondaExe, value); }
+    public string? CondaExe { get => Settings.Text(M1EnvSettings.CondaExe); set => Give(nameof(CondaExe), value); }
 
     /// <summary>M1EnvBootstrap: install Miniforge into the tools folder when no conda is found.</summary>
-    public bool Bootstrap { get => properties.Flag(M1EnvSettings.Bootstrap); set => properties.Set(M1EnvSettings.Bootstrap, value); }
+    public bool Bootstrap { get => Settings.Flag(M1EnvSettings.Bootstrap); set => Give(nameof(Bootstrap), value); }
 
-    public string? MiniforgeVersion { get => properties.Text(M1EnvSettings.MiniforgeVersion); set => properties.Set(M1EnvSettings.MiniforgeVersion, value); }
+    public string? MiniforgeVersion { get => Settings.Text(M1EnvSettings.MiniforgeVersion); set => Give(nameof(MiniforgeVersion), value); }
 
-    public string? MiniforgeUrl { get => properties.Text(M1EnvSettings.MiniforgeUrl); set => properties.Set(M1EnvSettings.MiniforgeUrl, value); }
+    public string? MiniforgeUrl { get => Settings.Text(M1EnvSettings.MiniforgeUrl); set => Give(nameof(MiniforgeUrl), value); }
 
-    public string? MiniforgeSha256 { get => properties.Text(M1EnvSettings.MiniforgeSha256); set => properties.Set(M1EnvSettings.MiniforgeSha256, value); }
+    public string? MiniforgeSha256 { get => Settings.Text(M1EnvSettings.MiniforgeSha256); set => Give(nameof(MiniforgeSha256), value); }
 
     /// <summary>M1EnvLockFile: the lock file of the project's only env.</summary>
-    public string? LockFile { get => properties.Text(M1EnvSettings.LockFile); set => properties.Set(M1EnvSettings.LockFile, value); }
+    public string? LockFile { get => Settings.Text(M1EnvSettings.LockFile); set => Give(nameof(LockFile), value); }
 
     /// <summary>M1EnvLinkMode: auto, clone, hardlink or copy.</summary>
-    public string? LinkMode { get => properties.Text(M1EnvSettings.LinkMode); set => properties.Set(M1EnvSettings.LinkMode, value); }
+    public string? LinkMode { get => Settings.Text(M1EnvSettings.LinkMode); set => Give(nameof(LinkMode), value); }
 
     /// <summary>M1EnvLockedMode: the lock must match the declaration (default in CI).</summary>
-    public bool LockedMode { get => properties.Flag(M1EnvSettings.LockedMode); set => properties.Set(M1EnvSettings.LockedMode, value); }
+    public bool LockedMode { get => Settings.Flag(M1EnvSettings.LockedMode); set => Give(nameof(LockedMode), value); }
 
     /// <summary>M1EnvFrozen: install the lock as it is.</summary>
-    public bool Frozen { get => properties.Flag(M1EnvSettings.Frozen); set => properties.Set(M1EnvSettings.Frozen, value); }
+    public bool Frozen { get => Settings.Flag(M1EnvSettings.Frozen); set => Give(nameof(Frozen), value); }
 
-    public string[] LockPlatforms { get => properties.List(M1EnvSettings.LockPlatforms); set => properties.Set(M1EnvSettings.LockPlatforms, value); }
+    public string[] LockPlatforms { get => Settings.List(M1EnvSettings.LockPlatforms); set => Give(nameof(LockPlatforms), value); }
 
-    public string[] LockUpdate { get => properties.List(M1EnvSettings.LockUpdate); set => properties.Set(M1EnvSettings.LockUpdate, value); }
+    public string[] LockUpdate { get => Settings.List(M1EnvSettings.LockUpdate); set => Give(nameof(LockUpdate), value); }
 
-    public string[] LockPrivateHosts { get => properties.List(M1EnvSettings.LockPrivateHosts); set => properties.Set(M1EnvSettings.LockPrivateHosts, value); }
+    public string[] LockPrivateHosts { get => Settings.List(M1EnvSettings.LockPrivateHosts); set => Give(nameof(LockPrivateHosts), value); }
 
     /// <summary>M1EnvVerify: run the in-env check after an env changes.</summary>
-    public bool Verify { get => properties.Flag(M1EnvSettings.Verify); set => properties.Set(M1EnvSettings.Verify, value); }
+    public bool Verify { get => Settings.Flag(M1EnvSettings.Verify); set => Give(nameof(Verify), value); }
 
     /// <summary>M1EnvRequireAccelerator: fail when no framework computes right on an accelerator.</summary>
-    public bool RequireAccelerator { get => properties.Flag(M1EnvSettings.RequireAccelerator); set => properties.Set(M1EnvSettings.RequireAccelerator, value); }
+    public bool RequireAccelerator { get => Settings.Flag(M1EnvSettings.RequireAccelerator); set => Give(nameof(RequireAccelerator), value); }
 
     /// <summary>M1EnvLockTimeoutMinutes: minutes to wait for another build working on the same prefix.</summary>
-    public int LockTimeoutMinutes { get => properties.Number(M1EnvSettings.LockTimeoutMinutes); set => properties.Set(M1EnvSettings.LockTimeoutMinutes, value); }
+    public int LockTimeoutMinutes { get => Settings.Number(M1EnvSettings.LockTimeoutMinutes); set => Give(nameof(LockTimeoutMinutes), value); }
 
     /// <summary>Set by the M1EnvLock target: resolve every env again.</summary>
     public bool Relock { get; set; }
@@ -96,7 +107,7 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
     {
         var log = new MSBuildProvisionLog(Log, string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile);
         var settings = ProjectSettings.FromValues(
-            properties,
+            Settings,
             string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode ?? string.Empty : ProjectFile,
             ProjectDirectory,
             Blank(VerifyReportDirectory),

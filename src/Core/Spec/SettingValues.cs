@@ -37,6 +37,42 @@ public sealed class SettingValues
         return read;
     }
 
+    /// <summary>
+    /// The values a task was given, by parameter name (<see cref="M1EnvSetting.TaskParameter"/>), as
+    /// MSBuild set them: text, lists, flags and numbers.
+    /// </summary>
+    /// <exception cref="ArgumentException">A name is no setting's parameter, or a value is not of its setting's type.</exception>
+    public static SettingValues FromParameters(IReadOnlyDictionary<string, object?> given)
+    {
+        var read = new SettingValues();
+        foreach (var (parameter, value) in given)
+        {
+            var setting = M1EnvSettings.All.FirstOrDefault(s => s.TaskParameter == parameter)
+                ?? throw new ArgumentException($"{parameter} is not the task parameter of an M1Env setting.", nameof(given));
+            switch (value)
+            {
+                case null:
+                    break;
+                case string text:
+                    read.Set(setting, text);
+                    break;
+                case string[] list:
+                    read.Set(setting, list);
+                    break;
+                case bool flag:
+                    read.Set(setting, flag);
+                    break;
+                case int number:
+                    read.Set(setting, number);
+                    break;
+                default:
+                    throw new ArgumentException($"{parameter} was given a {value.GetType().Name}.", nameof(given));
+            }
+        }
+
+        return read;
+    }
+
     public void Set(M1EnvSetting setting, string? value) => Store(setting, SettingType.Text, string.IsNullOrWhiteSpace(value) ? null : value.Trim());
 
     public void Set(M1EnvSetting setting, string[]? value) =>
@@ -50,11 +86,12 @@ public sealed class SettingValues
 
     public string[] List(M1EnvSetting setting) => Read(setting, SettingType.List) as string[] ?? [];
 
+    // "is bool" rather than "as bool?": the ahead-of-time images (tasks/readytorun) compile it; a nullable unbox would be left to the JIT.
     public bool Flag(M1EnvSetting setting) =>
-        Read(setting, SettingType.Flag) as bool? ?? bool.Parse(setting.Default ?? bool.FalseString);
+        Read(setting, SettingType.Flag) is bool flag ? flag : bool.Parse(setting.Default ?? bool.FalseString);
 
     public int Number(M1EnvSetting setting) =>
-        Read(setting, SettingType.Number) as int? ?? int.Parse(setting.Default ?? "0", CultureInfo.InvariantCulture);
+        Read(setting, SettingType.Number) is int number ? number : int.Parse(setting.Default ?? "0", CultureInfo.InvariantCulture);
 
     private object? Read(M1EnvSetting setting, SettingType type)
     {

@@ -28,6 +28,27 @@ public sealed class SettingValuesTests
     }
 
     [Fact]
+    public void Reads_what_a_task_was_given_by_its_parameter_names()
+    {
+        var given = new Dictionary<string, object?>
+        {
+            [M1EnvSettings.Offline.TaskParameter] = true,
+            [M1EnvSettings.LockTimeoutMinutes.TaskParameter] = 7,
+            [M1EnvSettings.PipFindLinks.TaskParameter] = new[] { " /wheels ", "" },
+            [M1EnvSettings.CondaExe.TaskParameter] = null,
+        };
+
+        var values = SettingValues.FromParameters(given);
+
+        Assert.True(values.Flag(M1EnvSettings.Offline));
+        Assert.Equal(7, values.Number(M1EnvSettings.LockTimeoutMinutes));
+        Assert.Equal(["/wheels"], values.List(M1EnvSettings.PipFindLinks));
+        Assert.Null(values.Text(M1EnvSettings.CondaExe));
+        Assert.Throws<ArgumentException>(() => SettingValues.FromParameters(new Dictionary<string, object?> { ["NoSuchParameter"] = "x" }));
+        Assert.Throws<ArgumentException>(() => SettingValues.FromParameters(new Dictionary<string, object?> { [M1EnvSettings.Offline.TaskParameter] = 1.5 }));
+    }
+
+    [Fact]
     public void A_setting_is_read_and_written_only_as_its_type()
     {
         var values = new SettingValues();
