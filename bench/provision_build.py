@@ -6,7 +6,7 @@ Packs M1Env.Sdk from this repository and generates --packages wheels, served by 
 folder (`--source folder`, offline).
 Then it alternates, round after round, in one process:
 
-  fresh   M1EnvProvision's time in a `dotnet build` whose env folder was deleted (the lock file is
+  fresh   _M1EnvProvisionEnvs' time (the target that runs the task) in a `dotnet build` whose env folder was deleted (the lock file is
           kept, as in a fresh clone), against `python -m venv X && X/bin/pip install ...` (same
           interpreter, same wheels)
   first   the same with the lock file deleted too, as in a project's first build
