@@ -55,7 +55,7 @@ public sealed class KeptWheels(KeptInstalls kept, IProvisionLog log)
 
         if (planted.Count > 0)
         {
-            log.Step($"Linked {(planted.Count == 1 ? "1 package" : $"{planted.Count} packages")} as installed before from {kept.Root}: {string.Join(", ", planted)}.");
+            log.Step($"Linked {Counted.Packages(planted.Count)} as installed before from {kept.Root}: {string.Join(", ", planted)}.");
         }
 
         return left;

@@ -1,5 +1,4 @@
 using M1Env.Core.Locking;
-using M1Env.Core.Python;
 
 namespace M1Env.Core.Installers;
 
@@ -14,8 +13,6 @@ public interface IPendingLock
     PipLockStrategy Strategy { get; }
 
     /// <summary>Resolves what is left (installing where <see cref="Strategy"/> says so) and writes the lock.</summary>
-    /// <param name="python">The interpreter whose installer runs: a venv's base CPython, a conda env's own Python.</param>
-    /// <param name="prefix">The env, which exists by now.</param>
-    /// <param name="envPython">The env's own interpreter, which the install runs with.</param>
-    Task<ResolvedLock> FinishAsync(PythonInterpreter python, string prefix, string envPython, CancellationToken cancellationToken);
+    /// <param name="target">The env, which exists by now; its <see cref="InstallTarget.Interpreter"/> runs the installer.</param>
+    Task<ResolvedLock> FinishAsync(InstallTarget target, CancellationToken cancellationToken);
 }

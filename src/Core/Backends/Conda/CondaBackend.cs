@@ -122,7 +122,7 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
 
         if (spec.CondaLockFile is { } lockFile)
         {
-            log.Step($"Creating conda env '{spec.Name}' at {spec.Prefix} from its lock {Path.GetFileName(lockFile)} ({Count(spec.CondaPackages.Count + 1)}, no solver)...");
+            log.Step($"Creating conda env '{spec.Name}' at {spec.Prefix} from its lock {Path.GetFileName(lockFile)} ({Counted.Packages(spec.CondaPackages.Count + 1)}, no solver)...");
             await client.CreateFromLockAsync(spec.Name, spec.Prefix, lockFile, cancellationToken).ConfigureAwait(false);
         }
         else
@@ -172,7 +172,7 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
         var client = await ClientAsync(cancellationToken).ConfigureAwait(false);
         if (plan.CondaRemove.Count > 0)
         {
-            log.Step($"Removing {Count(plan.CondaRemove.Count)} from conda env '{spec.Name}': {string.Join(", ", plan.CondaRemove)}...");
+            log.Step($"Removing {Counted.Packages(plan.CondaRemove.Count)} from conda env '{spec.Name}': {string.Join(", ", plan.CondaRemove)}...");
             await client.RemoveAsync(spec.Name, spec.Prefix, plan.CondaRemove, cancellationToken, force: spec.CondaLockFile is not null).ConfigureAwait(false);
         }
 
@@ -180,13 +180,13 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
         {
             // "name version build": exactly the package that is there, files and all.
             var repairs = plan.CondaRepair.Select(p => $"{p.Name} {p.Version.Replace('=', ' ')}").ToArray();
-            log.Step($"Reinstalling {Count(repairs.Length)} in conda env '{spec.Name}': {string.Join(", ", repairs)}...");
+            log.Step($"Reinstalling {Counted.Packages(repairs.Length)} in conda env '{spec.Name}': {string.Join(", ", repairs)}...");
             await client.InstallAsync(spec.Name, spec.Prefix, spec.Channels, repairs, forceReinstall: true, cancellationToken).ConfigureAwait(false);
         }
 
         if (plan.CondaInstall.Count > 0 && spec.CondaLockFile is { } lockFile)
         {
-            log.Step($"Installing {Count(plan.CondaInstall.Count)} into conda env '{spec.Name}' from its lock {Path.GetFileName(lockFile)}: {string.Join(", ", plan.CondaInstall.Select(p => $"{p.Name} {p.Version.TrimStart('=')}"))}...");
+            log.Step($"Installing {Counted.Packages(plan.CondaInstall.Count)} into conda env '{spec.Name}' from its lock {Path.GetFileName(lockFile)}: {string.Join(", ", plan.CondaInstall.Select(p => $"{p.Name} {p.Version.TrimStart('=')}"))}...");
             var locked = CondaLockReader.ReadFile(lockFile);
             await client.InstallFromLockAsync(spec.Name, spec.Prefix, lockFile, locked, plan.CondaInstall.Select(p => p.Name).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
             CondaStaleRecords.Remove(spec.Prefix, locked.Packages.Select(p => p.DistName).ToHashSet(StringComparer.Ordinal), log);
@@ -195,7 +195,7 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
         {
             // The Python pin goes along, so conda never moves the env to another Python to satisfy a package.
             var specs = new[] { CondaArguments.PythonSpec(spec.Python) }.Concat(plan.CondaInstall.Select(p => p.ToMatchSpec())).ToArray();
-            log.Step($"Installing {Count(plan.CondaInstall.Count)} into conda env '{spec.Name}': {string.Join(", ", plan.CondaInstall)}...");
+            log.Step($"Installing {Counted.Packages(plan.CondaInstall.Count)} into conda env '{spec.Name}': {string.Join(", ", plan.CondaInstall)}...");
             await client.InstallAsync(spec.Name, spec.Prefix, spec.Channels, specs, forceReinstall: false, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -220,6 +220,4 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
     private static string WindowsPython(string prefix) => Path.Combine(prefix, "python.exe");
 
     private static string DescribeChannels(EnvSpec spec) => UrlRedactor.Redact(string.Join(", ", spec.Channels));
-
-    private static string Count(int n) => n == 1 ? "1 package" : $"{n} packages";
 }

@@ -1,6 +1,5 @@
 using M1Env.Core.Locking;
 using M1Env.Core.Packaging;
-using M1Env.Core.Python;
 using M1Env.Core.Spec;
 
 namespace M1Env.Core.Installers.Pip;
@@ -48,9 +47,7 @@ public sealed class PendingPipLock : IPendingLock
     /// Resolves this machine's platform (by the install where <see cref="Strategy"/> says so) and any
     /// other the lock phase left, and writes the lock.
     /// </summary>
-    /// <param name="python">The interpreter whose pip runs: a venv's base CPython, a conda env's own Python.</param>
-    /// <param name="prefix">The env, which exists by now.</param>
-    /// <param name="envPython">The env's own interpreter, which the install runs with.</param>
-    public Task<ResolvedLock> FinishAsync(PythonInterpreter python, string prefix, string envPython, CancellationToken cancellationToken) =>
-        stage.FinishAsync(this, python, prefix, envPython, cancellationToken);
+    /// <param name="target">The env, which exists by now; pip runs from its interpreter's wheel (a venv's base CPython, a conda env's own Python).</param>
+    public Task<ResolvedLock> FinishAsync(InstallTarget target, CancellationToken cancellationToken) =>
+        stage.FinishAsync(this, target, cancellationToken);
 }

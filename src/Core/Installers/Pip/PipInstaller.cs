@@ -32,10 +32,8 @@ public sealed class PipInstaller : IPackageInstaller
 
     public async Task<LockedPackages> FinishLockAsync(IPendingLock pending, InstallTarget target, CancellationToken cancellationToken)
     {
-        var interpreter = target.Interpreter
-            ?? throw new InvalidOperationException($"The env '{target.Spec.Name}' has no interpreter to finish its lock with.");
-        var resolved = await pending.FinishAsync(interpreter, target.Spec.Prefix, target.Python, cancellationToken).ConfigureAwait(false);
-        if (resolved.InstalledNow.Count > 0)
+        var resolved = await pending.FinishAsync(target, cancellationToken).ConfigureAwait(false);
+        if (resolved.InstalledNow.Count > 0 && target.Interpreter is { } interpreter)
         {
             // pip installed these while it resolved the lock: the next env links them in.
             var installedNow = resolved.InstalledNow.ToHashSet(StringComparer.Ordinal);
@@ -51,7 +49,7 @@ public sealed class PipInstaller : IPackageInstaller
         var pip = new PipClient(runner, target.Python, spec.Sources, PipLauncher.For(target.Interpreter));
         if (changes.Uninstall.Count > 0)
         {
-            log.Step($"Removing {Count(changes.Uninstall.Count)} from '{spec.Name}': {string.Join(", ", changes.Uninstall)}...");
+            log.Step($"Removing {Counted.Packages(changes.Uninstall.Count)} from '{spec.Name}': {string.Join(", ", changes.Uninstall)}...");
             var left = new RecordRemoval(log).Remove(target.Read(), changes.Uninstall);
             if (left.Count > 0)
             {
@@ -61,7 +59,7 @@ public sealed class PipInstaller : IPackageInstaller
 
         if (changes.Reinstall.Count > 0)
         {
-            log.Step($"Reinstalling {Count(changes.Reinstall.Count)} in '{spec.Name}': {string.Join(", ", changes.Reinstall.Select(d => $"{d.Name}=={d.Version}"))}...");
+            log.Step($"Reinstalling {Counted.Packages(changes.Reinstall.Count)} in '{spec.Name}': {string.Join(", ", changes.Reinstall.Select(d => $"{d.Name}=={d.Version}"))}...");
             await pip.ReinstallAsync(changes.Reinstall, cancellationToken).ConfigureAwait(false);
         }
 
@@ -70,6 +68,4 @@ public sealed class PipInstaller : IPackageInstaller
             await new PipPackageInstall(runner, log, wheels, seeds, underWay).RunAsync(target, locked, changes.Install, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static string Count(int n) => n == 1 ? "1 package" : $"{n} packages";
 }

@@ -109,9 +109,11 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
     }
 
     /// <summary>Finishes a pending lock (<see cref="PendingPipLock.FinishAsync"/>): resolves every platform, this machine's by the install where the strategy says so, and writes the lock.</summary>
-    internal async Task<ResolvedLock> FinishAsync(PendingPipLock pending, PythonInterpreter python, string prefix, string envPython, CancellationToken cancellationToken)
+    internal async Task<ResolvedLock> FinishAsync(PendingPipLock pending, InstallTarget env, CancellationToken cancellationToken)
     {
         var (spec, read) = (pending.Spec, pending.Read);
+        var python = env.Interpreter
+            ?? throw new InvalidOperationException($"The env '{spec.Name}' has no interpreter to finish its lock with.");
         var target = await TargetAsync(python, pending.KnownTarget, cancellationToken).ConfigureAwait(false);
         var action = read.Assessment.Decide(spec.Lock);
         if (action == LockAction.Install)
@@ -119,7 +121,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
             return new ResolvedLock(Select(spec, read.Existing!, target), []);
         }
 
-        var inPlace = pending.Strategy == PipLockStrategy.InstallWithReport ? new InstallTarget(prefix, envPython) : null;
+        var inPlace = pending.Strategy == PipLockStrategy.InstallWithReport ? env : null;
         var installedNow = new List<string>();
         var lockFile = OnlyRemoves(spec, read.Existing, read.Assessment) && PyLockPruning.Prune(read.Existing!, read.Declared.Keys, read.Declared.Values.ToArray()) is { } pruned
             ? pruned
@@ -157,7 +159,7 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
         if (here is not null)
         {
             var pins = Pins(spec, read);
-            var installed = await new InPlacePipResolution(runner, log).ResolveAsync(spec, inPlace!.Prefix, inPlace.Python, read.Existing, pins, target, PipLauncher.For(python), cancellationToken).ConfigureAwait(false);
+            var installed = await new InPlacePipResolution(runner, log).ResolveAsync(spec, inPlace!.Spec.Prefix, inPlace.Python, read.Existing, pins, target, PipLauncher.For(python), cancellationToken).ConfigureAwait(false);
             installedNow?.AddRange(installed?.InstalledNow ?? []);
             resolutions[here] = installed ?? await ResolveAsync(spec, python, here, pins, provided, cancellationToken).ConfigureAwait(false);
         }
@@ -201,9 +203,6 @@ public sealed partial class PipLockStage(ProcessRunner runner, IProvisionLog log
 
     private static LockedPackages Select(EnvSpec spec, PyLock lockFile, TargetEnvironment target) =>
         new(spec.PipLockFile, PyLock.ContentHash(File.ReadAllBytes(spec.PipLockFile)), PyLockSelector.Select(lockFile, target), target);
-
-    /// <summary>The env pip installs into, to resolve this machine's platform.</summary>
-    private sealed record InstallTarget(string Prefix, string Python);
 
     /// <summary>
     /// Whether a lock that must be resolved can be resolved for this machine by installing into the

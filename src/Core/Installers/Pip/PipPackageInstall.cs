@@ -103,7 +103,7 @@ internal sealed class PipPackageInstall(ProcessRunner runner, IProvisionLog log,
 
         log.Step(install.Count == 0
             ? $"Installing pip into '{spec.Name}'..."
-            : $"Installing {(install.Count == 1 ? "1 package" : $"{install.Count} packages")} into '{spec.Name}': {string.Join(", ", install)}{(selfWheel is null ? string.Empty : ", and pip")}...");
+            : $"Installing {Counted.Packages(install.Count)} into '{spec.Name}': {string.Join(", ", install)}{(selfWheel is null ? string.Empty : ", and pip")}...");
         var envPython = target.Python;
         var pip = new PipClient(runner, envPython, spec.Sources, selfWheel is null ? PipLauncher.For(interpreter) : new PipLauncher(selfWheel), installsPip: selfWheel is not null);
         if (locked is not null)
