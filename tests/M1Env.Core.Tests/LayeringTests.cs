@@ -29,7 +29,7 @@ public sealed class LayeringTests
         ["Installers.Pip"],
         ["Backends"],
         ["Backends.Venv", "Backends.Conda"],
-        ["Engine.Planning", "Engine.Jupyter"],
+        ["Engine.Planning", "Engine.Jupyter", "Engine.Publishing"],
         ["Engine"],
     ];
 
