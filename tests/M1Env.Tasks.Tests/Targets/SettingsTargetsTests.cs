@@ -11,7 +11,7 @@ public sealed partial class SettingsTargetsTests
     // M1Env properties that steer the build itself and never reach a task.
     private static readonly string[] BuildControls = ["M1EnvEnabled", "M1EnvProvisionBeforeTargets", "M1EnvTasksAssembly"];
 
-    // The plan changes nothing, so it never runs the in-env check.
+    // The plan changes nothing, and a publish lays out no env it checks, so neither runs the in-env check.
     private static readonly M1EnvSetting[] NotPlanned = [M1EnvSettings.Verify, M1EnvSettings.RequireAccelerator];
 
     private static readonly XDocument Targets = XDocument.Load(SdkTargets.File);
@@ -35,6 +35,7 @@ public sealed partial class SettingsTargetsTests
     {
         { "ProvisionPythonEnvironments", typeof(ProvisionPythonEnvironments) },
         { "PlanPythonEnvironments", typeof(PlanPythonEnvironments) },
+        { "PublishPythonEnvironments", typeof(PublishPythonEnvironments) },
     };
 
     [Theory]
