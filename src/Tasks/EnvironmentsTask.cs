@@ -64,6 +64,18 @@ public abstract class EnvironmentsTask : Task, ICancelableTask
 
     public string? MiniforgeSha256 { get => Settings.Text(M1EnvSettings.MiniforgeSha256); set => Give(nameof(MiniforgeSha256), value); }
 
+    /// <summary>M1EnvPythonPreference: system, managed or only-managed.</summary>
+    public string? PythonPreference { get => Settings.Text(M1EnvSettings.PythonPreference); set => Give(nameof(PythonPreference), value); }
+
+    /// <summary>M1EnvPythonDownloads: automatic or never.</summary>
+    public string? PythonDownloads { get => Settings.Text(M1EnvSettings.PythonDownloads); set => Give(nameof(PythonDownloads), value); }
+
+    public string? PythonMirror { get => Settings.Text(M1EnvSettings.PythonMirror); set => Give(nameof(PythonMirror), value); }
+
+    public string? PythonArchive { get => Settings.Text(M1EnvSettings.PythonArchive); set => Give(nameof(PythonArchive), value); }
+
+    public string? PythonSha256 { get => Settings.Text(M1EnvSettings.PythonSha256); set => Give(nameof(PythonSha256), value); }
+
     /// <summary>M1EnvLockFile: the lock file of the project's only env.</summary>
     public string? LockFile { get => Settings.Text(M1EnvSettings.LockFile); set => Give(nameof(LockFile), value); }
 

@@ -24,7 +24,7 @@ public sealed class LayeringTests
         ["Python", "Inspection"],
         ["Spec"],
         ["State"],
-        ["Cache", "Locking", "Verify"],
+        ["Cache", "Locking", "Verify", "Python.Managed"],
         ["Installers"],
         ["Installers.Pip"],
         ["Backends"],

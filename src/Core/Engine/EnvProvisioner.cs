@@ -59,7 +59,7 @@ public sealed class EnvProvisioner
         // The PyPI layer's installer, the same for every kind of env.
         var pip = new PipInstaller(runner, log, kept, underWay);
         installer = pip;
-        venv = new VenvBackend(runner, log, candidateSources ?? PythonCandidateSources.ForCurrentProcess(), pip.Seeds, probes, new KeptVenvs(Path.Combine(options.ToolsDirectory, "venvs"), log, linker), underWay);
+        venv = new VenvBackend(runner, log, candidateSources ?? PythonCandidateSources.ForCurrentProcess(), pip.Seeds, probes, new KeptVenvs(Path.Combine(options.ToolsDirectory, "venvs"), log, linker), underWay, options.ManagedPythons);
         conda = new Lazy<IEnvBackend>(() => new CondaBackend(
             runner,
             log,

@@ -29,6 +29,9 @@ public sealed record ProjectSettings(string ProjectFile, string ProjectDirectory
     /// <summary>The lock properties (M1EnvLockedMode, M1EnvFrozen, M1EnvLockPlatforms, M1EnvLockUpdate...).</summary>
     public LockSettings Lock { get; init; } = LockSettings.Default;
 
+    /// <summary>M1EnvPythonPreference, M1EnvPythonDownloads, M1EnvPythonMirror, M1EnvPythonArchive and M1EnvPythonSha256, as written.</summary>
+    public ManagedPythonText ManagedPythons { get; init; } = ManagedPythonText.Default;
+
     /// <summary>M1EnvLinkMode as written; read by <see cref="LinkModeSetting"/>.</summary>
     public string? LinkMode { get; init; }
 
@@ -57,6 +60,12 @@ public sealed record ProjectSettings(string ProjectFile, string ProjectDirectory
             LockTimeout = TimeSpan.FromMinutes(values.Number(M1EnvSettings.LockTimeoutMinutes)),
             LockFile = values.Text(M1EnvSettings.LockFile),
             LinkMode = values.Text(M1EnvSettings.LinkMode),
+            ManagedPythons = new ManagedPythonText(
+                values.Text(M1EnvSettings.PythonPreference),
+                values.Text(M1EnvSettings.PythonDownloads),
+                values.Text(M1EnvSettings.PythonMirror),
+                values.Text(M1EnvSettings.PythonArchive),
+                values.Text(M1EnvSettings.PythonSha256)),
             Lock = LockSettings.FromProperties(
                 values.Flag(M1EnvSettings.Frozen),
                 values.Flag(M1EnvSettings.LockedMode),
@@ -94,6 +103,12 @@ public sealed record ProjectSettings(string ProjectFile, string ProjectDirectory
             specs = specs with { Errors = [.. specs.Errors, new SpecError(ErrorCodes.InvalidSetting, LinkModeSetting.Rejection(LinkMode!))] };
         }
 
+        var managedPythons = ManagedPythons.Read(ToolsDirectory, LockTimeout, out var managedPythonsError);
+        if (managedPythonsError is not null && envs.Any(e => e.Kind == EnvKind.Venv))
+        {
+            specs = specs with { Errors = [.. specs.Errors, managedPythonsError] };
+        }
+
         var options = new ProvisionOptions(ToolsDirectory, ToolInfo.Version, LockTimeout, buildKey)
         {
             ProjectFile = ProjectFile,
@@ -101,6 +116,7 @@ public sealed record ProjectSettings(string ProjectFile, string ProjectDirectory
             Conda = conda,
             Verify = Verify,
             LinkMode = linkMode,
+            ManagedPythons = managedPythons,
         };
         return (specs, new EnvProvisioner(options, log, condaLocator: condaLocator));
     }

@@ -1,5 +1,6 @@
 using M1Env.Core.Backends.Conda;
 using M1Env.Core.Infrastructure.FileSystem;
+using M1Env.Core.Python.Managed;
 using M1Env.Core.Spec;
 using M1Env.Core.Verify;
 
@@ -27,6 +28,9 @@ public sealed record ProvisionOptions(string ToolsDirectory, string ToolVersion,
 
     /// <summary>Jupyter's per-user data folder, whose <c>kernels/</c> gets the kernels of envs with <c>Jupyter="true"</c>.</summary>
     public string JupyterDataDirectory { get; init; } = Jupyter.JupyterDataDirectory.ForCurrentProcess();
+
+    /// <summary>Where a PythonEnv's interpreter may come from besides the machine: managed CPython builds in the tools folder.</summary>
+    public ManagedPythonSettings ManagedPythons { get; init; } = new(ToolsDirectory) { LockTimeout = LockTimeout };
 
     /// <summary>M1EnvRoot: when M1Env creates it, it puts a <c>.gitignore</c> in it so no env is ever committed.</summary>
     public string? EnvRoot { get; init; }

@@ -22,16 +22,30 @@ public sealed class PythonLocator(PythonCandidateSources sources, InterpreterPro
     public async Task<PythonInterpreter> LocateAsync(PythonRequest request, CancellationToken cancellationToken, string? preferred = null)
     {
         var search = sources.Enumerate();
-        IEnumerable<PythonCandidate> candidates = search.Candidates;
-        if (preferred is not null && File.Exists(preferred))
+        var found = await FindAsync(request, search, cancellationToken, preferred).ConfigureAwait(false);
+        if (found.Interpreter is null)
         {
-            candidates = candidates.Prepend(new PythonCandidate(preferred, VersionHint: null, "the interpreter the existing environment was made from"));
+            throw new M1EnvException(ErrorCodes.PythonNotFound, DescribeFailure(request, found));
+        }
+
+        log.Step($"Using {found.Interpreter}: {found.Why}.");
+        return found.Interpreter;
+    }
+
+    /// <summary>The first interpreter of <paramref name="search"/> that fits, or none, with what was looked at; logs nothing.</summary>
+    public async Task<PythonFound> FindAsync(PythonRequest request, PythonSearch search, CancellationToken cancellationToken, string? preferred = null)
+    {
+        IEnumerable<PythonCandidate> candidates = search.Candidates;
+        var hasPreferred = preferred is not null && File.Exists(preferred);
+        if (hasPreferred)
+        {
+            candidates = candidates.Prepend(new PythonCandidate(preferred!, VersionHint: null, "the interpreter the existing environment was made from"));
         }
 
         var considered = new List<string>();
         var seenTargets = new HashSet<string>(PathIdentity.Comparer);
 
-        var ordered = preferred is not null && File.Exists(preferred)
+        var ordered = hasPreferred
             ? candidates
             : candidates.Where(c => c.VersionHint is not null).Concat(candidates.Where(c => c.VersionHint is null));
         foreach (var candidate in ordered)
@@ -51,14 +65,13 @@ public sealed class PythonLocator(PythonCandidateSources sources, InterpreterPro
             if (rejection is null)
             {
                 var skipped = considered.Count == 0 ? string.Empty : $"; {considered.Count} found before it did not fit";
-                log.Step($"Using {result.Interpreter}: the first CPython {request} found ({candidate.Source}{skipped}).");
-                return result.Interpreter!;
+                return new PythonFound(result.Interpreter, $"the first CPython {request} found ({candidate.Source}{skipped})", search.SearchedLocations, considered);
             }
 
             considered.Add($"{candidate.Path}: {rejection}");
         }
 
-        throw new M1EnvException(ErrorCodes.PythonNotFound, DescribeFailure(request, search.SearchedLocations, considered));
+        return new PythonFound(null, string.Empty, search.SearchedLocations, considered);
     }
 
     internal static bool HintMayMatch(Version hint, PythonRequest request) =>
@@ -95,18 +108,19 @@ public sealed class PythonLocator(PythonCandidateSources sources, InterpreterPro
             : $"CPython {interpreter.Version} without the venv/ensurepip modules (on Debian/Ubuntu: apt-get install python{interpreter.ParsedVersion.Major}.{interpreter.ParsedVersion.Minor}-venv)";
     }
 
-    private static string DescribeFailure(PythonRequest request, IReadOnlyList<string> searched, List<string> considered)
+    /// <param name="advice">What to do instead, when the default (install one, or change the version) does not say it all.</param>
+    public static string DescribeFailure(PythonRequest request, PythonFound found, string? advice = null)
     {
         var lines = new List<string>
         {
             $"No CPython {request} that can create a venv was found.",
-            "Install one (python.org, Homebrew 'brew install python@X.Y', 'pyenv install X.Y', or your distribution's python3-venv) or change Python=\"...\" on the environment.",
-            "Looked in: " + string.Join(", ", searched),
+            advice ?? "Install one (python.org, Homebrew 'brew install python@X.Y', 'pyenv install X.Y', or your distribution's python3-venv) or change Python=\"...\" on the environment.",
+            "Looked in: " + string.Join(", ", found.SearchedLocations),
         };
-        if (considered.Count > 0)
+        if (found.Considered.Count > 0)
         {
             lines.Add("Interpreters found but not usable:");
-            lines.AddRange(considered.Select(c => "  " + c));
+            lines.AddRange(found.Considered.Select(c => "  " + c));
         }
 
         return string.Join(Environment.NewLine, lines);

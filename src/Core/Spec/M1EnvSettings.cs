@@ -30,6 +30,18 @@ public static class M1EnvSettings
 
     public static M1EnvSetting MiniforgeSha256 { get; } = new("M1EnvMiniforgeSha256", "MiniforgeSha256", SettingType.Text, null, EntersBuildKey: true);
 
+    /// <summary>system (the machine's interpreters first), managed or only-managed: where a PythonEnv's CPython comes from.</summary>
+    public static M1EnvSetting PythonPreference { get; } = new("M1EnvPythonPreference", "PythonPreference", SettingType.Text, "system", EntersBuildKey: true);
+
+    /// <summary>automatic or never: whether a managed CPython may be downloaded.</summary>
+    public static M1EnvSetting PythonDownloads { get; } = new("M1EnvPythonDownloads", "PythonDownloads", SettingType.Text, "automatic", EntersBuildKey: true);
+
+    public static M1EnvSetting PythonMirror { get; } = new("M1EnvPythonMirror", "PythonMirror", SettingType.Text, null, EntersBuildKey: true);
+
+    public static M1EnvSetting PythonArchive { get; } = new("M1EnvPythonArchive", "PythonArchive", SettingType.Text, null, EntersBuildKey: true);
+
+    public static M1EnvSetting PythonSha256 { get; } = new("M1EnvPythonSha256", "PythonSha256", SettingType.Text, null, EntersBuildKey: true);
+
     public static M1EnvSetting LockFile { get; } = new("M1EnvLockFile", "LockFile", SettingType.Text, null, EntersBuildKey: true);
 
     /// <summary>The targets turn it on in a CI build (ContinuousIntegrationBuild).</summary>
@@ -56,7 +68,7 @@ public static class M1EnvSettings
     public static IReadOnlyList<M1EnvSetting> All { get; } =
     [
         Root, ToolsDir, PipIndexUrl, PipExtraIndexUrls, PipFindLinks, Offline, CondaExe, Bootstrap, MiniforgeVersion, MiniforgeUrl,
-        MiniforgeSha256, LockFile, LockedMode, Frozen, LockPlatforms, LockUpdate, LockPrivateHosts, LinkMode, Verify, RequireAccelerator,
+        MiniforgeSha256, PythonPreference, PythonDownloads, PythonMirror, PythonArchive, PythonSha256, LockFile, LockedMode, Frozen, LockPlatforms, LockUpdate, LockPrivateHosts, LinkMode, Verify, RequireAccelerator,
         LockTimeoutMinutes,
     ];
 

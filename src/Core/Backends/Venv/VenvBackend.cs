@@ -8,6 +8,7 @@ using M1Env.Core.Installers.Pip;
 using M1Env.Core.Locking;
 using M1Env.Core.Packaging;
 using M1Env.Core.Python;
+using M1Env.Core.Python.Managed;
 using M1Env.Core.Spec;
 using M1Env.Core.State;
 
@@ -18,7 +19,10 @@ namespace M1Env.Core.Backends.Venv;
 /// machine. Its base interpreter is known from the record of its file, without a process, until
 /// that file changes.
 /// </summary>
-public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonCandidateSources candidateSources, PipSeeds seeds, ProbeMemo probes, KeptVenvs venvs, InstallsUnderWay underWay) : IEnvBackend
+/// <param name="managedPythons">Where managed CPython builds come from (M1EnvPythonPreference and its fellows); null for the machine's interpreters only.</param>
+public sealed class VenvBackend(
+    ProcessRunner runner, IProvisionLog log, PythonCandidateSources candidateSources, PipSeeds seeds, ProbeMemo probes, KeptVenvs venvs, InstallsUnderWay underWay,
+    ManagedPythonSettings? managedPythons = null) : IEnvBackend
 {
     /// <summary>The interpreters (with their pip wheel) whose own pip was found not to be the wheel's, by this backend (one env's provisioning).</summary>
     private readonly ConcurrentDictionary<(string Wheel, string Executable), bool> notTheWheelsPip = new();
@@ -31,16 +35,24 @@ public sealed class VenvBackend(ProcessRunner runner, IProvisionLog log, PythonC
 
     public async Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, CancellationToken cancellationToken)
     {
+        var selector = Selector();
         // The interpreter this env was made from, when its file is unchanged and it still fits: no process.
-        if (record is not null && disk.Config is not null && spec.Python.IsSatisfiedBy(record.Interpreter.ParsedVersion) && record.IsCurrent())
+        if (record is not null && disk.Config is not null && spec.Python.IsSatisfiedBy(record.Interpreter.ParsedVersion) && record.IsCurrent()
+            && (selector?.Allows(record.Interpreter.Executable) ?? true))
         {
             return record.Interpreter;
         }
 
         log.Step($"Finding CPython {spec.Python} for environment '{spec.Name}'...");
-        var locator = new PythonLocator(candidateSources, new InterpreterProbe(runner, probes), log);
-        return await locator.LocateAsync(spec.Python, cancellationToken, preferred: disk.Config?.Executable).ConfigureAwait(false);
+        return selector is not null
+            ? await selector.SelectAsync(spec.Python, cancellationToken, preferred: disk.Config?.Executable).ConfigureAwait(false)
+            : await Locator().LocateAsync(spec.Python, cancellationToken, preferred: disk.Config?.Executable).ConfigureAwait(false);
     }
+
+    private PythonLocator Locator() => new(candidateSources, new InterpreterProbe(runner, probes), log);
+
+    private PythonSelector? Selector() =>
+        managedPythons is null ? null : new PythonSelector(Locator(), candidateSources, new InterpreterProbe(runner, probes), new ManagedPythons(runner, log), managedPythons, log);
 
     public IReadOnlyList<LockAssessment> AssessLock(EnvSpec spec) => HasLock(spec) ? [PipLockStage.Assess(spec)] : [];
 

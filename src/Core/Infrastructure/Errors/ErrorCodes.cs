@@ -49,4 +49,10 @@ public static class ErrorCodes
     public const string InvalidCommandLine = "M1E091";
     public const string UnexpectedFailure = "M1E092";
     public const string EnvNotMade = "M1E093";
+    public const string ManagedPythonDownloadFailed = "M1E100";
+    public const string ManagedPythonHashMismatch = "M1E101";
+    public const string ManagedPythonInstallFailed = "M1E102";
+    public const string ManagedPythonUnavailable = "M1E103";
+    public const string PublishUnsupported = "M1E110";
+    public const string PublishFailed = "M1E111";
 }

@@ -20,9 +20,6 @@ namespace M1Env.Core.Backends.Conda.Bootstrap;
 /// <param name="handler">The HTTP stack to download with; null for the default one (system proxy, redirects followed). The caller keeps ownership.</param>
 public sealed class MiniforgeBootstrapper(ProcessRunner runner, IProvisionLog log, HttpMessageHandler? handler = null)
 {
-    /// <summary>How long to wait for a server to start answering a request.</summary>
-    private static readonly TimeSpan ResponseTimeout = TimeSpan.FromMinutes(1);
-
     /// <summary>
     /// The conda executable of a complete Miniforge install in <paramref name="toolsDirectory"/>, or
     /// null: nothing installed, or an install that was interrupted or failed (its marker file
@@ -75,19 +72,19 @@ public sealed class MiniforgeBootstrapper(ProcessRunner runner, IProvisionLog lo
 
     private async Task<string> DownloadVerifiedAsync(MiniforgeRelease release, string downloadFolder, CancellationToken cancellationToken)
     {
-        using var http = CreateHttpClient();
-        var downloader = new MiniforgeDownloader(http, release, log);
+        using var http = FileDownloader.CreateClient(handler);
+        var downloader = new FileDownloader(http, log, "the Miniforge installer", release.DownloadFailed);
 
         // The small checksum file first: a mirror without it fails before the large download.
         var (expected, expectedFrom) = release.Settings.Sha256 is { } configured
             ? (configured.ToLowerInvariant(), "the configured SHA-256")
             : MiniforgePinnedSha256.Of(release.FileName) is { } pinned
                 ? (pinned, "the SHA-256 M1Env pins for this installer")
-                : (await downloader.ReadPublishedSha256Async(cancellationToken).ConfigureAwait(false), MiniforgeRelease.Display(release.ChecksumUrl));
+                : (await downloader.ReadPublishedSha256Async(release.ChecksumUrl, cancellationToken).ConfigureAwait(false), MiniforgeRelease.Display(release.ChecksumUrl));
 
         log.Step($"Downloading Miniforge3 {release.Version} ({release.Asset.Platform}) from {MiniforgeRelease.Display(release.InstallerUrl)}...");
         var installer = Path.Combine(downloadFolder, release.FileName);
-        var actual = await downloader.DownloadInstallerAsync(installer, cancellationToken).ConfigureAwait(false);
+        var actual = await downloader.DownloadAsync(release.InstallerUrl, installer, cancellationToken).ConfigureAwait(false);
 
         log.Step("Checking its SHA-256...");
         if (!Sha256Hex.AreEqual(expected, actual))
@@ -117,9 +114,6 @@ public sealed class MiniforgeBootstrapper(ProcessRunner runner, IProvisionLog lo
                 + "Move M1Env's tools folder to a path without spaces, or install Miniforge yourself (https://github.com/conda-forge/miniforge) into such a path and set M1EnvCondaExe to its conda.");
         }
     }
-
-    private HttpClient CreateHttpClient() =>
-        new(handler ?? new SocketsHttpHandler(), disposeHandler: handler is null) { Timeout = ResponseTimeout };
 
     private static void DeleteBestEffort(string folder)
     {

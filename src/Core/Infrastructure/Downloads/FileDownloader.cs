@@ -1,27 +1,34 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using M1Env.Core.Infrastructure.Diagnostics;
-using M1Env.Core.Infrastructure.Downloads;
 using M1Env.Core.Infrastructure.Errors;
 
-namespace M1Env.Core.Backends.Conda.Bootstrap;
+namespace M1Env.Core.Infrastructure.Downloads;
 
 /// <summary>
-/// Downloads a Miniforge installer and the digest published beside it. Every network failure
-/// becomes <see cref="ErrorCodes.MiniforgeDownloadFailed"/> with advice on how to go on without it.
+/// Downloads a release file (an installer, an archive) and the digest published beside it, hashing
+/// the file as it arrives. Every network failure becomes the caller's coded error, made by
+/// <paramref name="failed"/> from the URL and the reason, with advice on how to go on without it.
 /// </summary>
-internal sealed class MiniforgeDownloader(HttpClient http, MiniforgeRelease release, IProvisionLog log)
+/// <param name="what">The file as the log and errors name it: "the Miniforge installer".</param>
+internal sealed class FileDownloader(HttpClient http, IProvisionLog log, string what, Func<Uri, string, Exception?, M1EnvException> failed)
 {
+    /// <summary>How long to wait for a server to start answering a request.</summary>
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromMinutes(1);
+
     private const int BufferSize = 81920;
 
     /// <summary>A download that delivers no byte for this long is given up (HttpClient's own timeout stops at the headers).</summary>
     private static readonly TimeSpan StallTimeout = TimeSpan.FromMinutes(1);
 
-    /// <summary>The SHA-256 in the <c>.sha256</c> file beside the installer, lower case.</summary>
-    public async Task<string> ReadPublishedSha256Async(CancellationToken cancellationToken)
+    /// <summary>An HTTP client for downloads: <paramref name="handler"/> (the caller keeps it), else the default stack (system proxy, redirects followed).</summary>
+    public static HttpClient CreateClient(HttpMessageHandler? handler) =>
+        new(handler ?? new SocketsHttpHandler(), disposeHandler: handler is null) { Timeout = ResponseTimeout };
+
+    /// <summary>The SHA-256 in a <c>.sha256</c> file, lower case.</summary>
+    public async Task<string> ReadPublishedSha256Async(Uri url, CancellationToken cancellationToken)
     {
-        var url = release.ChecksumUrl;
-        log.Detail($"Reading the installer's SHA-256 from {MiniforgeRelease.Display(url)}");
+        log.Detail($"Reading the SHA-256 of {what} from {UrlRedactor.Redact(url.ToString())}");
         // Read whole within SendAsync, so the client's timeout covers the body too.
         using var response = await SendAsync(url, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         string content;
@@ -31,17 +38,16 @@ internal sealed class MiniforgeDownloader(HttpClient http, MiniforgeRelease rele
         }
         catch (Exception exception) when (IsNetworkFailure(exception, cancellationToken))
         {
-            throw release.DownloadFailed(url, exception.Message, exception);
+            throw failed(url, exception.Message, exception);
         }
 
         return Sha256Hex.ParseChecksumFile(content)
-            ?? throw release.DownloadFailed(url, "the file does not start with a SHA-256 digest");
+            ?? throw failed(url, "the file does not start with a SHA-256 digest", null);
     }
 
-    /// <summary>Streams the installer into <paramref name="destination"/> (a new file) and returns its SHA-256, lower case.</summary>
-    public async Task<string> DownloadInstallerAsync(string destination, CancellationToken cancellationToken)
+    /// <summary>Streams <paramref name="url"/> into <paramref name="destination"/> (a new file) and returns its SHA-256, lower case.</summary>
+    public async Task<string> DownloadAsync(Uri url, string destination, CancellationToken cancellationToken)
     {
-        var url = release.InstallerUrl;
         using var response = await SendAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var progress = DownloadProgress.Start(log, response.Content.Headers.ContentLength);
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -74,11 +80,11 @@ internal sealed class MiniforgeDownloader(HttpClient http, MiniforgeRelease rele
             }
             catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
             {
-                throw release.DownloadFailed(url, string.Create(CultureInfo.InvariantCulture, $"no data arrived for {StallTimeout.TotalSeconds:0} s"), exception);
+                throw failed(url, string.Create(CultureInfo.InvariantCulture, $"no data arrived for {StallTimeout.TotalSeconds:0} s"), exception);
             }
             catch (Exception exception) when (exception is not M1EnvException && IsNetworkFailure(exception, cancellationToken))
             {
-                throw release.DownloadFailed(url, $"the connection broke after {received} bytes: {exception.Message}", exception);
+                throw failed(url, $"the connection broke after {received} bytes: {exception.Message}", exception);
             }
         }
 
@@ -96,20 +102,20 @@ internal sealed class MiniforgeDownloader(HttpClient http, MiniforgeRelease rele
         }
         catch (Exception exception) when (IsNetworkFailure(exception, cancellationToken))
         {
-            throw release.DownloadFailed(url, exception is OperationCanceledException ? "the server did not answer in time" : exception.Message, exception);
+            throw failed(url, exception is OperationCanceledException ? "the server did not answer in time" : exception.Message, exception);
         }
 
         if (!response.IsSuccessStatusCode)
         {
             var status = string.Create(CultureInfo.InvariantCulture, $"the server answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
             response.Dispose();
-            throw release.DownloadFailed(url, status.TrimEnd());
+            throw failed(url, status.TrimEnd(), null);
         }
 
         return response;
     }
 
-    private static FileStream CreateFile(string destination)
+    private FileStream CreateFile(string destination)
     {
         try
         {
@@ -117,12 +123,12 @@ internal sealed class MiniforgeDownloader(HttpClient http, MiniforgeRelease rele
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new M1EnvException(ErrorCodes.FileSystemError, $"Could not create {destination} for the Miniforge installer: {exception.Message}", inner: exception);
+            throw new M1EnvException(ErrorCodes.FileSystemError, $"Could not create {destination} for {what}: {exception.Message}", inner: exception);
         }
     }
 
     /// <summary>A disk that is full or read-only is not a network problem; it gets the file system's code.</summary>
-    private static async Task WriteAsync(FileStream target, ReadOnlyMemory<byte> bytes, string destination, CancellationToken cancellationToken)
+    private async Task WriteAsync(FileStream target, ReadOnlyMemory<byte> bytes, string destination, CancellationToken cancellationToken)
     {
         try
         {
@@ -130,7 +136,7 @@ internal sealed class MiniforgeDownloader(HttpClient http, MiniforgeRelease rele
         }
         catch (IOException exception)
         {
-            throw new M1EnvException(ErrorCodes.FileSystemError, $"Could not write the Miniforge installer to {destination}: {exception.Message}", inner: exception);
+            throw new M1EnvException(ErrorCodes.FileSystemError, $"Could not write {what} to {destination}: {exception.Message}", inner: exception);
         }
     }
 
