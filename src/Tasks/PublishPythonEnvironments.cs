@@ -1,3 +1,4 @@
+using M1Env.Core.Engine;
 using M1Env.Core.Engine.Publishing;
 using M1Env.Core.Infrastructure.FileSystem;
 using M1Env.Core.Infrastructure.Processes;
@@ -41,9 +42,17 @@ public sealed class PublishPythonEnvironments : EnvironmentsTask
                 var tools = ToolsDir ?? string.Empty;
                 LinkModeSetting.TryParse(LinkMode, out var linkMode);
                 var publisher = new EnvPublisher(runner, log, tools, new ManagedPythons(runner, log), linkMode);
+                var managed = new ManagedPythonText(PythonPreference, PythonDownloads, PythonMirror, PythonArchive, PythonSha256)
+                    .Read(tools, TimeSpan.FromMinutes(LockTimeoutMinutes), out var invalid);
+                if (invalid is not null)
+                {
+                    LogError(invalid);
+                    return;
+                }
+
                 foreach (var spec in prepared.Specs)
                 {
-                    var env = publisher.PublishAsync(spec, PublishDirectory, RuntimeIdentifier, ManagedSettings(tools), Cancellation.Token).GetAwaiter().GetResult();
+                    var env = publisher.PublishAsync(spec, PublishDirectory, RuntimeIdentifier, managed, Cancellation.Token).GetAwaiter().GetResult();
                     var item = new TaskItem(env.Name);
                     item.SetMetadata("Folder", env.Folder);
                     item.SetMetadata("Python", env.Python);
@@ -58,7 +67,4 @@ public sealed class PublishPythonEnvironments : EnvironmentsTask
 
         return succeeded;
     }
-
-    private ManagedPythonSettings ManagedSettings(string tools) =>
-        new(tools) { LockTimeout = TimeSpan.FromMinutes(LockTimeoutMinutes) };
 }

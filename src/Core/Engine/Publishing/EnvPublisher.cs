@@ -59,7 +59,7 @@ public sealed class EnvPublisher
         }
 
         PublishPlatform.Check(spec.Name, runtimeIdentifier);
-        var managed = await pythons.EnsureAsync(MinorOf(spec), settings, cancellationToken).ConfigureAwait(false);
+        var (managed, _) = await pythons.EnsureAsync(MinorOf(spec), settings, cancellationToken).ConfigureAwait(false);
         var locked = await LockedAsync(spec, managed, cancellationToken).ConfigureAwait(false);
         var folder = FolderFor(publishDirectory, spec.Name);
         var record = new PublishedRecord(managed.Version.ToString(), managed.Platform, managed.Home, locked?.LockHash ?? string.Empty);
