@@ -31,7 +31,7 @@ public sealed class CondaChannelBuilderTests : IDisposable
         }
 
         Assert.Equal(["pkga >=1.0,<3"], records["pkgb-1.0-0.tar.bz2"].Depends);
-        var marker = CondaArchive.Read(Path.Combine(channel.SubdirDirectory(CondaSubdir.Noarch), "pkga-2.0-0.tar.bz2"))
+        var marker = TarArchive.ReadBzip2(Path.Combine(channel.SubdirDirectory(CondaSubdir.Noarch), "pkga-2.0-0.tar.bz2"))
             .Text(CondaChannelBuilder.MarkerPath("pkga"));
         Assert.Equal("pkga 2.0\n", marker);
     }

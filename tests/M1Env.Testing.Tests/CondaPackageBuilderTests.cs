@@ -23,7 +23,7 @@ public sealed class CondaPackageBuilderTests : IDisposable
         var built = CondaPackageBuilder.Build(temp.Path, spec);
 
         Assert.Equal("pkgb-1.5-0.tar.bz2", built.FileName);
-        var archive = CondaArchive.Read(built.Path);
+        var archive = TarArchive.ReadBzip2(built.Path);
         Assert.Equal(
             ["info/index.json", "info/paths.json", "info/files", "bin/pkgb-tool", "share/pkgb/data.txt"],
             archive.Names);
@@ -53,7 +53,7 @@ public sealed class CondaPackageBuilderTests : IDisposable
 
         var built = CondaPackageBuilder.Build(temp.Path, new CondaPackageSpec("blobs", "1") { Files = payload });
 
-        var archive = CondaArchive.Read(built.Path);
+        var archive = TarArchive.ReadBzip2(built.Path);
         using var paths = archive.Json("info/paths.json");
         Assert.Equal(1, paths.RootElement.GetProperty("paths_version").GetInt32());
         var entries = paths.RootElement.GetProperty("paths").EnumerateArray().ToArray();
@@ -110,7 +110,7 @@ public sealed class CondaPackageBuilderTests : IDisposable
             ],
         };
 
-        var archive = CondaArchive.Read(CondaPackageBuilder.Build(temp.Path, spec).Path);
+        var archive = TarArchive.ReadBzip2(CondaPackageBuilder.Build(temp.Path, spec).Path);
 
         Assert.Equal($"{BuildPrefix} text etc/tool.conf\n", archive.Text("info/has_prefix"));
         using var paths = archive.Json("info/paths.json");
@@ -136,7 +136,7 @@ public sealed class CondaPackageBuilderTests : IDisposable
             Files = [CondaPackageFile.Text("site-packages/tool/__init__.py", "")],
         };
 
-        var archive = CondaArchive.Read(CondaPackageBuilder.Build(temp.Path, spec).Path);
+        var archive = TarArchive.ReadBzip2(CondaPackageBuilder.Build(temp.Path, spec).Path);
 
         using var link = archive.Json("info/link.json");
         var noarch = link.RootElement.GetProperty("noarch");

@@ -14,7 +14,7 @@ public sealed class CondaPythonPackagesTests
         var record = packages.Python.Record;
         Assert.Equal(("python", CondaPythonRepack.PythonBuild, CondaSubdir.Current, CondaNoarch.None), (record.Name, record.Build, record.Subdir, record.Noarch));
         Assert.StartsWith("3.11.", record.Version, StringComparison.Ordinal);
-        var archive = CondaArchive.Read(packages.Python.Path);
+        var archive = TarArchive.ReadBzip2(packages.Python.Path);
         var names = archive.Names.ToHashSet(StringComparer.Ordinal);
         Assert.Contains("bin/python3.11", names);
         Assert.Equal("python3.11", archive.Entry("bin/python3").LinkName);
@@ -39,7 +39,7 @@ public sealed class CondaPythonPackagesTests
         var packages = await CondaPythonPackages.GetAsync();
         var python = await RelocatablePython.ProbeAsync(RelocatablePython.FindPyenvPrefix()!);
 
-        var archive = CondaArchive.Read(packages.Python.Path);
+        var archive = TarArchive.ReadBzip2(packages.Python.Path);
         var placeholder = Encoding.UTF8.GetBytes(python.BuildPrefix);
         var hasPrefix = archive.Text("info/has_prefix").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var textWithPrefix = archive.Entries
@@ -65,7 +65,7 @@ public sealed class CondaPythonPackagesTests
         var record = packages.Pip.Record;
         Assert.Equal(("pip", CondaNoarch.Python, CondaSubdir.Noarch), (record.Name, record.Noarch, record.Subdir));
         Assert.Equal(["python >=3.7"], record.Depends);
-        var archive = CondaArchive.Read(packages.Pip.Path);
+        var archive = TarArchive.ReadBzip2(packages.Pip.Path);
         Assert.Contains("site-packages/pip/__main__.py", archive.Names);
         Assert.Contains($"site-packages/pip-{record.Version}.dist-info/RECORD", archive.Names);
         Assert.DoesNotContain(archive.Names, name => name.Contains("__pycache__", StringComparison.Ordinal));

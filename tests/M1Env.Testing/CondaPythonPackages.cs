@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace M1Env.Testing;
@@ -30,12 +28,10 @@ public sealed record CondaPythonPackages(BuiltCondaPackage Python, BuiltCondaPac
     /// <exception cref="InvalidOperationException">There is no such install, or it is not relocatable.</exception>
     public static Task<CondaPythonPackages> GetAsync(string? sourcePrefix = null)
     {
-        var prefix = sourcePrefix ?? RelocatablePython.FindPyenvPrefix()
-            ?? throw new InvalidOperationException(
-                "No relocatable CPython 3.11 to repack into a conda python package: none under $PYENV_ROOT/versions or ~/.pyenv/versions. " +
-                "Install one (pyenv install 3.11) or pass its prefix.");
-        prefix = Path.GetFullPath(prefix).TrimEnd('/');
-        return Builds.GetOrAdd(CacheKey(prefix), key => new Lazy<Task<CondaPythonPackages>>(() => LoadOrBuildAsync(prefix, key))).Value;
+        var prefix = RelocatablePythonCache.ResolvePrefix(sourcePrefix, "a conda python package");
+        return Builds.GetOrAdd(
+            RelocatablePythonCache.Key(prefix, FormatVersion),
+            key => new Lazy<Task<CondaPythonPackages>>(() => LoadOrBuildAsync(prefix, key))).Value;
     }
 
     private static async Task<CondaPythonPackages> LoadOrBuildAsync(string prefix, string key)
@@ -102,28 +98,5 @@ public sealed record CondaPythonPackages(BuiltCondaPackage Python, BuiltCondaPac
         var complete = packages.Length == 2
             && packages.All(package => File.Exists(package.Path) && new FileInfo(package.Path).Length == package.Record.Size);
         return complete ? new CondaPythonPackages(packages[0], packages[1]) : null;
-    }
-
-    /// <summary>A hash of the format version, the install's path and the modification times of what gets repacked.</summary>
-    private static string CacheKey(string prefix)
-    {
-        var text = new StringBuilder().Append(FormatVersion).Append('\n').Append(prefix).Append('\n');
-        var bin = Path.Combine(prefix, "bin");
-        var lib = Path.Combine(prefix, "lib");
-        var watched = new[] { bin, lib }
-            .Concat(Matching(lib, "python3.*", directories: true).SelectMany(stdlib => new[] { stdlib, Path.Combine(stdlib, "site-packages") }))
-            .Concat(Matching(lib, "libpython*", directories: false))
-            .Concat(Matching(bin, "python3*", directories: false));
-        foreach (var path in watched)
-        {
-            text.Append(path).Append('=').Append(File.GetLastWriteTimeUtc(path).Ticks).Append('\n');
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
-
-        static IEnumerable<string> Matching(string folder, string pattern, bool directories) =>
-            !Directory.Exists(folder) ? []
-            : (directories ? Directory.EnumerateDirectories(folder, pattern) : Directory.EnumerateFiles(folder, pattern))
-                .Order(StringComparer.Ordinal);
     }
 }
