@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.MSBuild;
 namespace M1Env.Sdk.Tests;
 
 /// <summary>samples/embed as shipped: a console app runs Python in-process (pythonnet) inside the env it references.</summary>
+[Collection(nameof(EmbedSampleTests))]
 public sealed class EmbedSampleTests : IDisposable
 {
     private readonly TempDirectory tools = new("m1env-embed-tools");
