@@ -35,7 +35,8 @@ public sealed class EmbedSampleTests : IDisposable
         Assert.Contains("m1env_units says 3 GiB is 3.0 GiB", run.Output, StringComparison.Ordinal);
         Assert.Contains(Path.Combine("samples", "embed", "env", ".m1env", "embed"), run.Output, StringComparison.Ordinal);
 
-        var generated = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "samples", "embed", "app", "obj"), "M1EnvInfo.g.cs", SearchOption.AllDirectories).Single();
+        // The Debug build's: a publish (EmbedPublishTests) writes its own under obj/Release.
+        var generated = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "samples", "embed", "app", "obj", "Debug"), "M1EnvInfo.g.cs", SearchOption.AllDirectories).Single();
         var written = File.GetLastWriteTimeUtc(generated);
         var noOp = await DotnetAsync(trace: TracedCommand.CanTrace, "build", App);
 

@@ -39,13 +39,13 @@ public sealed class InfoWithoutProvisioningTests
         var before = await project.BuildAsync("-p:M1EnvEnabled=false");
         Assert.True(before.Succeeded, before.ToString());
         Assert.DoesNotContain("M1E040", before.Output, StringComparison.Ordinal);
-        Assert.Contains($"public const string Python = @\"{TestProject.VenvPython(prefix)}\";", Generated(project), StringComparison.Ordinal);
+        Assert.Contains($"public static readonly string Python = PublishedHome.Length == 0 ? @\"{TestProject.VenvPython(prefix)}\" :", Generated(project), StringComparison.Ordinal);
         Assert.False(Directory.Exists(prefix));
 
         var provisioning = await project.BuildAsync();
         Assert.True(provisioning.Succeeded, provisioning.ToString());
         var recorded = Generated(project);
-        Assert.Contains("public const string PythonVersion = @\"3.11.", recorded, StringComparison.Ordinal);
+        Assert.Contains("public static readonly string PythonVersion = PublishedHome.Length == 0 ? @\"3.11.", recorded, StringComparison.Ordinal);
 
         var disabled = await project.BuildAsync("-p:M1EnvEnabled=false");
         Assert.True(disabled.Succeeded, disabled.ToString());
