@@ -35,7 +35,7 @@ public sealed class PythonSelector(PythonLocator locator, PythonCandidateSources
         var installed = await FindInstalledAsync(request, preferredIsManaged ? preferred : null, cancellationToken).ConfigureAwait(false);
         if (installed.Interpreter is { } kept)
         {
-            log.Step($"Using the managed {kept}: {Reason(request, onMachine)}.");
+            log.Step($"Using the managed {Describe(kept)}: {Reason(request, onMachine)}.");
             return kept;
         }
 
@@ -67,7 +67,7 @@ public sealed class PythonSelector(PythonLocator locator, PythonCandidateSources
             throw new M1EnvException(ErrorCodes.ManagedPythonInstallFailed, $"The managed {python} cannot make a venv: {rejection}.");
         }
 
-        log.Step($"{Capitalized(Reason(request, onMachine))}; installed the managed {result.Interpreter}.");
+        log.Step($"{Capitalized(Reason(request, onMachine))}; installed the managed {Describe(result.Interpreter!)}.");
         return result.Interpreter!;
     }
 
@@ -107,6 +107,8 @@ public sealed class PythonSelector(PythonLocator locator, PythonCandidateSources
 
     private static PythonFound Merge(PythonFound? first, PythonFound second) =>
         first is null ? second : new PythonFound(null, string.Empty, [.. first.SearchedLocations, .. second.SearchedLocations], [.. first.Considered, .. second.Considered]);
+
+    private static string Describe(PythonInterpreter interpreter) => $"CPython {interpreter.Version} ({interpreter.Machine}) at {interpreter.Executable}";
 
     private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }
