@@ -17,8 +17,9 @@ public sealed class PythonSelector(PythonLocator locator, PythonCandidateSources
         settings.Preference != PythonPreference.OnlyManaged || ManagedPythonLayout.Contains(settings.ToolsDirectory, executable);
 
     /// <param name="preferred">The interpreter an existing env was made from: tried first among the places it belongs to.</param>
+    /// <param name="mayInstall">False for a plan: a build that must be installed is named in the log, nothing is downloaded, and the result is null.</param>
     /// <exception cref="M1EnvException"><see cref="ErrorCodes.PythonNotFound"/>, or the managed install's own codes.</exception>
-    public async Task<PythonInterpreter> SelectAsync(PythonRequest request, CancellationToken cancellationToken, string? preferred = null)
+    public async Task<PythonInterpreter?> SelectAsync(PythonRequest request, CancellationToken cancellationToken, string? preferred = null, bool mayInstall = true)
     {
         var preferredIsManaged = preferred is not null && ManagedPythonLayout.Contains(settings.ToolsDirectory, preferred);
         PythonFound? onMachine = null;
@@ -57,6 +58,13 @@ public sealed class PythonSelector(PythonLocator locator, PythonCandidateSources
         if (settings.Downloads == PythonDownloads.Never)
         {
             throw new M1EnvException(ErrorCodes.PythonNotFound, PythonLocator.DescribeFailure(request, Merge(onMachine, installed), NothingToDownloadAdvice(request)));
+        }
+
+        if (!mayInstall)
+        {
+            var build = settings.ArchiveUrl is null ? $"the managed CPython {managed.PinnedBuild(request)!.Version}" : "the managed CPython of M1EnvPythonArchive";
+            log.Step($"{Capitalized(Reason(request, onMachine))}: the build will install {build} into {settings.InstallRoot} (a plan installs nothing).");
+            return null;
         }
 
         var (python, _) = await managed.EnsureAsync(request, settings, cancellationToken).ConfigureAwait(false);

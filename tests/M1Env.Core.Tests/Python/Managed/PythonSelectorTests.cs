@@ -29,7 +29,7 @@ public sealed class PythonSelectorTests : IDisposable
     {
         var (selector, _) = await SelectorAsync(PythonPreference.System, PythonCandidateSources.ForCurrentProcess());
 
-        var chosen = await selector.SelectAsync(new PythonRequest(3, 11, null), CancellationToken.None);
+        var chosen = (await selector.SelectAsync(new PythonRequest(3, 11, null), CancellationToken.None))!;
 
         Assert.False(ManagedPythonLayout.Contains(Tools, chosen.Executable));
         Assert.Empty(server.Requests);
@@ -41,7 +41,7 @@ public sealed class PythonSelectorTests : IDisposable
     {
         var (selector, archive) = await SelectorAsync(PythonPreference.System, SystemOnly);
 
-        var chosen = await selector.SelectAsync(new PythonRequest(3, 11, 7), CancellationToken.None);
+        var chosen = (await selector.SelectAsync(new PythonRequest(3, 11, 7), CancellationToken.None))!;
 
         Assert.True(ManagedPythonLayout.Contains(Tools, chosen.Executable), chosen.Executable);
         Assert.Equal(archive.Version, chosen.Version);
@@ -54,7 +54,7 @@ public sealed class PythonSelectorTests : IDisposable
     {
         var (selector, _) = await SelectorAsync(PythonPreference.OnlyManaged, PythonCandidateSources.ForCurrentProcess());
 
-        var chosen = await selector.SelectAsync(new PythonRequest(3, 11, null), CancellationToken.None, preferred: "/usr/bin/python3");
+        var chosen = (await selector.SelectAsync(new PythonRequest(3, 11, null), CancellationToken.None, preferred: "/usr/bin/python3"))!;
 
         Assert.True(ManagedPythonLayout.Contains(Tools, chosen.Executable), chosen.Executable);
         Assert.Contains(log.Lines, line => line.StartsWith("M1EnvPythonPreference is only-managed; installed the managed CPython", StringComparison.Ordinal));
@@ -62,7 +62,7 @@ public sealed class PythonSelectorTests : IDisposable
         Assert.True(selector.Allows(chosen.Executable));
 
         log.Clear();
-        var again = await selector.SelectAsync(new PythonRequest(3, 11, null), CancellationToken.None);
+        var again = (await selector.SelectAsync(new PythonRequest(3, 11, null), CancellationToken.None))!;
 
         Assert.Equal(chosen.Executable, again.Executable);
         Assert.Single(server.Requests);
@@ -70,18 +70,31 @@ public sealed class PythonSelectorTests : IDisposable
     }
 
     [RelocatablePythonFact]
+    public async Task A_plan_names_the_build_it_would_install_and_downloads_nothing()
+    {
+        var (selector, _) = await SelectorAsync(PythonPreference.OnlyManaged, PythonCandidateSources.ForCurrentProcess());
+
+        var chosen = await selector.SelectAsync(new PythonRequest(3, 11, null), CancellationToken.None, mayInstall: false);
+
+        Assert.Null(chosen);
+        Assert.Empty(server.Requests);
+        Assert.False(Directory.Exists(Path.Combine(Tools, "python")));
+        Assert.Contains($"M1EnvPythonPreference is only-managed: the build will install the managed CPython of M1EnvPythonArchive into {Path.Combine(Tools, "python")} (a plan installs nothing).", log.Lines);
+    }
+
+    [RelocatablePythonFact]
     public async Task Managed_prefers_an_installed_build_but_takes_the_machine_s_python_before_a_download()
     {
         var (selector, _) = await SelectorAsync(PythonPreference.Managed, PythonCandidateSources.ForCurrentProcess());
 
-        var first = await selector.SelectAsync(new PythonRequest(3, 11, null), CancellationToken.None);
+        var first = (await selector.SelectAsync(new PythonRequest(3, 11, null), CancellationToken.None))!;
 
         Assert.False(ManagedPythonLayout.Contains(Tools, first.Executable));
         Assert.Empty(server.Requests);
 
         var (onlyManaged, _) = await SelectorAsync(PythonPreference.OnlyManaged, PythonCandidateSources.ForCurrentProcess());
         await onlyManaged.SelectAsync(new PythonRequest(3, 11, null), CancellationToken.None);
-        var second = await selector.SelectAsync(new PythonRequest(3, 11, null), CancellationToken.None);
+        var second = (await selector.SelectAsync(new PythonRequest(3, 11, null), CancellationToken.None))!;
 
         Assert.True(ManagedPythonLayout.Contains(Tools, second.Executable), second.Executable);
     }
