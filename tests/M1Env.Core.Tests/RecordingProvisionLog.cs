@@ -21,6 +21,14 @@ internal sealed class RecordingProvisionLog : IProvisionLog
     /// <summary>The command lines Core started (ProcessRunner logs each as "> command").</summary>
     public IEnumerable<string> Commands => Lines.Where(line => line.StartsWith("> ", StringComparison.Ordinal));
 
+    public void Clear()
+    {
+        lock (lines)
+        {
+            lines.Clear();
+        }
+    }
+
     public void Step(string message) => Add(message);
 
     public void Detail(string message) => Add(message);

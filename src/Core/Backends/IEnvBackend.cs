@@ -28,9 +28,11 @@ public interface IEnvBackend
     /// <summary>
     /// The interpreter the env is (or will be) made from, without a process when the record of its
     /// file still holds: a venv's base CPython; a conda env's own Python. Null when the env must be
-    /// made before it can be known (a conda env that does not exist yet).
+    /// made before it can be known (a conda env that does not exist yet), or, in a plan, when the
+    /// interpreter is a managed CPython the build would install first.
     /// </summary>
-    Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, CancellationToken cancellationToken);
+    /// <param name="mayInstall">A build, not a plan: a managed CPython may be installed to make the env from.</param>
+    Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, bool mayInstall, CancellationToken cancellationToken);
 
     /// <summary>The env's locks against its declaration, from files alone; none when the env has no lock to apply.</summary>
     IReadOnlyList<LockAssessment> AssessLock(EnvSpec spec);

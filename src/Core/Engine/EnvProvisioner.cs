@@ -216,7 +216,7 @@ public sealed class EnvProvisioner
         var facts = Inspect(backend, spec, realPrefix);
         var disk = backend.Read(spec.Prefix, verifyFiles: true);
         var record = store.ReadInterpreter();
-        var interpreter = await backend.ChooseInterpreterAsync(spec, record, disk, cancellationToken).ConfigureAwait(false);
+        var interpreter = await backend.ChooseInterpreterAsync(spec, record, disk, mayInstall: build, cancellationToken).ConfigureAwait(false);
         if (interpreter is not null && RosettaRule.Problem(interpreter.Executable, BinaryArchitecture.Read(interpreter.Executable), HostPlatform.IsAppleSilicon) is { } rosetta)
         {
             throw new M1EnvException(ErrorCodes.WrongArchitecture,

@@ -45,6 +45,10 @@ internal static class DoctorCommand
             // An app that only references env projects has no M1Env settings of its own: those of the first project that declares an env count.
             var conda = loaded.FirstOrDefault(p => p.Envs.Count > 0)?.Settings.Conda ?? new CondaSettings(null, true, ProvisionOptionsDefaults.ToolsDirectory);
             checks.AddRange(MachineChecks.Run(MachineProbe.ProbeThisMachine(), conda, loaded.Any(p => p.Envs.Any(e => e.Kind == EnvKind.Conda))));
+            if (loaded.FirstOrDefault(p => p.Envs.Any(e => e.Kind == EnvKind.Venv)) is { } venvProject)
+            {
+                checks.Add(ManagedPythonCheck.Run(venvProject.Settings));
+            }
             if (loaded.Count > 0)
             {
                 var envs = ProjectEnvSet.Prepare(loaded, NullProvisionLog.Instance);

@@ -47,7 +47,7 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
 
     public string PythonPath(string prefix) => OperatingSystem.IsWindows() ? WindowsPython(prefix) : Path.Combine(prefix, "bin", "python");
 
-    public async Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, CancellationToken cancellationToken)
+    public async Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, bool mayInstall, CancellationToken cancellationToken)
     {
         if (!disk.InterpreterResolves || disk.CondaPackages.All(p => p.Name != "python"))
         {

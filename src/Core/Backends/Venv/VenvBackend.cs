@@ -33,7 +33,7 @@ public sealed class VenvBackend(
 
     public string PythonPath(string prefix) => VenvLayout.PythonPath(prefix);
 
-    public async Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, CancellationToken cancellationToken)
+    public async Task<PythonInterpreter?> ChooseInterpreterAsync(EnvSpec spec, InterpreterRecord? record, InstalledEnv disk, bool mayInstall, CancellationToken cancellationToken)
     {
         var selector = Selector();
         // The interpreter this env was made from, when its file is unchanged and it still fits: no process.
@@ -45,7 +45,7 @@ public sealed class VenvBackend(
 
         log.Step($"Finding CPython {spec.Python} for environment '{spec.Name}'...");
         return selector is not null
-            ? await selector.SelectAsync(spec.Python, cancellationToken, preferred: disk.Config?.Executable).ConfigureAwait(false)
+            ? await selector.SelectAsync(spec.Python, cancellationToken, preferred: disk.Config?.Executable, mayInstall: mayInstall).ConfigureAwait(false)
             : await Locator().LocateAsync(spec.Python, cancellationToken, preferred: disk.Config?.Executable).ConfigureAwait(false);
     }
 

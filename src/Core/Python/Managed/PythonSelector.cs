@@ -17,8 +17,9 @@ public sealed class PythonSelector(PythonLocator locator, PythonCandidateSources
         settings.Preference != PythonPreference.OnlyManaged || ManagedPythonLayout.Contains(settings.ToolsDirectory, executable);
 
     /// <param name="preferred">The interpreter an existing env was made from: tried first among the places it belongs to.</param>
+    /// <param name="mayInstall">False for a plan: a build that must be installed is named in the log, nothing is downloaded, and the result is null.</param>
     /// <exception cref="M1EnvException"><see cref="ErrorCodes.PythonNotFound"/>, or the managed install's own codes.</exception>
-    public async Task<PythonInterpreter> SelectAsync(PythonRequest request, CancellationToken cancellationToken, string? preferred = null)
+    public async Task<PythonInterpreter?> SelectAsync(PythonRequest request, CancellationToken cancellationToken, string? preferred = null, bool mayInstall = true)
     {
         var preferredIsManaged = preferred is not null && ManagedPythonLayout.Contains(settings.ToolsDirectory, preferred);
         PythonFound? onMachine = null;
@@ -35,7 +36,7 @@ public sealed class PythonSelector(PythonLocator locator, PythonCandidateSources
         var installed = await FindInstalledAsync(request, preferredIsManaged ? preferred : null, cancellationToken).ConfigureAwait(false);
         if (installed.Interpreter is { } kept)
         {
-            log.Step($"Using the managed {kept}: {Reason(request, onMachine)}.");
+            log.Step($"Using the managed {Describe(kept)}: {Reason(request, onMachine)}.");
             return kept;
         }
 
@@ -59,6 +60,13 @@ public sealed class PythonSelector(PythonLocator locator, PythonCandidateSources
             throw new M1EnvException(ErrorCodes.PythonNotFound, PythonLocator.DescribeFailure(request, Merge(onMachine, installed), NothingToDownloadAdvice(request)));
         }
 
+        if (!mayInstall)
+        {
+            var build = settings.ArchiveUrl is null ? $"the managed CPython {managed.PinnedBuild(request)!.Version}" : "the managed CPython of M1EnvPythonArchive";
+            log.Step($"{Capitalized(Reason(request, onMachine))}: the build will install {build} into {settings.InstallRoot} (a plan installs nothing).");
+            return null;
+        }
+
         var (python, _) = await managed.EnsureAsync(request, settings, cancellationToken).ConfigureAwait(false);
         var result = await probe.ProbeAsync(python.Executable, cancellationToken).ConfigureAwait(false);
         var rejection = result.RejectionReason ?? PythonLocator.Judge(result, request, HostPlatform.IsAppleSilicon);
@@ -67,7 +75,7 @@ public sealed class PythonSelector(PythonLocator locator, PythonCandidateSources
             throw new M1EnvException(ErrorCodes.ManagedPythonInstallFailed, $"The managed {python} cannot make a venv: {rejection}.");
         }
 
-        log.Step($"{Capitalized(Reason(request, onMachine))}; installed the managed {result.Interpreter}.");
+        log.Step($"{Capitalized(Reason(request, onMachine))}; installed the managed {Describe(result.Interpreter!)}.");
         return result.Interpreter!;
     }
 
@@ -107,6 +115,8 @@ public sealed class PythonSelector(PythonLocator locator, PythonCandidateSources
 
     private static PythonFound Merge(PythonFound? first, PythonFound second) =>
         first is null ? second : new PythonFound(null, string.Empty, [.. first.SearchedLocations, .. second.SearchedLocations], [.. first.Considered, .. second.Considered]);
+
+    private static string Describe(PythonInterpreter interpreter) => $"CPython {interpreter.Version} ({interpreter.Machine}) at {interpreter.Executable}";
 
     private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }
