@@ -174,6 +174,8 @@ public sealed class ManagedPythonTests : IAsyncLifetime
         var build = await project.BuildAsync();
 
         Assert.True(build.Succeeded, build.ToString());
+        Assert.DoesNotContain("Waiting for another build", build.Output, StringComparison.Ordinal);
+        Assert.Equal(2, server.CountRequests(ArchivePath));
         Assert.Equal([BuildFolderName], EntriesIn(project));
         await AssertRunsFromManagedBuildAsync(project, BuildHome(project));
     }
