@@ -11,6 +11,7 @@ public sealed class StaticFileServer : IAsyncDisposable, IDisposable
 {
     private readonly LoopbackHttpListener listener;
     private readonly Dictionary<string, byte[]> files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Throttle> throttles = new(StringComparer.Ordinal);
     private readonly List<ServedRequest> requests = [];
 
     private StaticFileServer() => listener = LoopbackHttpListener.Start(Serve);
@@ -37,12 +38,27 @@ public sealed class StaticFileServer : IAsyncDisposable, IDisposable
     /// <summary>A loopback port nothing listens on: a connection to it is refused.</summary>
     public static int ClosedLoopbackPort() => LoopbackHttpListener.FreeLoopbackPort();
 
-    /// <summary>Serves <paramref name="content"/> at <paramref name="path"/> (such as <c>/dir/file.sh</c>), replacing what was there.</summary>
+    /// <summary>Serves <paramref name="content"/> at <paramref name="path"/> (such as <c>/dir/file.sh</c>), replacing what was there, at full speed.</summary>
     public void Add(string path, byte[] content)
     {
         lock (files)
         {
             files[Normalize(path)] = content;
+            throttles.Remove(Normalize(path));
+        }
+    }
+
+    /// <summary>
+    /// Serves <paramref name="content"/> at <paramref name="path"/> slowly: <paramref name="chunkBytes"/> at a time with
+    /// <paramref name="pause"/> before each, so a test can act on a client while it downloads. <see cref="Add"/> makes it fast again.
+    /// </summary>
+    public void AddThrottled(string path, byte[] content, int chunkBytes, TimeSpan pause)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkBytes);
+        lock (files)
+        {
+            files[Normalize(path)] = content;
+            throttles[Normalize(path)] = new Throttle(chunkBytes, pause);
         }
     }
 
@@ -51,6 +67,7 @@ public sealed class StaticFileServer : IAsyncDisposable, IDisposable
         lock (files)
         {
             files.Remove(Normalize(path));
+            throttles.Remove(Normalize(path));
         }
     }
 
@@ -69,6 +86,22 @@ public sealed class StaticFileServer : IAsyncDisposable, IDisposable
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
+    private static void Write(Stream output, byte[] body, Throttle? throttle)
+    {
+        if (throttle is null)
+        {
+            output.Write(body);
+            return;
+        }
+
+        for (var offset = 0; offset < body.Length; offset += throttle.ChunkBytes)
+        {
+            Thread.Sleep(throttle.Pause);
+            output.Write(body, offset, Math.Min(throttle.ChunkBytes, body.Length - offset));
+            output.Flush();
+        }
+    }
+
     private static string Normalize(string path) => path.StartsWith('/') ? path : "/" + path;
 
     private void Serve(HttpListenerContext context)
@@ -76,9 +109,11 @@ public sealed class StaticFileServer : IAsyncDisposable, IDisposable
         var method = context.Request.HttpMethod;
         var path = Uri.UnescapeDataString(context.Request.Url?.AbsolutePath ?? "/");
         byte[]? content;
+        Throttle? throttle;
         lock (files)
         {
             content = method is "GET" or "HEAD" ? files.GetValueOrDefault(path) : null;
+            throttle = throttles.GetValueOrDefault(path);
         }
 
         var status = content is null ? 404 : 200;
@@ -97,7 +132,7 @@ public sealed class StaticFileServer : IAsyncDisposable, IDisposable
             context.Response.ContentLength64 = body.Length;
             if (method != "HEAD")
             {
-                context.Response.OutputStream.Write(body);
+                Write(context.Response.OutputStream, body, content is null ? null : throttle);
             }
 
             context.Response.Close();
@@ -108,4 +143,6 @@ public sealed class StaticFileServer : IAsyncDisposable, IDisposable
             context.Response.Abort();
         }
     }
+
+    private sealed record Throttle(int ChunkBytes, TimeSpan Pause);
 }

@@ -77,7 +77,7 @@ public sealed class ManagedPythons(ProcessRunner runner, IProvisionLog log, Http
         var root = settings.InstallRoot;
         Directory.CreateDirectory(root);
         using var installLock = await PrefixLock.AcquireAsync(
-            Path.Combine(settings.ToolsDirectory, "locks"), Path.Combine(root, key), settings.LockTimeout, log, cancellationToken).ConfigureAwait(false);
+            Path.Combine(settings.ToolsDirectory, "locks"), Path.Combine(root, settings.ArchiveUrl is null ? key : source.FileName), settings.LockTimeout, log, cancellationToken).ConfigureAwait(false);
         if (Fitting(request, settings) is { } installedMeanwhile)
         {
             return (installedMeanwhile, false);
@@ -89,7 +89,7 @@ public sealed class ManagedPythons(ProcessRunner runner, IProvisionLog log, Http
         {
             var archive = Path.Combine(work, source.FileName);
             Directory.CreateDirectory(work);
-            await FetchVerifiedAsync(source, archive, expected, name, settings, cancellationToken).ConfigureAwait(false);
+            await FetchVerifiedAsync(source, archive, expected, name, settings, request, cancellationToken).ConfigureAwait(false);
             var unpacked = Path.Combine(work, "python");
             log.Step($"Unpacking {name}...");
             InstallOnlyArchive.Unpack(archive, unpacked, platform);
@@ -131,20 +131,20 @@ public sealed class ManagedPythons(ProcessRunner runner, IProvisionLog log, Http
         return (source, build.Sha256, $"the managed CPython {build.Version} ({platform})", ManagedPythonLayout.FolderName(build.Version, platform));
     }
 
-    private async Task FetchVerifiedAsync(ArchiveSource source, string archive, string expected, string name, ManagedPythonSettings settings, CancellationToken cancellationToken)
+    private async Task FetchVerifiedAsync(ArchiveSource source, string archive, string expected, string name, ManagedPythonSettings settings, PythonRequest request, CancellationToken cancellationToken)
     {
         string actual;
         if (source.Url is { } url)
         {
             log.Step($"Downloading {name} from {UrlRedactor.Redact(url.ToString())}...");
             using var http = FileDownloader.CreateClient(handler);
-            actual = await new FileDownloader(http, log, name, (u, reason, inner) => DownloadFailed(u.ToString(), reason, settings, inner))
+            actual = await new FileDownloader(http, log, name, (u, reason, inner) => DownloadFailed(u.ToString(), reason, settings, request, inner))
                 .DownloadAsync(url, archive, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             log.Step($"Copying {name} from {source.LocalPath}...");
-            actual = await CopyHashingAsync(source.LocalPath!, archive, settings, cancellationToken).ConfigureAwait(false);
+            actual = await CopyHashingAsync(source.LocalPath!, archive, settings, request, cancellationToken).ConfigureAwait(false);
         }
 
         log.Step("Checking its SHA-256...");
@@ -158,7 +158,7 @@ public sealed class ManagedPythons(ProcessRunner runner, IProvisionLog log, Http
         }
     }
 
-    private static async Task<string> CopyHashingAsync(string path, string destination, ManagedPythonSettings settings, CancellationToken cancellationToken)
+    private static async Task<string> CopyHashingAsync(string path, string destination, ManagedPythonSettings settings, PythonRequest request, CancellationToken cancellationToken)
     {
         try
         {
@@ -180,7 +180,7 @@ public sealed class ManagedPythons(ProcessRunner runner, IProvisionLog log, Http
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw DownloadFailed(path, exception.Message, settings, exception);
+            throw DownloadFailed(path, exception.Message, settings, request, exception);
         }
     }
 
@@ -222,18 +222,18 @@ public sealed class ManagedPythons(ProcessRunner runner, IProvisionLog log, Http
         }
     }
 
-    private static M1EnvException DownloadFailed(string from, string reason, ManagedPythonSettings settings, Exception? inner) =>
+    private static M1EnvException DownloadFailed(string from, string reason, ManagedPythonSettings settings, PythonRequest request, Exception? inner) =>
         new(ErrorCodes.ManagedPythonDownloadFailed,
             $"M1Env could not get a managed CPython: {UrlRedactor.Redact(from)}: {UrlRedactor.Redact(reason)}. Nothing was installed. "
             + (settings.ArchiveUrl is null
                 ? "Set M1EnvPythonMirror to a folder that serves python-build-standalone's archives under their own names, or install a CPython of the declared version on this machine. "
                 : "Check M1EnvPythonArchive, or install a CPython of the declared version on this machine. ")
-            + HandInstallAdvice(null),
+            + HandInstallAdvice(request),
             inner: inner);
 
-    private static string HandInstallAdvice(PythonRequest? request)
+    private static string HandInstallAdvice(PythonRequest request)
     {
-        var version = request?.ToString() ?? "X.Y";
+        var version = request.Minor is null ? "3.X" : $"{request.Major}.{request.Minor}";
         return OperatingSystem.IsMacOS() ? $"On a Mac: 'brew install python@{version}', or the python.org installer."
             : OperatingSystem.IsWindows() ? $"On Windows: the python.org installer, or 'winget install Python.Python.{version}'."
             : $"On Linux: your distribution's python{version} and python{version}-venv packages, or 'pyenv install {version}'.";

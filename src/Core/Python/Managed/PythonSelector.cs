@@ -67,7 +67,7 @@ public sealed class PythonSelector(PythonLocator locator, PythonCandidateSources
             return null;
         }
 
-        var (python, _) = await managed.EnsureAsync(request, settings, cancellationToken).ConfigureAwait(false);
+        var (python, installedNow) = await managed.EnsureAsync(request, settings, cancellationToken).ConfigureAwait(false);
         var result = await probe.ProbeAsync(python.Executable, cancellationToken).ConfigureAwait(false);
         var rejection = result.RejectionReason ?? PythonLocator.Judge(result, request, HostPlatform.IsAppleSilicon);
         if (rejection is not null)
@@ -75,7 +75,7 @@ public sealed class PythonSelector(PythonLocator locator, PythonCandidateSources
             throw new M1EnvException(ErrorCodes.ManagedPythonInstallFailed, $"The managed {python} cannot make a venv: {rejection}.");
         }
 
-        log.Step($"{Capitalized(Reason(request, onMachine))}; installed the managed {Describe(result.Interpreter!)}.");
+        log.Step($"{Capitalized(Reason(request, onMachine))}; {(installedNow ? "installed" : "another build installed it meanwhile:")} the managed {Describe(result.Interpreter!)}.");
         return result.Interpreter!;
     }
 
