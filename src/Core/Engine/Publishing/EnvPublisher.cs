@@ -35,7 +35,8 @@ public sealed class EnvPublisher
         this.log = log;
         this.pythons = pythons;
         probes = new ProbeMemo(Path.Combine(toolsDirectory, "probes"));
-        linker = new FileLinker(linkMode, log);
+        // A publish folder is shipped and may be edited: it never shares a file with the tools folder (a hard link would): copies, or clones where asked for.
+        linker = new FileLinker(linkMode == LinkMode.Clone ? LinkMode.Clone : LinkMode.Copy, log);
         installer = new PipInstaller(runner, log, new KeptInstalls(Path.Combine(toolsDirectory, "installs"), log, linker), new InstallsUnderWay());
     }
 
@@ -71,6 +72,7 @@ public sealed class EnvPublisher
         }
 
         log.Step($"Laying out env '{spec.Name}' in {folder}: CPython {managed.Version} ({managed.Platform}){(locked is null ? string.Empty : $" and {Counted.Packages(locked.Selected.Count)}")}...");
+        RemoveLeftovers(publishDirectory, spec.Name);
         var partial = Path.Combine(publishDirectory, "python", $".{spec.Name}.partial-{Guid.NewGuid().ToString("N")[..8]}");
         var done = false;
         try
@@ -147,6 +149,22 @@ public sealed class EnvPublisher
         var probe = await new InterpreterProbe(runner, remember ? probes : null).ProbeAsync(python, cancellationToken).ConfigureAwait(false);
         return probe.Interpreter
             ?? throw new M1EnvException(ErrorCodes.PublishFailed, $"The managed CPython at {python} did not run: {probe.RejectionReason}.");
+    }
+
+    /// <summary>What a publish of this env that was killed left: its partial folder, or the previous layout it was replacing.</summary>
+    private void RemoveLeftovers(string publishDirectory, string envName)
+    {
+        var python = Path.Combine(publishDirectory, "python");
+        if (!Directory.Exists(python))
+        {
+            return;
+        }
+
+        foreach (var leftover in Directory.EnumerateDirectories(python, $".{envName}.partial-*").Concat(Directory.EnumerateDirectories(python, $".{envName}.old-*")))
+        {
+            log.Detail($"Removing {leftover}, left by a publish that did not finish.");
+            Leftovers.DeleteFolder(leftover);
+        }
     }
 
     /// <summary>Puts the finished folder in place of the one there, if any, so a reader sees the old folder or the new one.</summary>
