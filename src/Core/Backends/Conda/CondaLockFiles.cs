@@ -20,15 +20,8 @@ public sealed record CondaLockFiles(string Current, CondaLock Lock, IReadOnlyLis
                 .ToDictionary(package => PackageNames.Normalize(package.Name), package => package.Version, StringComparer.Ordinal),
             StringComparer.Ordinal);
 
-    /// <summary>
-    /// A platform's file from the env's lock path: <c>NAME.conda-lock.txt</c> becomes
-    /// <c>NAME.SUBDIR.conda-lock.txt</c>, so each platform has its own explicit file beside the others.
-    /// </summary>
-    public static string PathFor(string lockFile, string subdir)
-    {
-        var stem = lockFile.EndsWith(CondaLock.FileSuffix, StringComparison.OrdinalIgnoreCase) ? lockFile[..^CondaLock.FileSuffix.Length] : lockFile;
-        return $"{stem}.{subdir}{CondaLock.FileSuffix}";
-    }
+    /// <summary>A platform's file from the env's lock path (see <see cref="CondaLock.PlatformPathOf"/>).</summary>
+    public static string PathFor(string lockFile, string subdir) => CondaLock.PlatformPathOf(lockFile, subdir);
 
     /// <summary>The spec with every locked package pinned to its exact build, the lock's hash, and the file conda installs.</summary>
     public EnvSpec Pin(EnvSpec spec, string lockHash) => spec with

@@ -23,6 +23,16 @@ public sealed record CondaLock(string EnvName, string Subdir, IReadOnlyList<stri
     public static string PathFor(string projectDirectory, string envName, string subdir) =>
         Path.Combine(projectDirectory, FileName(envName, subdir));
 
+    /// <summary>
+    /// A platform's file from an env's lock path: <c>NAME.conda-lock.txt</c> becomes
+    /// <c>NAME.SUBDIR.conda-lock.txt</c>, so each platform has its own explicit file beside the others.
+    /// </summary>
+    public static string PlatformPathOf(string lockFile, string subdir)
+    {
+        var stem = lockFile.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase) ? lockFile[..^FileSuffix.Length] : lockFile;
+        return $"{stem}.{subdir}{FileSuffix}";
+    }
+
     /// <summary>The locked package of that name, or null.</summary>
     public CondaLockedPackage? Find(string name) => Packages.FirstOrDefault(p => p.Name == name);
 }
