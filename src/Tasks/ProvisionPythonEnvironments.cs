@@ -1,3 +1,4 @@
+using M1Env.Core.Cache;
 using M1Env.Core.Engine;
 using Microsoft.Build.Framework;
 
@@ -15,6 +16,10 @@ public sealed class ProvisionPythonEnvironments : EnvironmentsTask
     [Output]
     public ITaskItem[] Provisioned { get; private set; } = [];
 
+    /// <summary>The project's cache key (M1EnvCacheKey), from its envs' keys once every env is provisioned.</summary>
+    [Output]
+    public string CacheKey { get; private set; } = string.Empty;
+
     public override bool Execute()
     {
         if (Prepare(BuildKey) is not { } prepared)
@@ -28,6 +33,11 @@ public sealed class ProvisionPythonEnvironments : EnvironmentsTask
             {
                 // Independent envs are made side by side; each failure is its own coded error, and the others finish.
                 var outcomes = EnvSetProvisioner.ProvisionAsync(prepared.Provisioner, prepared.Specs, Cancellation.Token).GetAwaiter().GetResult();
+                if (outcomes.All(o => o.Result is not null))
+                {
+                    CacheKey = CacheKeys.FromEnvKeys(outcomes.Select(o => o.Result!.Env.CacheKey));
+                }
+
                 foreach (var outcome in outcomes)
                 {
                     if (outcome.Error is { } error)

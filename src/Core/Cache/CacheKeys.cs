@@ -20,10 +20,13 @@ public static class CacheKeys
 
     public static string ForEnv(CacheKeyInput env) => ForEnv(env, CacheFormat.Version, LockPlatform.Current, CurrentPlatform);
 
-    public static string ForProject(IEnumerable<CacheKeyInput> envs) => Combine(envs.Select(ForEnv), CacheFormat.Version, CurrentPlatform);
+    public static string ForProject(IEnumerable<CacheKeyInput> envs) => FromEnvKeys(envs.Select(ForEnv));
+
+    /// <summary>A project's key from its envs' keys, as a build has them after provisioning.</summary>
+    public static string FromEnvKeys(IEnumerable<string> envKeys) => Combine(envKeys, CacheFormat.Version, CurrentPlatform);
 
     /// <summary>A project's key from its envs' keys (in any order).</summary>
-    public static string Combine(IEnumerable<string> envKeys, int formatVersion, string platform)
+    internal static string Combine(IEnumerable<string> envKeys, int formatVersion, string platform)
     {
         var text = new StringBuilder(Header(formatVersion, platform));
         foreach (var key in envKeys.Order(StringComparer.Ordinal))

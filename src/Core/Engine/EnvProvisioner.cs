@@ -93,6 +93,33 @@ public sealed class EnvProvisioner
             specs.Where(s => s.Jupyter).ToDictionary(s => s.Name, s => JupyterKernels.KernelName(s.Name, PathIdentity.RealPath(s.Prefix)), StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// Once every env of the project is provisioned: the project's cache key (from its envs' keys), added to each
+    /// env's build key so that a no-op build hands M1EnvCacheKey on. Null, and nothing written, when an env failed.
+    /// </summary>
+    public string? RecordProjectCacheKey(IReadOnlyList<EnvOutcome> outcomes)
+    {
+        if (outcomes.Any(o => o.Result is null))
+        {
+            return null;
+        }
+
+        var projectKey = CacheKeys.FromEnvKeys(outcomes.Select(o => o.Result!.Env.CacheKey));
+        if (options.BuildKey is not null)
+        {
+            foreach (var spec in outcomes.Select(o => o.Spec))
+            {
+                StampStore.AddProjectCacheKey(new StampStore(spec.Prefix).BuildKeyPath, projectKey);
+                if (spec.Named && options.EnvRoot is not null)
+                {
+                    StampStore.AddProjectCacheKey(NamedEnvKeyPath(options.EnvRoot, spec.Name), projectKey);
+                }
+            }
+        }
+
+        return projectKey;
+    }
+
     /// <summary>The backend of the env's kind: the one place that tells kinds apart.</summary>
     public IEnvBackend BackendFor(EnvSpec spec) => spec.Kind == EnvKind.Conda ? conda.Value : venv;
 
@@ -396,7 +423,11 @@ public sealed class EnvProvisioner
             interpreter.Version,
             recorded?.PythonLibrary ?? string.Empty,
             recorded?.Stdlib ?? string.Empty,
-            disk.SitePackages ?? recorded?.SitePackages ?? string.Empty);
+            disk.SitePackages ?? recorded?.SitePackages ?? string.Empty)
+        {
+            // After the lock stage: the env's lock files are the ones this build wrote or installed.
+            CacheKey = CacheKeys.ForEnv(CacheKeyInput.Of(spec)),
+        };
         if (options.BuildKey is not null)
         {
             var key = BuildKey.Create(options.BuildKey, work.SpecHash, PathIdentity.RealPath(interpreter.Executable), WatchedDirectories(disk, spec), env, work.LockFiles);

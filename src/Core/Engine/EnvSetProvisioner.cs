@@ -20,7 +20,10 @@ public static class EnvSetProvisioner
     public static async Task<IReadOnlyList<EnvOutcome>> ProvisionAsync(EnvProvisioner provisioner, IReadOnlyList<EnvSpec> specs, CancellationToken cancellationToken) =>
         await ProvisionAsync(provisioner, specs, DefaultParallelism, cancellationToken).ConfigureAwait(false);
 
-    /// <remarks>Then the project's Jupyter kernels of envs that no longer ask for one are removed.</remarks>
+    /// <remarks>
+    /// Then the project's Jupyter kernels of envs that no longer ask for one are removed, and, when every env
+    /// succeeded, the project's cache key is recorded in each env's build key.
+    /// </remarks>
     public static async Task<IReadOnlyList<EnvOutcome>> ProvisionAsync(
         EnvProvisioner provisioner,
         IReadOnlyList<EnvSpec> specs,
@@ -29,6 +32,7 @@ public static class EnvSetProvisioner
     {
         var outcomes = await ProvisionEachAsync(provisioner, specs, maxParallel, cancellationToken).ConfigureAwait(false);
         provisioner.ForgetUndeclaredKernels(specs);
+        provisioner.RecordProjectCacheKey(outcomes);
         return outcomes;
     }
 

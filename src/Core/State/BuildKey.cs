@@ -40,6 +40,19 @@ public sealed class BuildKey
 
     public string Format() => string.Join(";", records);
 
+    /// <summary>
+    /// A formatted key with the project's cache key record in place of any it held: written once every env of the
+    /// project is provisioned, since the project's key needs every env's final lock.
+    /// </summary>
+    public static string WithProjectCacheKey(string formatted, string projectKey)
+    {
+        var kept = formatted.Split(';').Where(r => r.Length > 0 && !r.StartsWith(BuildKeyRecord.ProjectCacheKey.Kind + "|", StringComparison.Ordinal));
+        var key = new BuildKey();
+        key.records.AddRange(kept);
+        key.Add(BuildKeyRecord.ProjectCacheKey, new Dictionary<string, string> { ["ProjectKey"] = projectKey });
+        return key.Format();
+    }
+
     private void AddTime(BuildKeyRecord record, DateTime time, string path) =>
         Add(record, new Dictionary<string, string>
         {

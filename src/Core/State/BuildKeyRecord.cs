@@ -28,10 +28,13 @@ public sealed class BuildKeyRecord
     /// <summary>The <c>M1EnvProvisioned</c> metadata a no-op build hands on.</summary>
     public static BuildKeyRecord Info { get; } = new("info", ProvisionedEnvField.All.Select(f => f.Name).ToArray());
 
+    /// <summary>The project's cache key (M1EnvCacheKey), added once every env of the project is provisioned.</summary>
+    public static BuildKeyRecord ProjectCacheKey { get; } = new("cache", "ProjectKey");
+
     /// <summary>A path could not be written safely: every build runs the task.</summary>
     public static BuildKeyRecord Always { get; } = new("always");
 
-    public static IReadOnlyList<BuildKeyRecord> All { get; } = [Key, FileTime, CreationTime, DirectoryTime, Info, Always];
+    public static IReadOnlyList<BuildKeyRecord> All { get; } = [Key, FileTime, CreationTime, DirectoryTime, Info, ProjectCacheKey, Always];
 
     /// <summary>The field that holds a time record's local-time ticks.</summary>
     public const string Ticks = "Ticks";

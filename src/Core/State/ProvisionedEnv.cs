@@ -16,4 +16,8 @@ public sealed record ProvisionedEnv(
     string PythonVersion,
     string PythonLibrary,
     string Stdlib,
-    string SitePackages);
+    string SitePackages)
+{
+    /// <summary>The env's cache key (<c>CacheKeys.ForEnv</c>): its lock files, kind, declared Python and this platform.</summary>
+    public string CacheKey { get; init; } = string.Empty;
+}

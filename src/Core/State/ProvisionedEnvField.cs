@@ -16,5 +16,6 @@ public sealed record ProvisionedEnvField(string Name, Func<ProvisionedEnv, strin
         new("PythonLibrary", e => e.PythonLibrary),
         new("Stdlib", e => e.Stdlib),
         new("SitePackages", e => e.SitePackages),
+        new("CacheKey", e => e.CacheKey),
     ];
 }

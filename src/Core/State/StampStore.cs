@@ -61,6 +61,15 @@ public sealed class StampStore(string prefix)
         WriteAtomicallyTo(path, Encoding.UTF8.GetBytes(key.Format()));
     }
 
+    /// <summary>Adds the project's cache key to the build key at <paramref name="path"/>, if there is one (see <see cref="BuildKey.WithProjectCacheKey"/>).</summary>
+    public static void AddProjectCacheKey(string path, string projectKey)
+    {
+        if (File.Exists(path))
+        {
+            WriteAtomicallyTo(path, Encoding.UTF8.GetBytes(BuildKey.WithProjectCacheKey(File.ReadAllText(path), projectKey)));
+        }
+    }
+
     /// <summary>Deletes the build key, if there is one (a new prefix has no state folder yet).</summary>
     public void DeleteBuildKey()
     {
