@@ -43,15 +43,28 @@ public sealed class BuildKeyTargetsTests : IDisposable
 
     // Every value distinct, so a field read from another position shows.
     private ProvisionedEnv Env() => new(
-        "demo", prefix, prefix + "/bin/python", "spec-hash", interpreter, "3.11.7", "/usr/lib/libpython3.11.so.1.0", "/usr/lib/python3.11", sitePackages);
+        "demo", prefix, prefix + "/bin/python", "spec-hash", interpreter, "3.11.7", "/usr/lib/libpython3.11.so.1.0", "/usr/lib/python3.11", sitePackages)
+    {
+        CacheKey = "m1env-1-linux-x64-00112233445566778899aabbccddeeff",
+    };
 
-    private void WriteKey(string msbuildKey) =>
-        File.WriteAllText(Path.Combine(prefix, ".m1env", "build.key"), BuildKey.Create(msbuildKey, "spec-hash", interpreter, [sitePackages], Env()).Format());
+    private const string ProjectCacheKey = "m1env-1-linux-x64-ffeeddccbbaa99887766554433221100";
+
+    private string KeyPath => Path.Combine(prefix, ".m1env", "build.key");
+
+    private void WriteKey(string msbuildKey, bool withProjectCacheKey = true)
+    {
+        File.WriteAllText(KeyPath, BuildKey.Create(msbuildKey, "spec-hash", interpreter, [sitePackages], Env()).Format());
+        if (withProjectCacheKey)
+        {
+            StampStore.AddProjectCacheKey(KeyPath, ProjectCacheKey);
+        }
+    }
 
     private Task<JsonElement> ReadAsync() => SdkTargets.RunAsync(
         project,
         "_M1EnvCheckUpToDate;_M1EnvRecordedProvisioned",
-        ["_M1EnvBuildKey", "_M1EnvUpToDate"],
+        ["_M1EnvBuildKey", "_M1EnvUpToDate", "M1EnvCacheKey"],
         ["_M1EnvRecord", "_M1EnvUpToDateEnv", "M1EnvProvisioned"],
         // A build that does not provision hands on the recorded item too (_M1EnvRecordedProvisioned).
         "M1EnvEnabled=false");
@@ -114,6 +127,23 @@ public sealed class BuildKeyTargetsTests : IDisposable
 
         WriteKey(key);
         Directory.SetLastWriteTime(sitePackages, Directory.GetLastWriteTime(sitePackages).AddSeconds(-5));
+        Assert.Equal(string.Empty, Property(await ReadAsync(), "_M1EnvUpToDate"));
+    }
+
+    [Fact]
+    public async Task The_targets_hand_the_recorded_project_cache_key_on_and_a_key_without_it_is_stale()
+    {
+        var key = await CurrentKeyAsync();
+        WriteKey(key);
+        StampStore.AddProjectCacheKey(KeyPath, ProjectCacheKey);
+
+        var result = await ReadAsync();
+
+        Assert.Equal("true", Property(result, "_M1EnvUpToDate"));
+        Assert.Equal(ProjectCacheKey, Property(result, "M1EnvCacheKey"));
+        Assert.Single(File.ReadAllText(KeyPath).Split(';'), r => r.StartsWith(BuildKeyRecord.ProjectCacheKey.Kind + "|", StringComparison.Ordinal));
+
+        WriteKey(key, withProjectCacheKey: false);
         Assert.Equal(string.Empty, Property(await ReadAsync(), "_M1EnvUpToDate"));
     }
 
