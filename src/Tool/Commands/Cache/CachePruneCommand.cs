@@ -43,16 +43,15 @@ internal static class CachePruneCommand
 
             if (removed.Count == 0)
             {
-                Console.Out.WriteLine($"Nothing in {root} is unused for {parse.GetValue(days)} days: nothing {(parse.GetValue(dryRun) ? "would be" : "was")} removed.");
+                Console.Out.WriteLine($"No build left anything in {root} unused for {parse.GetValue(days)} days or more: nothing {(parse.GetValue(dryRun) ? "would be" : "was")} removed.");
                 return 0;
             }
 
             var table = new Table().Border(TableBorder.Rounded)
-                .AddColumn("Kind").AddColumn("Item").AddColumn(new TableColumn("Size").RightAligned()).AddColumn("Last used");
+                .AddColumn("Item").AddColumn(new TableColumn("Size").RightAligned()).AddColumn("Last used");
             foreach (var item in removed)
             {
                 table.AddRow(
-                    Markup.Escape(CacheInfoCommand.Describe(item.Kind)),
                     Markup.Escape(Path.GetRelativePath(root, item.Path)),
                     CacheToolsFolder.Megabytes(item.Bytes),
                     item.LastUse.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (item.UseRecorded ? "" : " (written)"));
