@@ -24,7 +24,7 @@ public sealed class LayeringTests
         ["Python", "Inspection"],
         ["Spec"],
         ["State"],
-        ["Cache", "Locking", "Verify", "Python.Managed"],
+        ["Cache", "Locking", "Verify", "Python.Managed", "ToolsFolder"],
         ["Installers"],
         ["Installers.Pip"],
         ["Backends"],

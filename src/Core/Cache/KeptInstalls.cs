@@ -44,7 +44,17 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
     /// <summary>The folder of a kept install (it may not exist yet).</summary>
     public string FolderFor(string key) => Path.Combine(root, key);
 
-    public bool Has(string key) => Supported && File.Exists(Path.Combine(FolderFor(key), ManifestName));
+    /// <summary>Whether an install is kept under <paramref name="key"/>; one found counts as used (<see cref="UseRecord"/>): the build plans with it.</summary>
+    public bool Has(string key)
+    {
+        var found = Supported && File.Exists(Path.Combine(FolderFor(key), ManifestName));
+        if (found)
+        {
+            UseRecord.Record(FolderFor(key));
+        }
+
+        return found;
+    }
 
     /// <summary>
     /// Links the install kept under <paramref name="key"/> into the env. False when none is kept, the
@@ -71,6 +81,7 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
             var (scripts, sameContent) = PlantFiles(folder, kept, keptFiles, RecordEntries(record, folder, Path.Combine(folder, kept.SitePackages)), envPython, planting);
             PlantRecord(kept, RewriteRecord(record, prefix, sitePackages, scripts), prefix, sitePackages, howInstalled, planting);
             planting.Complete();
+            UseRecord.Record(folder);
             if (sameContent.Count > 0)
             {
                 RecordSameContent(folder, kept, keptFiles, sameContent);
@@ -225,6 +236,7 @@ public sealed class KeptInstalls(string root, IProvisionLog log, FileLinker? lin
             File.WriteAllText(Path.Combine(scratch, ManifestName), JsonSerializer.Serialize(manifest, KeptInstallJsonContext.Default.KeptInstall));
             Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
             Directory.Move(scratch, folder);
+            UseRecord.Record(folder);
             log.Detail($"Kept {distInfo} as installed in {folder} for the next environments.");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

@@ -65,7 +65,17 @@ public sealed partial class KeptVenvs(string root, IProvisionLog log, FileLinker
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identity.ToString())), 0, 16).ToLowerInvariant();
     }
 
-    public bool Has(string key) => Supported && File.Exists(Path.Combine(root, key, ManifestName));
+    /// <summary>Whether a venv is kept under <paramref name="key"/>; one found counts as used (<see cref="UseRecord"/>).</summary>
+    public bool Has(string key)
+    {
+        var found = Supported && File.Exists(Path.Combine(root, key, ManifestName));
+        if (found)
+        {
+            UseRecord.Record(Path.Combine(root, key));
+        }
+
+        return found;
+    }
 
     /// <summary>Whether a venv made at <paramref name="prefix"/> with <paramref name="prompt"/> can be copied from a kept one.</summary>
     public static bool CanCopyTo(string prefix, string prompt) => Supported && PlainText().IsMatch(Plain(prefix)) && PlainText().IsMatch(prompt);
@@ -125,6 +135,7 @@ public sealed partial class KeptVenvs(string root, IProvisionLog log, FileLinker
                 Directory.Move(draft.Folder, folder);
             }
 
+            UseRecord.Record(folder);
             return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -171,6 +182,7 @@ public sealed partial class KeptVenvs(string root, IProvisionLog log, FileLinker
                 .Replace(kept.MadeAt, target, StringComparison.Ordinal)
                 .Replace(Path.GetFileName(kept.MadeAt), Path.GetFileName(target), StringComparison.Ordinal)
                 .Replace(kept.Prompt, prompt, StringComparison.Ordinal));
+            UseRecord.Record(folder);
             log.Detail($"Copied the venv kept in {folder}.");
             return true;
         }

@@ -31,6 +31,7 @@ public sealed class ProbeMemo(string? folder = null)
             var file = kept is null || folder is null ? null : Path.Combine(folder, FileName(kind, key, typeof(T).Name));
             if (file is not null && Read(file, key, kept!) is { } known)
             {
+                UseRecord.Record(file);
                 return known;
             }
 

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using System.Text;
 using M1Env.Core.Cache;
+using M1Env.Core.Infrastructure.FileSystem;
 using M1Env.Core.Tests.Installers.Pip;
 using M1Env.Testing;
 
@@ -167,7 +168,7 @@ public sealed class KeptVenvsTests : IDisposable
         Assert.True(venvs.Keep(first));
         Assert.True(venvs.Keep(second));
 
-        Assert.Equal([key], Directory.EnumerateFileSystemEntries(temp.Combine("venvs")).Select(Path.GetFileName));
+        Assert.Equal([key, key + UseRecord.Suffix], Directory.EnumerateFileSystemEntries(temp.Combine("venvs")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.True(venvs.TryCopy(key, temp.Combine("env"), "env"));
     }
 
