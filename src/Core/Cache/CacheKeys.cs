@@ -59,6 +59,11 @@ public static class CacheKeys
     /// <summary>The SHA-256 of the file's bytes with CRLF made LF, so a Windows checkout hashes as a Linux one; "none" for no file.</summary>
     private static string ContentHash(string path)
     {
+        if (path.Length == 0)
+        {
+            return "none";
+        }
+
         byte[] bytes;
         try
         {

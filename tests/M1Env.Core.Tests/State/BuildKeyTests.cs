@@ -24,7 +24,7 @@ public sealed class BuildKeyTests : IDisposable
         Assert.Equal($"file|{File.GetLastWriteTime(interpreter).Ticks}|{interpreter}", records[1]);
         Assert.Equal($"born|{File.GetCreationTime(interpreter).Ticks}|{interpreter}", records[2]);
         Assert.Equal($"dir|{Directory.GetLastWriteTime(folder).Ticks}|{folder}", records[3]);
-        Assert.Equal($"info|{temp.Path}|{temp.Path}/bin/python|hash|/usr/bin/python3.11|3.11.2|/usr/lib/libpython3.11.so.1.0|/usr/lib/python3.11|{temp.Path}/lib/site-packages", records[4]);
+        Assert.Equal($"info|{temp.Path}|{temp.Path}/bin/python|hash|/usr/bin/python3.11|3.11.2|/usr/lib/libpython3.11.so.1.0|/usr/lib/python3.11|{temp.Path}/lib/site-packages|", records[4]);
         Assert.Equal(5, records.Length);
     }
 
