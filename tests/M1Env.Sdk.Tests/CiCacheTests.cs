@@ -42,8 +42,8 @@ public sealed class CiCacheTests(ITestOutputHelper output) : IDisposable
     private void PublishAlpha2() => Index().AddWheel(WheelBuilder.Build(wheels.Path, "m1-alpha", "2.0").Path);
 
     /// <summary>Env 'web' takes m1-beta (and so m1-alpha), env 'jobs' m1-gamma; <paramref name="alphaPin"/> pins m1-alpha in 'web'.</summary>
-    private string Declaration(string? alphaPin = null) => $"""
-        <PropertyGroup><M1EnvPipIndexUrl>{Index().IndexUrl}</M1EnvPipIndexUrl></PropertyGroup>
+    private string Declaration(string? alphaPin = null, string extraProperties = "") => $"""
+        <PropertyGroup><M1EnvPipIndexUrl>{Index().IndexUrl}</M1EnvPipIndexUrl>{extraProperties}</PropertyGroup>
         <ItemGroup>
           <PythonEnv Include="web" Python="3.11" />
           <PythonEnv Include="jobs" Python="3.11" />
@@ -56,10 +56,10 @@ public sealed class CiCacheTests(ITestOutputHelper output) : IDisposable
     private static readonly string[] LockFiles = ["pylock.web.toml", "pylock.jobs.toml"];
 
     /// <summary>The commit: the project and the locks a first build wrote, as a folder to clone from.</summary>
-    private async Task<string> CommitAsync(string name, string? alphaPin = null)
+    private async Task<string> CommitAsync(string name, string? alphaPin = null, string extraProperties = "")
     {
         using var author = await TestProject.CreateAsync();
-        author.WriteEnvProject(Declaration(alphaPin));
+        author.WriteEnvProject(Declaration(alphaPin, extraProperties));
         var built = await author.BuildAsync();
         Assert.True(built.Succeeded, built.ToString());
         var commit = Directory.CreateDirectory(Path.Combine(agents.Path, name)).FullName;
@@ -221,6 +221,43 @@ public sealed class CiCacheTests(ITestOutputHelper output) : IDisposable
         Assert.All(Index().Requests, r => Assert.Contains("m1_gamma", r.Path, StringComparison.Ordinal));
         Assert.NotEmpty(Index().Requests);
         Assert.Contains("is not the file that was kept", builtB.Output, StringComparison.Ordinal);
+        Assert.Equal("m1-alpha 1.0 m1-beta 1.0", await ImportedAsync(agentB, "web", "m1-alpha", "m1-beta"));
+        Assert.Equal("m1-gamma 1.0", await ImportedAsync(agentB, "jobs", "m1-gamma"));
+    }
+
+    [RelocatablePythonFact]
+    public async Task Agent_B_with_a_restored_managed_CPython_at_another_path_runs_no_pip_and_downloads_nothing()
+    {
+        Assert.True(TracedCommand.CanTrace, "Needs strace to count processes.");
+        using var server = StaticFileServer.Start();
+        var archive = await PythonBuildStandaloneArchive.GetAsync();
+        var managed = $"""
+            <M1EnvPythonPreference>only-managed</M1EnvPythonPreference>
+            <M1EnvPythonArchive>{archive.Serve(server, "20260814")}</M1EnvPythonArchive>
+            <M1EnvPythonSha256>{archive.Sha256}</M1EnvPythonSha256>
+            """;
+        var commit = await CommitAsync("commit", extraProperties: managed);
+
+        using var agentA = await CloneAsync(commit, "agent-a");
+        Index().ClearRequests();
+        server.ClearRequests();
+        var (builtA, timeA) = await TimedBuildAsync(agentA);
+        Report("agent A (managed CPython)", timeA, builtA, Index().RequestCount + server.Requests.Count);
+        Assert.Single(server.Requests);
+
+        using var agentB = await CloneAsync(commit, "agent-b");
+        await RestoreAsync(agentA, agentB);
+        Index().ClearRequests();
+        server.ClearRequests();
+        var (builtB, timeB) = await TimedBuildAsync(agentB);
+        Report("agent B (managed CPython)", timeB, builtB, Index().RequestCount + server.Requests.Count);
+        Assert.Empty(ProcessAssertions.PipRuns(builtB));
+        Assert.Empty(Index().Requests);
+        Assert.Empty(server.Requests);
+        // The restored interpreter has another path: its two probes and one venv module run are asked again; pip never runs.
+        Assert.InRange(ProcessAssertions.PythonProcesses(builtB), 1, 3);
+        var python = Directory.GetDirectories(Path.Combine(agentB.ToolsDirectory, "python")).Single();
+        Assert.All(ProcessAssertions.PythonPrograms(builtB), p => Assert.StartsWith(python, p, StringComparison.Ordinal));
         Assert.Equal("m1-alpha 1.0 m1-beta 1.0", await ImportedAsync(agentB, "web", "m1-alpha", "m1-beta"));
         Assert.Equal("m1-gamma 1.0", await ImportedAsync(agentB, "jobs", "m1-gamma"));
     }

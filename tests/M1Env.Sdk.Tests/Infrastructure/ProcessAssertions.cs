@@ -28,7 +28,11 @@ internal static class ProcessAssertions
             .ToArray();
 
     /// <summary>The python processes a traced build started (probes, the venv module, pip).</summary>
-    public static int PythonProcesses(CommandResult build) =>
+    public static int PythonProcesses(CommandResult build) => PythonPrograms(build).Count;
+
+    /// <summary>The python programs a traced build started, one per process.</summary>
+    public static IReadOnlyList<string> PythonPrograms(CommandResult build) =>
         (build.ExecutedPrograms ?? throw new InvalidOperationException("The build was not traced."))
-            .Count(p => Path.GetFileName(p).StartsWith("python", StringComparison.Ordinal));
+            .Where(p => Path.GetFileName(p).StartsWith("python", StringComparison.Ordinal))
+            .ToArray();
 }
