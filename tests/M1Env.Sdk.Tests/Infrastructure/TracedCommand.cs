@@ -6,7 +6,8 @@ namespace M1Env.Sdk.Tests.Infrastructure;
 /// <summary>Runs real programs for the tests, optionally under strace to record every process started.</summary>
 internal static partial class TracedCommand
 {
-    [GeneratedRegex("""execve\("(?<path>[^"]+)", \[(?<argv>.*?)\]""")]
+    // The argument list ends at the last "], ": the environment after it is a pointer (strace abbreviates it).
+    [GeneratedRegex("""execve\("(?<path>[^"]+)", (?:\[(?<argv>.*)\], )?""")]
     private static partial Regex Execve();
 
     [GeneratedRegex(""""(?<arg>(?:[^"\\]|\\.)*)"""")]
