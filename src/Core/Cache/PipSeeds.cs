@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using M1Env.Core.Infrastructure.FileSystem;
@@ -88,11 +89,32 @@ public sealed class PipSeeds(KeptInstalls kept)
     public void Keep(string wheel, Version python, string prefix, string sitePackages, string envPython) =>
         kept.Keep(KeyFor(wheel, python), prefix, sitePackages, $"pip-{PipVersion(wheel)}.dist-info", envPython);
 
-    /// <summary><c>pip/NAME-pyX.Y-ID</c>: by the wheel's name and real path, as a rebuilt interpreter may ship another wheel of the same name.</summary>
+    /// <summary>
+    /// <c>pip/NAME-pyX.Y-ID</c>: by the wheel's name and contents (the start of its SHA-256), as a
+    /// rebuilt interpreter may ship another wheel of the same name. Never by its path: a managed
+    /// CPython restored with the tools folder at another path (a CI cache) ships the same wheel.
+    /// </summary>
     public static string KeyFor(string wheel, Version python)
     {
-        var identity = SHA256.HashData(Encoding.UTF8.GetBytes(PathIdentity.RealPath(wheel)));
-        return Path.Combine("pip", $"{Path.GetFileNameWithoutExtension(wheel)}-py{python.Major}.{python.Minor}-{Convert.ToHexString(identity, 0, 4).ToLowerInvariant()}");
+        var identity = WheelDigests.GetOrAdd((PathIdentity.RealPath(wheel), FileFingerprint.Of(wheel)), key => Sha256Of(key.Path));
+        return Path.Combine("pip", $"{Path.GetFileNameWithoutExtension(wheel)}-py{python.Major}.{python.Minor}-{identity}");
+    }
+
+    /// <summary>The wheels' digests this process read, by their file as it was: a build asks for one several times.</summary>
+    private static readonly ConcurrentDictionary<(string Path, FileFingerprint? Fingerprint), string> WheelDigests = new();
+
+    /// <remarks>A wheel that cannot be read is named by its path: nothing is kept from it, as pip cannot install it either.</remarks>
+    private static string Sha256Of(string wheel)
+    {
+        try
+        {
+            using var stream = File.OpenRead(wheel);
+            return Convert.ToHexString(SHA256.HashData(stream), 0, 4).ToLowerInvariant();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(wheel)), 0, 4).ToLowerInvariant();
+        }
     }
 
     /// <summary>The version in a wheel's name (<c>pip-23.2.1-py3-none-any.whl</c>).</summary>

@@ -188,4 +188,23 @@ public sealed class PipSeedsTests : IDisposable
         Assert.False(seeds.TryKeepFromInterpreter(Wheel, new Version(3, 12), interpreter.Python, interpreter.SitePackages));
         Assert.False(seeds.Has(Wheel, new Version(3, 12)));
     }
+
+    [Fact]
+    public async Task A_seed_kept_from_a_wheel_is_planted_from_the_same_wheel_at_another_path_and_not_from_another_wheel_of_its_name()
+    {
+        var seeds = await SeedsKeptFromAFirstEnvAsync();
+
+        // The tools folder and its managed CPython restored at another path (a CI cache): the same wheel's bytes.
+        var moved = Path.Combine(temp.CreateSubdirectory("restored/ensurepip/_bundled"), Path.GetFileName(Wheel));
+        File.Copy(Wheel, moved);
+        var rebuilt = Path.Combine(temp.CreateSubdirectory("rebuilt/ensurepip/_bundled"), Path.GetFileName(Wheel));
+        File.WriteAllBytes(rebuilt, [.. File.ReadAllBytes(Wheel), 0]);
+
+        Assert.Equal(PipSeeds.KeyFor(Wheel, Python311), PipSeeds.KeyFor(moved, Python311));
+        Assert.NotEqual(PipSeeds.KeyFor(Wheel, Python311), PipSeeds.KeyFor(rebuilt, Python311));
+        Assert.False(seeds.Has(rebuilt, Python311));
+        var (prefix, sitePackages) = await VenvWithoutPipAsync("second env");
+        Assert.True(seeds.TryPlant(moved, Python311, prefix, sitePackages, Path.Combine(prefix, "bin", "python")));
+        Assert.Contains("pip", await RunAsync(Path.Combine(prefix, "bin", "python"), "-m", "pip", "--version"), StringComparison.Ordinal);
+    }
 }

@@ -5,5 +5,8 @@ internal sealed record CommandResult(int ExitCode, string Output, IReadOnlyList<
 {
     public bool Succeeded => ExitCode == 0;
 
+    /// <summary>The argument list of each program in <see cref="ExecutedPrograms"/>, in the same order (strings as strace writes them, escapes and all).</summary>
+    public IReadOnlyList<IReadOnlyList<string>>? ExecutedCommandLines { get; init; }
+
     public override string ToString() => $"exit code {ExitCode}{Environment.NewLine}{Output}";
 }

@@ -6,8 +6,12 @@ namespace M1Env.Sdk.Tests.Infrastructure;
 /// <summary>Runs real programs for the tests, optionally under strace to record every process started.</summary>
 internal static partial class TracedCommand
 {
-    [GeneratedRegex("""execve\("(?<path>[^"]+)", """)]
+    // The argument list ends at the last "], ": the environment after it is a pointer (strace abbreviates it).
+    [GeneratedRegex("""execve\("(?<path>[^"]+)", (?:\[(?<argv>.*)\], )?""")]
     private static partial Regex Execve();
+
+    [GeneratedRegex(""""(?<arg>(?:[^"\\]|\\.)*)"""")]
+    private static partial Regex QuotedArgument();
 
     public static bool CanTrace { get; } = OperatingSystem.IsLinux() && File.Exists("/usr/bin/strace");
 
@@ -32,7 +36,7 @@ internal static partial class TracedCommand
         var traceFile = trace ? Path.Combine(Path.GetTempPath(), $"m1env-trace-{Guid.NewGuid():N}.txt") : null;
         IEnumerable<string> traced = traceFile is null
             ? arguments
-            : ["-f", "-qq", "-e", "trace=execve", "-e", "signal=none", "-o", traceFile, program, .. arguments];
+            : ["-f", "-qq", "-s", "4096", "-e", "trace=execve", "-e", "signal=none", "-o", traceFile, program, .. arguments];
         var result = await ExternalCommand.RunAsync(
             traceFile is null ? program : "/usr/bin/strace",
             traced,
@@ -42,16 +46,20 @@ internal static partial class TracedCommand
             timeout);
 
         IReadOnlyList<string>? programs = null;
+        IReadOnlyList<IReadOnlyList<string>>? commandLines = null;
         if (traceFile is not null)
         {
-            programs = File.ReadLines(traceFile)
+            var matches = File.ReadLines(traceFile)
                 .Select(line => Execve().Match(line))
                 .Where(match => match.Success)
-                .Select(match => match.Groups["path"].Value)
+                .ToArray();
+            programs = matches.Select(match => match.Groups["path"].Value).ToArray();
+            commandLines = matches
+                .Select(match => (IReadOnlyList<string>)QuotedArgument().Matches(match.Groups["argv"].Value).Select(a => a.Groups["arg"].Value).ToArray())
                 .ToArray();
             File.Delete(traceFile);
         }
 
-        return new CommandResult(result.Killed ? -1 : result.ExitCode, result.Output, programs);
+        return new CommandResult(result.Killed ? -1 : result.ExitCode, result.Output, programs) { ExecutedCommandLines = commandLines };
     }
 }

@@ -81,7 +81,7 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
             return null;
         }
 
-        var stage = new CondaLockStage(runner, log, ToolAsync, Path.Combine(settings.ToolsDirectory, "conda-resolve"));
+        var stage = new CondaLockStage(runner, log, ToolAsync, settings.ResolveCache);
         var files = await stage.PrepareAsync(spec, cancellationToken).ConfigureAwait(false);
         var conda = new EnvLock(files.Pin(spec, PyLock.ContentHash(File.ReadAllBytes(files.Current))), files.All, Pip: null);
         if (!HasPipLock(spec))
@@ -209,7 +209,7 @@ public sealed class CondaBackend(ProcessRunner runner, IProvisionLog log, CondaL
     }
 
     private async Task<CondaClient> ClientAsync(CancellationToken cancellationToken) =>
-        new(runner, log, await ToolAsync(cancellationToken).ConfigureAwait(false), locksDirectory, lockTimeout);
+        new(runner, log, await ToolAsync(cancellationToken).ConfigureAwait(false), settings.PackageCache, locksDirectory, lockTimeout);
 
     private async Task<CondaTool> ToolAsync(CancellationToken cancellationToken) =>
         tool ??= await locator.LocateAsync(settings, cancellationToken).ConfigureAwait(false);

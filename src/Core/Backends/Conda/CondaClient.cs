@@ -7,10 +7,15 @@ using M1Env.Core.State;
 namespace M1Env.Core.Backends.Conda;
 
 /// <summary>
-/// Runs conda, mamba or micromamba for one env. Every command that may write the shared package
-/// cache holds a cross-process lock on it, so two builds never download into it at once.
+/// Runs conda, mamba or micromamba for one env, with M1Env's own package cache. Every command holds
+/// a cross-process lock on that cache, so two builds never download into it at once.
 /// </summary>
-public sealed class CondaClient(ProcessRunner runner, IProvisionLog log, CondaTool tool, string locksDirectory, TimeSpan lockTimeout)
+/// <param name="packageCache">
+/// The package cache every install uses (<c>CONDA_PKGS_DIRS</c>, <see cref="CondaSettings.PackageCache"/>):
+/// in the tools folder, so a CI cache of that one folder holds the packages too, and an install from
+/// an explicit lock downloads nothing once it is restored.
+/// </param>
+public sealed class CondaClient(ProcessRunner runner, IProvisionLog log, CondaTool tool, string packageCache, string locksDirectory, TimeSpan lockTimeout)
 {
     /// <summary>Keeps conda from asking, nagging or phoning home in a build.</summary>
     internal static readonly IReadOnlyDictionary<string, string?> Quiet = new Dictionary<string, string?>
@@ -68,9 +73,10 @@ public sealed class CondaClient(ProcessRunner runner, IProvisionLog log, CondaTo
 
     private async Task RunAsync(string envName, IReadOnlyList<string> arguments, bool solves, CancellationToken cancellationToken, bool explicitFile = false)
     {
-        var cache = tool.RootPrefix is { } root ? CondaRoot.PackageCache(root) : tool.Executable + ".pkgs";
-        using var cacheLock = await PrefixLock.AcquireAsync(locksDirectory, cache, lockTimeout, log, cancellationToken).ConfigureAwait(false);
-        var (_, transaction) = await new CondaCommand(runner, tool).RunAsync(envName, arguments, Quiet, solves, cancellationToken, explicitFile).ConfigureAwait(false);
+        Directory.CreateDirectory(packageCache);
+        using var cacheLock = await PrefixLock.AcquireAsync(locksDirectory, packageCache, lockTimeout, log, cancellationToken).ConfigureAwait(false);
+        var environment = Quiet.Append(new("CONDA_PKGS_DIRS", packageCache)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        var (_, transaction) = await new CondaCommand(runner, tool).RunAsync(envName, arguments, environment, solves, cancellationToken, explicitFile).ConfigureAwait(false);
         if (transaction is { IsEmpty: false })
         {
             log.Detail($"{tool.Name} linked {Describe(transaction.Link)}; unlinked {Describe(transaction.Unlink)}.");

@@ -1,6 +1,6 @@
 namespace M1Env.Core.Backends.Conda;
 
-/// <summary>Where a conda install keeps its envs and package cache, told from the files around its executable.</summary>
+/// <summary>Where a conda install keeps its named envs, told from the files around its executable.</summary>
 public static class CondaRoot
 {
     /// <summary>
@@ -34,7 +34,4 @@ public static class CondaRoot
 
     /// <summary>The folder conda keeps named envs in.</summary>
     public static string EnvsDirectory(string rootPrefix) => Path.Combine(rootPrefix, "envs");
-
-    /// <summary>The shared package cache: builds that may both write to it take turns.</summary>
-    public static string PackageCache(string rootPrefix) => Path.Combine(rootPrefix, "pkgs");
 }

@@ -17,4 +17,17 @@ public sealed record CondaSettings(string? CondaExe, bool Bootstrap, string Tool
 
     /// <summary>Where a Miniforge that M1Env installs lives.</summary>
     public string BootstrapRoot => Path.Combine(ToolsDirectory, "miniforge3");
+
+    /// <summary>
+    /// The package cache of every conda install (create, install, remove; from a lock or not): one that
+    /// M1Env owns, in the tools folder, so that folder is the whole of what a CI cache saves.
+    /// </summary>
+    public string PackageCache => Path.Combine(ToolsDirectory, "conda-pkgs");
+
+    /// <summary>
+    /// The package cache of the lock's dry runs (<see cref="CondaLockResolver"/>), apart from
+    /// <see cref="PackageCache"/>: it must never hold a package, so a dry run lists every package it
+    /// links with its whole record (URL and hashes) and no process is needed to find a cached one's.
+    /// </summary>
+    public string ResolveCache => Path.Combine(ToolsDirectory, "conda-resolve");
 }

@@ -1,7 +1,7 @@
 namespace M1Env.Core.Backends.Conda;
 
 /// <summary>The conda executable M1Env runs, with the version it reported.</summary>
-/// <param name="RootPrefix">Its root prefix (the install, whose <c>pkgs</c> is the package cache), or null when it cannot be told.</param>
+/// <param name="RootPrefix">Its root prefix (the install, whose <c>envs</c> holds named envs), or null when it cannot be told.</param>
 public sealed record CondaTool(string Executable, CondaFlavor Flavor, string Version, string? RootPrefix)
 {
     /// <summary>The command line it takes: micromamba's for micromamba and for mamba from 2.0 on (a mamba of unknown version is taken for the current one).</summary>

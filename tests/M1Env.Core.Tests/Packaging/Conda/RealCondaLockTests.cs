@@ -48,7 +48,7 @@ public sealed class RealCondaLockTests : IDisposable
         new(new ProcessRunner(log), log, Tool("pkgs-tool"), work.Combine(cacheName));
 
     private CondaClient Installer(string cacheName) =>
-        new(new ProcessRunner(log), log, Tool(cacheName), work.CreateSubdirectory("locks"), TimeSpan.FromMinutes(5));
+        new(new ProcessRunner(log), log, Tool(cacheName), Path.Combine(work.Combine(cacheName), "pkgs"), work.CreateSubdirectory("locks"), TimeSpan.FromMinutes(5));
 
     private static async Task<CondaLock> ResolveAsync(CondaLockResolver resolver, CondaChannel channel, IReadOnlyList<string>? specs = null, string? subdir = null) =>
         await resolver.ResolveAsync("demo", [channel.Url], specs ?? Specs, LockPlatform.Parse(subdir ?? CondaSubdir.Current), CancellationToken.None, declaredSpecs: Specs);
