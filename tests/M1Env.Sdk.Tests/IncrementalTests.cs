@@ -112,7 +112,7 @@ public sealed class IncrementalTests : IDisposable
 
         Assert.True(provisioning.Succeeded, provisioning.ToString());
         Assert.True(noOp.Succeeded, noOp.ToString());
-        var expected = new[] { "BaseInterpreter", "Prefix", "Python", "PythonLibrary", "PythonVersion", "SitePackages", "SpecHash", "Stdlib" };
+        var expected = new[] { "BaseInterpreter", "CacheKey", "Prefix", "Python", "PythonLibrary", "PythonVersion", "SitePackages", "SpecHash", "Stdlib" };
         Assert.Equal(expected, CustomMetadata(provisioning.Output).Keys.Order(StringComparer.Ordinal));
         Assert.Equal(CustomMetadata(provisioning.Output), CustomMetadata(noOp.Output));
         Assert.Equal(project.PrefixOf("demo"), CustomMetadata(noOp.Output)["Prefix"]);
