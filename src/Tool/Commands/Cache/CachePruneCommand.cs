@@ -43,7 +43,7 @@ internal static class CachePruneCommand
 
             if (removed.Count == 0)
             {
-                Console.Out.WriteLine($"No build left anything in {root} unused for {parse.GetValue(days)} days or more: nothing {(parse.GetValue(dryRun) ? "would be" : "was")} removed.");
+                Console.Out.WriteLine($"No build left anything in {root} unused for {Days(parse.GetValue(days))} or more: nothing {(parse.GetValue(dryRun) ? "would be" : "was")} removed.");
                 return 0;
             }
 
@@ -65,4 +65,6 @@ internal static class CachePruneCommand
         });
         return command;
     }
+
+    private static string Days(int days) => days == 1 ? "1 day" : string.Create(CultureInfo.InvariantCulture, $"{days} days");
 }
