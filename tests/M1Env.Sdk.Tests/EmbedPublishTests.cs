@@ -70,6 +70,57 @@ public sealed class EmbedPublishTests : IDisposable
     }
 
     [RelocatablePythonFact]
+    public async Task M1EnvPublish_on_the_env_project_alone_lays_out_its_env_when_the_app_is_published()
+    {
+        var archive = await PythonBuildStandaloneArchive.GetAsync();
+        using var server = StaticFileServer.Start();
+        var url = archive.Serve(server, BuildTag);
+        var app = CopyOfTheSampleWithPublishOnTheEnvProject();
+        var publish = work.Combine("publish");
+
+        var result = await TracedCommand.RunAsync(
+            "dotnet",
+            [
+                "publish", app, "-o", publish, "-nodeReuse:false", "-tl:off", "-v:n",
+                $"-p:M1EnvPythonArchive={url}", $"-p:M1EnvPythonSha256={archive.Sha256}", $"-p:M1EnvToolsDir={work.Combine("tools")}",
+            ],
+            work.Path,
+            new Dictionary<string, string?> { ["MSBUILDDISABLENODEREUSE"] = "1" },
+            timeout: TimeSpan.FromMinutes(8));
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.True(File.Exists(Path.Combine(publish, "python", "embed", "m1env-published.json")), result.ToString());
+        Assert.True(File.Exists(Path.Combine(publish, "EmbedApp.dll")));
+    }
+
+    /// <summary>
+    /// samples/embed copied out of the repository, its imports pointed back at it and the quickstart's wheels beside it
+    /// (a link, where its lock's relative paths find them), its env project saying M1EnvPublish=true.
+    /// </summary>
+    private string CopyOfTheSampleWithPublishOnTheEnvProject()
+    {
+        var samples = work.CreateSubdirectory("samples");
+        Directory.CreateSymbolicLink(Path.Combine(samples, "quickstart"), Path.Combine(RepositoryPaths.Root, "samples", "quickstart"));
+        var embed = Directory.CreateDirectory(Path.Combine(samples, "embed")).FullName;
+        foreach (var part in new[] { "app", "env" })
+        {
+            var source = Path.Combine(RepositoryPaths.Root, "samples", "embed", part);
+            var target = Directory.CreateDirectory(Path.Combine(embed, part)).FullName;
+            foreach (var file in Directory.EnumerateFiles(source))
+            {
+                var text = File.ReadAllText(file)
+                    .Replace("../../../eng/", Path.Combine(RepositoryPaths.Root, "eng") + "/", StringComparison.Ordinal)
+                    .Replace("<M1EnvOffline>true</M1EnvOffline>", "<M1EnvOffline>true</M1EnvOffline><M1EnvPublish>true</M1EnvPublish>", StringComparison.Ordinal);
+                File.WriteAllText(Path.Combine(target, Path.GetFileName(file)), text);
+            }
+        }
+
+        Assert.Contains("<M1EnvPublish>true</M1EnvPublish>", File.ReadAllText(Path.Combine(embed, "env", "embed-env.csproj")), StringComparison.Ordinal);
+        Assert.DoesNotContain("M1EnvPublish", File.ReadAllText(Path.Combine(embed, "app", "EmbedApp.csproj")), StringComparison.Ordinal);
+        return Path.Combine(embed, "app", "EmbedApp.csproj");
+    }
+
+    [RelocatablePythonFact]
     public async Task Publishing_for_another_platform_says_what_it_would_need()
     {
         var archive = await PythonBuildStandaloneArchive.GetAsync();
