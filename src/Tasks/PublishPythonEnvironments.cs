@@ -1,6 +1,4 @@
-using M1Env.Core.Engine;
 using M1Env.Core.Engine.Publishing;
-using M1Env.Core.Infrastructure.FileSystem;
 using M1Env.Core.Infrastructure.Processes;
 using M1Env.Core.Python.Managed;
 using Microsoft.Build.Framework;
@@ -39,20 +37,12 @@ public sealed class PublishPythonEnvironments : EnvironmentsTask
             {
                 var log = new MSBuildProvisionLog(Log, ProjectFile);
                 var runner = new ProcessRunner(log);
-                var tools = ToolsDir ?? string.Empty;
-                LinkModeSetting.TryParse(LinkMode, out var linkMode);
-                var publisher = new EnvPublisher(runner, log, tools, new ManagedPythons(runner, log), linkMode);
-                var managed = new ManagedPythonText(PythonPreference, PythonDownloads, PythonMirror, PythonArchive, PythonSha256)
-                    .Read(tools, TimeSpan.FromMinutes(LockTimeoutMinutes), out var invalid);
-                if (invalid is not null)
-                {
-                    LogError(invalid);
-                    return;
-                }
-
+                // The settings as the project's properties gave them, read and validated once with the declaration.
+                var options = prepared.Provisioner.Options;
+                var publisher = new EnvPublisher(runner, log, options.ToolsDirectory, new ManagedPythons(runner, log), options.LinkMode);
                 foreach (var spec in prepared.Specs)
                 {
-                    var env = publisher.PublishAsync(spec, PublishDirectory, RuntimeIdentifier, managed, Cancellation.Token).GetAwaiter().GetResult();
+                    var env = publisher.PublishAsync(spec, PublishDirectory, RuntimeIdentifier, options.ManagedPythons, Cancellation.Token).GetAwaiter().GetResult();
                     var item = new TaskItem(env.Name);
                     item.SetMetadata("Folder", env.Folder);
                     item.SetMetadata("Python", env.Python);

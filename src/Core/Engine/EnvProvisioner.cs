@@ -69,6 +69,9 @@ public sealed class EnvProvisioner
             options.LockTimeout));
     }
 
+    /// <summary>The settings it works with, read and validated once from the project's properties.</summary>
+    public ProvisionOptions Options => options;
+
     /// <summary>The same provisioner, its lines starting with the env's name, for one of several envs made at once.</summary>
     /// <param name="gate">Shared by the envs made together, so their lines never interleave.</param>
     /// <remarks>The envs share the answers of probes (envs of one interpreter ask it once) and the installs under way (a wheel they share is installed once).</remarks>
